@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SpecClient.Simulator.Json;
+
+/// <summary>Source-generated serialization for every type the simulator reads or writes.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    Converters = new[] { typeof(UtcTimestampConverter) })]
+[JsonSerializable(typeof(ApiErrorDto))]
+[JsonSerializable(typeof(OrganizationInvitationDto))]
+[JsonSerializable(typeof(List<OrganizationInvitationDto>))]
+[JsonSerializable(typeof(GroupInvitationDto))]
+[JsonSerializable(typeof(List<GroupInvitationDto>))]
+[JsonSerializable(typeof(OrgInvitationRequestDto))]
+[JsonSerializable(typeof(GroupInvitationRequestDto))]
+[JsonSerializable(typeof(OAuthTokenResponseDto))]
+[JsonSerializable(typeof(OAuthErrorDto))]
+[JsonSerializable(typeof(SimulatorSeed))]
+internal sealed partial class SimulatorJsonContext : JsonSerializerContext
+{
+}

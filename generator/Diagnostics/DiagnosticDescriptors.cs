@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+
+namespace SpecClient.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic SpecClient reports. Ids are stable (SCG0001…): once shipped, an id never changes meaning.
+/// Errors stop a whole spec; warnings drop or degrade one piece and the rest still generates.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "SpecClient";
+
+    public static readonly DiagnosticDescriptor InvalidDocument = new(
+        "SCG0001",
+        "The spec is not a valid YAML or JSON document",
+        "'{0}' is not a valid YAML or JSON document: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NotOpenApi3 = new(
+        "SCG0002",
+        "The spec is not an OpenAPI 3.x document",
+        "'{0}' is not an OpenAPI 3.x document: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "SCG0003",
+        "A $ref cannot be resolved",
+        "The reference '{0}' cannot be resolved; {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "SCG0004",
+        "Two operations share an operationId",
+        "The operationId '{0}' is already used by another operation; '{1}' is skipped",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = new(
+        "SCG0005",
+        "A schema uses a construct SpecClient does not support",
+        "The schema '{0}' {1}; it is generated as JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSpecOption = new(
+        "SCG0006",
+        "An OpenApiSpec metadata value is invalid",
+        "The OpenApiSpec metadata {0} '{1}' is invalid: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = new(
+        "SCG0007",
+        "A parameter cannot be sent by SpecClient",
+        "The parameter '{0}' of operation '{1}' {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidOperation = new(
+        "SCG0008",
+        "An operation is malformed and is skipped",
+        "The operation '{0}' is skipped: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NoMediaTypeForApiVersion = new(
+        "SCG0009",
+        "No versioned media type is available for the requested API version",
+        "The operation '{0}' offers no media type dated on or before ApiVersion {1}; '{2}' is used",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = new(
+        "SCG0010",
+        "SpecClient failed unexpectedly",
+        "SpecClient could not generate code for '{0}': {1}. Please report this with the spec.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidPattern = new(
+        "SCG0011",
+        "A pattern is not a valid .NET regular expression",
+        "The pattern '{0}' of '{1}' is not a valid .NET regular expression ({2}); it is not checked",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SwaggerNotSupported = new(
+        "SCG0012",
+        "Swagger 2.0 is not supported",
+        "'{0}' is a Swagger 2.0 document, which SpecClient does not read. Convert it to OpenAPI 3 first, for example with 'npx swagger2openapi {0} -o openapi.yaml' or the Swagger Editor's 'Convert to OpenAPI 3'.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedResponse = new(
+        "SCG0013",
+        "A response body cannot be read by SpecClient",
+        "The {0} response of operation '{1}' is '{2}', which SpecClient does not read; the method returns no result",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
+    {
+        [InvalidDocument.Id] = InvalidDocument,
+        [NotOpenApi3.Id] = NotOpenApi3,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [DuplicateOperationId.Id] = DuplicateOperationId,
+        [UnsupportedSchema.Id] = UnsupportedSchema,
+        [InvalidSpecOption.Id] = InvalidSpecOption,
+        [UnsupportedParameter.Id] = UnsupportedParameter,
+        [InvalidOperation.Id] = InvalidOperation,
+        [NoMediaTypeForApiVersion.Id] = NoMediaTypeForApiVersion,
+        [GeneratorFailure.Id] = GeneratorFailure,
+        [InvalidPattern.Id] = InvalidPattern,
+        [SwaggerNotSupported.Id] = SwaggerNotSupported,
+        [UnsupportedResponse.Id] = UnsupportedResponse,
+    };
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+}

@@ -1,0 +1,281 @@
+using System.Collections.Generic;
+using System.Linq;
+using SpecClient.Generator.Model;
+
+namespace SpecClient.Generator.Emitting;
+
+/// <summary>Prints the root client, the tag clients and their operation methods.</summary>
+internal static class ClientEmitter
+{
+    private const string Connection = "global::SpecClient.Runtime.ApiConnection";
+    private const string CancellationTokenType = "global::System.Threading.CancellationToken";
+
+    public static string Emit(ApiSpec spec)
+    {
+        SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SourceName);
+        EmitRootClient(writer, spec);
+        foreach (ClientSpec client in spec.TagClients)
+        {
+            writer.Line();
+            EmitTagClient(writer, spec, client);
+        }
+
+        return GeneratedCode.EndFile(writer);
+    }
+
+    private static void EmitRootClient(SourceWriter writer, ApiSpec spec)
+    {
+        RootClientSpec root = spec.RootClient;
+        writer.Doc("summary", "The client for " + root.Title + ".");
+        writer.Doc("remarks", root.Description);
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("public sealed partial class " + root.ClassName);
+        writer.OpenBrace();
+        writer.Line("private readonly " + Connection + " _connection;");
+        writer.Line();
+        if (root.ApiVersion is not null)
+        {
+            writer.Doc("summary", "The API version this client was generated for; it chose the media types the client sends.");
+            writer.Line("public const string ApiVersion = " + SourceWriter.Literal(root.ApiVersion) + ";");
+            writer.Line();
+        }
+
+        if (root.DocumentVersion is not null)
+        {
+            writer.Doc("summary", "The version of the OpenAPI document (its info.version).");
+            writer.Line("public const string DocumentVersion = " + SourceWriter.Literal(root.DocumentVersion) + ";");
+            writer.Line();
+        }
+
+        string baseAddressFallback;
+        if (root.DefaultBaseAddress.Length > 0)
+        {
+            writer.Doc("summary", "The server the spec names, used when neither the constructor nor the HttpClient gives a base address.");
+            writer.Line("public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri(" + SourceWriter.Literal(root.DefaultBaseAddress) + ");");
+            writer.Line();
+            baseAddressFallback = "DefaultBaseAddress";
+        }
+        else
+        {
+            baseAddressFallback = "throw new global::System.ArgumentException(\"The spec names no server: pass a base address, or set HttpClient.BaseAddress.\", nameof(baseAddress))";
+        }
+
+        writer.DocXml("<summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
+        writer.Doc("param", "The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.", "name=\"httpClient\"");
+        writer.Doc("param", "The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.", "name=\"baseAddress\"");
+        writer.Line("public " + root.ClassName + "(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)");
+        writer.Line("    : this(new " + Connection + "(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? " + baseAddressFallback + "))");
+        writer.OpenBrace();
+        writer.CloseBrace();
+        writer.Line();
+        writer.Doc("summary", "Creates a client over an existing connection (shared by other clients).");
+        writer.Doc("param", "The connection every request goes through.", "name=\"connection\"");
+        writer.Line("public " + root.ClassName + "(" + Connection + " connection)");
+        writer.OpenBrace();
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(connection);");
+        writer.Line("_connection = connection;");
+        foreach (ClientSpec client in spec.TagClients)
+        {
+            writer.Line(client.PropertyName + " = new global::" + spec.Namespace + "." + client.ClassName + "(connection);");
+        }
+
+        writer.CloseBrace();
+        writer.Line();
+        writer.Doc("summary", "The connection (HttpClient and base address) every request goes through.");
+        writer.Line("public " + Connection + " Connection => _connection;");
+        foreach (ClientSpec client in spec.TagClients)
+        {
+            writer.Line();
+            writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
+            writer.Line("public global::" + spec.Namespace + "." + client.ClassName + " " + client.PropertyName + " { get; }");
+        }
+
+        foreach (OperationSpec operation in root.Operations)
+        {
+            writer.Line();
+            EmitOperation(writer, spec, operation);
+        }
+
+        writer.CloseBrace();
+    }
+
+    private static void EmitTagClient(SourceWriter writer, ApiSpec spec, ClientSpec client)
+    {
+        writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
+        writer.DocXml("<remarks>Reached through <see cref=\"" + spec.RootClient.ClassName + "." + client.PropertyName + "\"/>.</remarks>");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("public sealed partial class " + client.ClassName);
+        writer.OpenBrace();
+        writer.Line("private readonly " + Connection + " _connection;");
+        writer.Line();
+        writer.Doc("summary", "Creates the client over a connection; usually reached from the root client instead.");
+        writer.Doc("param", "The connection every request goes through.", "name=\"connection\"");
+        writer.Line("public " + client.ClassName + "(" + Connection + " connection)");
+        writer.OpenBrace();
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(connection);");
+        writer.Line("_connection = connection;");
+        writer.CloseBrace();
+        foreach (OperationSpec operation in client.Operations)
+        {
+            writer.Line();
+            EmitOperation(writer, spec, operation);
+        }
+
+        writer.CloseBrace();
+    }
+
+    private static void EmitOperation(SourceWriter writer, ApiSpec spec, OperationSpec operation)
+    {
+        string paramsType = "global::" + spec.Namespace + "." + operation.ParamsClassName;
+        string context = "global::" + spec.Namespace + "." + spec.JsonContext.ClassName + ".Default.";
+        string returnType = operation.ResultType is null
+            ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + operation.ResultType.FullName + ">";
+
+        EmitOperationDocs(writer, operation);
+        writer.Doc("param", "The operation's parameters; checked before anything is sent.", "name=\"parameters\"");
+        writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
+        EmitObsolete(writer, operation);
+        writer.Line("public " + returnType + " " + operation.MethodName + "(" + paramsType + " parameters, " + CancellationTokenType + " cancellationToken = default)");
+        writer.OpenBrace();
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
+        writer.Line("parameters.Validate();");
+        writer.Line("var uri = new global::SpecClient.Runtime.RequestUriBuilder();");
+        foreach (PathSegmentSpec segment in operation.PathSegments)
+        {
+            writer.Line(segment.Literal is not null
+                ? "uri.AppendLiteral(" + SourceWriter.Literal(segment.Literal) + ");"
+                : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");
+        }
+
+        foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
+        {
+            EmitQueryParameter(writer, parameter);
+        }
+
+        writer.Line("var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod." + operation.HttpMethod + ", uri.ToStringAndClear(), " + SourceWriter.Literal(operation.AcceptMediaType) + ");");
+        foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            EmitHeaderParameter(writer, parameter);
+        }
+
+        if (operation.Body is RequestBodySpec body)
+        {
+            string create = "request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters." + body.PropertyName + (body.Type.IsValueType && !body.Required ? ".Value" : string.Empty)
+                + ", " + context + body.TypeInfoProperty + ", " + SourceWriter.Literal(body.MediaType) + ");";
+            if (body.Required)
+            {
+                writer.Line(create);
+            }
+            else
+            {
+                writer.Line("if (parameters." + body.PropertyName + " is not null)");
+                writer.OpenBrace();
+                writer.Line(create);
+                writer.CloseBrace();
+            }
+        }
+
+        string envelope = operation.EnvelopePropertyName is null ? "false" : "parameters." + operation.EnvelopePropertyName + " == true";
+        string error = operation.ErrorTypeInfoProperty is null ? "null" : context + operation.ErrorTypeInfoProperty;
+        writer.Line(operation.ResultType is null
+            ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
+            : "return _connection.SendAsync(request, " + context + operation.ResultTypeInfoProperty + ", " + error + ", " + envelope + ", cancellationToken);");
+        writer.CloseBrace();
+
+        EmitConvenienceOverload(writer, spec, operation, paramsType, returnType);
+    }
+
+    /// <summary>The overload that takes the required parameters (and body) directly.</summary>
+    private static void EmitConvenienceOverload(SourceWriter writer, ApiSpec spec, OperationSpec operation, string paramsType, string returnType)
+    {
+        List<ParameterSpec> required = operation.Parameters.Where(p => p.Required).ToList();
+        RequestBodySpec? body = operation.Body is { Required: true } requiredBody ? requiredBody : null;
+        var arguments = required.Select(p => p.Type.FullName + " " + p.ArgumentName).ToList();
+        var assignments = required.Select(p => p.PropertyName + " = " + p.ArgumentName).ToList();
+        if (body is not null)
+        {
+            arguments.Add(body.Type.FullName + " body");
+            assignments.Add(body.PropertyName + " = body");
+        }
+
+        writer.Line();
+        writer.Doc("summary", operation.Summary ?? operation.OperationId);
+        writer.DocXml("<remarks>Shorthand for <see cref=\"" + operation.MethodName + "(" + operation.ParamsClassName + ", global::System.Threading.CancellationToken)\"/> with the required parameters.</remarks>");
+        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
+        writer.DocXml("<exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read.</exception>");
+        writer.DocXml(operation.ResultType is null ? "<returns>A task that completes when the server has answered with success.</returns>" : "<returns>The response body.</returns>");
+        foreach (ParameterSpec parameter in required)
+        {
+            writer.Doc("param", parameter.Description ?? "The '" + parameter.Name + "' parameter.", "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
+        }
+
+        if (body is not null)
+        {
+            writer.Doc("param", body.Description ?? "The request body.", "name=\"body\"");
+        }
+
+        writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
+        EmitObsolete(writer, operation);
+        arguments.Add(CancellationTokenType + " cancellationToken = default");
+        writer.Line("public " + returnType + " " + operation.MethodName + "(" + string.Join(", ", arguments) + ")");
+        writer.Line("    => " + operation.MethodName + "(new " + paramsType + (assignments.Count == 0 ? "()" : " { " + string.Join(", ", assignments) + " }") + ", cancellationToken);");
+    }
+
+    private static void EmitOperationDocs(SourceWriter writer, OperationSpec operation)
+    {
+        writer.Doc("summary", operation.Summary ?? operation.OperationId);
+        writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
+            + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (operationId " + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
+        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
+        writer.DocXml("<exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read.</exception>");
+        if (operation.ResultType is not null)
+        {
+            writer.DocXml("<returns>The response body.</returns>");
+        }
+        else
+        {
+            writer.DocXml("<returns>A task that completes when the server has answered with success.</returns>");
+        }
+    }
+
+    private static void EmitObsolete(SourceWriter writer, OperationSpec operation)
+    {
+        if (operation.ObsoleteMessage is not null)
+        {
+            writer.Line("[global::System.Obsolete(" + SourceWriter.Literal(operation.ObsoleteMessage) + ")]");
+        }
+    }
+
+    private static void EmitQueryParameter(SourceWriter writer, ParameterSpec parameter)
+        => EmitParameter(writer, parameter, "uri.AppendQuery(");
+
+    private static void EmitHeaderParameter(SourceWriter writer, ParameterSpec parameter)
+        => EmitParameter(writer, parameter, "global::SpecClient.Runtime.RequestHeaders.Add(request, ");
+
+    /// <summary>One call per value: arrays repeat the query parameter (form, explode) or the header.</summary>
+    private static void EmitParameter(SourceWriter writer, ParameterSpec parameter, string callStart)
+    {
+        string access = "parameters." + parameter.PropertyName;
+        string name = SourceWriter.Literal(parameter.Name);
+        if (!parameter.IsArray)
+        {
+            writer.Line(callStart + name + ", " + ValueExpression(access, parameter.Format, nullable: !parameter.Required) + ");");
+            return;
+        }
+
+        writer.Line("if (" + access + " is { } " + LocalName(parameter) + ")");
+        writer.OpenBrace();
+        writer.Line("foreach (var item in " + LocalName(parameter) + ")");
+        writer.OpenBrace();
+        writer.Line(callStart + name + ", " + ValueExpression("item", parameter.Format, nullable: false) + ");");
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    private static string LocalName(ParameterSpec parameter) => "values" + parameter.PropertyName;
+
+    /// <summary>The expression handing a parameter value to the runtime's text formatting.</summary>
+    private static string ValueExpression(string access, ValueFormat format, bool nullable)
+        => format == ValueFormat.EnumValue ? access + (nullable ? "?.Value" : ".Value") : access;
+}

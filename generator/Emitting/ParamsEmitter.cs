@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Linq;
+using SpecClient.Generator.Model;
+
+namespace SpecClient.Generator.Emitting;
+
+/// <summary>Prints one params class per operation: its parameters and body as properties, and <c>Validate()</c>.</summary>
+internal static class ParamsEmitter
+{
+    private const string Guard = "global::SpecClient.Runtime.ParameterGuard";
+
+    public static string Emit(ApiSpec spec)
+    {
+        SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SourceName);
+        bool first = true;
+        foreach (OperationSpec operation in AllOperations(spec))
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            EmitParams(writer, operation);
+        }
+
+        return GeneratedCode.EndFile(writer);
+    }
+
+    public static IEnumerable<OperationSpec> AllOperations(ApiSpec spec)
+        => spec.RootClient.Operations.Concat(spec.TagClients.SelectMany(client => client.Operations));
+
+    private static void EmitParams(SourceWriter writer, OperationSpec operation)
+    {
+        writer.Doc("summary", "The parameters of " + operation.OperationId + " (" + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + ").");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("public sealed partial class " + operation.ParamsClassName);
+        writer.OpenBrace();
+        foreach (ParameterSpec parameter in operation.Parameters)
+        {
+            writer.Doc("summary", parameter.Description ?? "The '" + parameter.Name + "' " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
+            writer.Doc("remarks", Remarks(parameter));
+            if (parameter.Deprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"The API deprecates this parameter.\")]");
+            }
+
+            writer.Line(parameter.Required
+                ? "public required " + parameter.Type.FullName + " " + parameter.PropertyName + " { get; init; }"
+                : "public " + parameter.Type.Nullable + " " + parameter.PropertyName + " { get; init; }");
+            writer.Line();
+        }
+
+        if (operation.Body is RequestBodySpec body)
+        {
+            writer.Doc("summary", body.Description ?? "The request body.");
+            writer.Doc("remarks", "Sent as " + body.MediaType + ".");
+            writer.Line(body.Required
+                ? "public required " + body.Type.FullName + " " + body.PropertyName + " { get; init; }"
+                : "public " + body.Type.Nullable + " " + body.PropertyName + " { get; init; }");
+            writer.Line();
+        }
+
+        EmitValidate(writer, operation);
+        EmitPatterns(writer, operation);
+        writer.CloseBrace();
+    }
+
+    private static void EmitValidate(SourceWriter writer, OperationSpec operation)
+    {
+        writer.Doc("summary", "Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.");
+        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks a constraint; the message names the parameter.</exception>");
+        writer.Line("public void Validate()");
+        writer.OpenBrace();
+        foreach (ParameterSpec parameter in operation.Parameters)
+        {
+            string value = parameter.PropertyName;
+            string name = SourceWriter.Literal(parameter.Name);
+            if (parameter.Required && !parameter.Type.IsValueType)
+            {
+                writer.Line(Guard + ".NotNull(" + value + ", " + name + ");");
+            }
+
+            if (parameter.Validation is not ValidationSpec validation)
+            {
+                continue;
+            }
+
+            string text = parameter.Format == ValueFormat.EnumValue
+                ? value + (parameter.Required ? ".Value" : "?.Value")
+                : value;
+            if (validation.Pattern is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            {
+                writer.Line(Guard + ".Pattern(" + text + ", " + PatternField(parameter) + ", " + name + ");");
+            }
+
+            if ((validation.MinLength is not null || validation.MaxLength is not null) && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            {
+                writer.Line(Guard + ".Length(" + text + ", " + Number(validation.MinLength) + ", " + Number(validation.MaxLength) + ", " + name + ");");
+            }
+
+            if ((validation.Minimum is not null || validation.Maximum is not null) && parameter.Format is ValueFormat.Integer or ValueFormat.Number)
+            {
+                writer.Line(Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Decimal(validation.Maximum) + ", " + name + ");");
+            }
+        }
+
+        if (operation.Body is { Required: true } body && !body.Type.IsValueType)
+        {
+            writer.Line(Guard + ".NotNull(" + body.PropertyName + ", \"body\");");
+        }
+
+        writer.CloseBrace();
+    }
+
+    private static void EmitPatterns(SourceWriter writer, OperationSpec operation)
+    {
+        foreach (ParameterSpec parameter in operation.Parameters)
+        {
+            if (parameter.Validation?.Pattern is string pattern && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            {
+                writer.Line();
+                writer.Line("private static readonly global::System.Text.RegularExpressions.Regex " + PatternField(parameter)
+                    + " = global::SpecClient.Runtime.ParameterGuard.CreatePattern(" + SourceWriter.Literal(pattern) + ");");
+            }
+        }
+    }
+
+    private static string PatternField(ParameterSpec parameter) => "s_" + char.ToLowerInvariant(parameter.PropertyName[0]) + parameter.PropertyName.Substring(1) + "Pattern";
+
+    private static string? Remarks(ParameterSpec parameter)
+    {
+        var notes = new List<string>();
+        if (parameter.Validation?.Pattern is string pattern)
+        {
+            notes.Add("Must match " + pattern + ".");
+        }
+
+        if (parameter.Validation is { MinLength: not null } or { MaxLength: not null })
+        {
+            notes.Add("Length " + (parameter.Validation.MinLength?.ToString() ?? "0") + " to " + (parameter.Validation.MaxLength?.ToString() ?? "any") + ".");
+        }
+
+        if (parameter.Validation is { Minimum: not null } or { Maximum: not null })
+        {
+            notes.Add("Range " + (parameter.Validation.Minimum ?? "any") + " to " + (parameter.Validation.Maximum ?? "any") + ".");
+        }
+
+        if (parameter.DefaultValue is not null)
+        {
+            notes.Add("The server's default: " + parameter.DefaultValue + ".");
+        }
+
+        return notes.Count == 0 ? null : string.Join(" ", notes);
+    }
+
+    private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+
+    private static string Decimal(string? value) => value is null ? "null" : value + "m";
+}

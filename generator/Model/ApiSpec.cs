@@ -1,0 +1,42 @@
+namespace SpecClient.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs to print one spec's client: the root of the equatable model.
+/// </summary>
+/// <remarks>
+/// Caching contract: this record and everything it holds are compared by value and contain no Roslyn
+/// symbols and no source positions, so a whitespace or comment edit in the spec yields an equal model
+/// and the generator's source output is reported <c>Unchanged</c>.
+/// </remarks>
+internal sealed record ApiSpec(
+    string SourceName,
+    string Namespace,
+    RootClientSpec RootClient,
+    EquatableArray<ClientSpec> TagClients,
+    EquatableArray<ModelSpec> Models,
+    EquatableArray<EnumSpec> Enums,
+    JsonContextSpec JsonContext,
+    ErrorCodesSpec? ErrorCodes);
+
+/// <summary>The client users construct; it exposes one property per tag client.</summary>
+internal sealed record RootClientSpec(
+    string ClassName,
+    string Title,
+    string? Description,
+    string? DocumentVersion,
+    string? ApiVersion,
+    string DefaultBaseAddress,
+    EquatableArray<OperationSpec> Operations);
+
+/// <summary>A client holding the operations of one tag, reached from the root client through <see cref="PropertyName"/>.</summary>
+internal sealed record ClientSpec(
+    string ClassName,
+    string PropertyName,
+    string Tag,
+    string? Description,
+    EquatableArray<OperationSpec> Operations);
+
+/// <summary>The error codes found in the spec's error examples, as constants.</summary>
+internal sealed record ErrorCodesSpec(string ClassName, EquatableArray<ErrorCodeSpec> Codes);
+
+internal sealed record ErrorCodeSpec(string ConstantName, string Code, EquatableArray<int> Statuses);

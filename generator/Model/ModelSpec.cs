@@ -1,0 +1,34 @@
+namespace SpecClient.Generator.Model;
+
+/// <summary>A schema generated as a <c>sealed partial record</c> with one property per schema property.</summary>
+internal sealed record ModelSpec(
+    string Name,
+    string SchemaName,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<PropertySpec> Properties);
+
+/// <summary>One model property.</summary>
+/// <param name="Required">The schema lists it as required: a C# <c>required</c> member, enforced when reading JSON.</param>
+/// <param name="Nullable">The C# type carries <c>?</c> (optional, or <c>nullable: true</c>).</param>
+internal sealed record PropertySpec(
+    string JsonName,
+    string PropertyName,
+    TypeRefSpec Type,
+    bool Required,
+    bool Nullable,
+    bool ReadOnly,
+    bool Deprecated,
+    string? Description,
+    string TypeInfoProperty);
+
+/// <summary>
+/// A string enum generated as a struct wrapping its value, so values the server adds later
+/// are kept instead of failing deserialization.
+/// </summary>
+internal sealed record EnumSpec(
+    string Name,
+    string? Description,
+    EquatableArray<EnumValueSpec> Values);
+
+internal sealed record EnumValueSpec(string MemberName, string Value);

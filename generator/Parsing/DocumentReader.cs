@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace SpecClient.Generator.Parsing;
+
+/// <summary>
+/// Reads YAML or JSON text (JSON is read as YAML's flow syntax) into a <see cref="SpecNode"/> tree with positions.
+/// Uses YamlDotNet's event parser directly: no object model is built that the generator would throw away.
+/// </summary>
+internal static class DocumentReader
+{
+    /// <summary>How deep a document may nest before it is rejected (protects the generator's stack).</summary>
+    public const int MaxDepth = 256;
+
+    /// <summary>Reads the first document of <paramref name="text"/>.</summary>
+    /// <exception cref="DocumentReadException">The text is not well-formed YAML/JSON.</exception>
+    public static SpecNode? Read(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            SpecNode root = ReadNode(parser, anchors, depth: 0, cancellationToken);
+            return root;
+        }
+        catch (YamlException exception)
+        {
+            throw new DocumentReadException(StripLocationPrefix(exception.Message), ToPosition(exception.Start), ToPosition(exception.End));
+        }
+    }
+
+    private static SpecNode ReadNode(IParser parser, Dictionary<string, SpecNode> anchors, int depth, CancellationToken cancellationToken)
+    {
+        ParsingEvent current = parser.Current ?? throw new DocumentReadException("unexpected end of document", default, default);
+        if (depth > MaxDepth)
+        {
+            throw new DocumentReadException($"the document nests deeper than {MaxDepth} levels", ToPosition(current.Start), ToPosition(current.End));
+        }
+
+        switch (current)
+        {
+            case Scalar scalar:
+                parser.MoveNext();
+                var scalarNode = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, ToPosition(scalar.Start), ToPosition(scalar.End));
+                Remember(anchors, scalar.Anchor, scalarNode);
+                return scalarNode;
+
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (anchors.TryGetValue(alias.Value.Value, out SpecNode? target))
+                {
+                    return target;
+                }
+
+                throw new DocumentReadException($"the alias '*{alias.Value.Value}' names no anchor", ToPosition(alias.Start), ToPosition(alias.End));
+
+            case SequenceStart sequenceStart:
+            {
+                parser.MoveNext();
+                var items = new List<SpecNode>();
+                SequenceEnd? sequenceEnd;
+                while (!parser.TryConsume<SequenceEnd>(out sequenceEnd))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    items.Add(ReadNode(parser, anchors, depth + 1, cancellationToken));
+                }
+
+                var node = new SequenceNode(items, ToPosition(sequenceStart.Start), ToPosition(sequenceEnd.End));
+                Remember(anchors, sequenceStart.Anchor, node);
+                return node;
+            }
+
+            case MappingStart mappingStart:
+            {
+                parser.MoveNext();
+                var entries = new List<KeyValuePair<ScalarNode, SpecNode>>();
+                MappingEnd? mappingEnd;
+                while (!parser.TryConsume<MappingEnd>(out mappingEnd))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    SpecNode key = ReadNode(parser, anchors, depth + 1, cancellationToken);
+                    if (key is not ScalarNode scalarKey)
+                    {
+                        throw new DocumentReadException("a mapping key must be a scalar", key.Start, key.End);
+                    }
+
+                    SpecNode value = ReadNode(parser, anchors, depth + 1, cancellationToken);
+                    if (scalarKey.Value == "<<" && scalarKey.IsPlain && value is MappingNode merged)
+                    {
+                        // YAML merge key: the merged entries come first, explicit ones override them on lookup.
+                        entries.InsertRange(0, merged.Entries);
+                        continue;
+                    }
+
+                    entries.Add(new KeyValuePair<ScalarNode, SpecNode>(scalarKey, value));
+                }
+
+                var node = new MappingNode(entries, ToPosition(mappingStart.Start), ToPosition(mappingEnd.End));
+                Remember(anchors, mappingStart.Anchor, node);
+                return node;
+            }
+
+            default:
+                throw new DocumentReadException($"unexpected {current.GetType().Name}", ToPosition(current.Start), ToPosition(current.End));
+        }
+    }
+
+    private static void Remember(Dictionary<string, SpecNode> anchors, AnchorName anchor, SpecNode node)
+    {
+        if (!anchor.IsEmpty)
+        {
+            anchors[anchor.Value] = node;
+        }
+    }
+
+    private static TextPosition ToPosition(Mark mark)
+        => new((int)Math.Min(mark.Index, int.MaxValue), (int)Math.Max(0, mark.Line - 1), (int)Math.Max(0, mark.Column - 1));
+
+    private static string StripLocationPrefix(string message)
+    {
+        // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: 20) - (Line: …): "; the diagnostic carries the location itself.
+        int marker = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message.Substring(marker + 3) : message;
+    }
+}
+
+/// <summary>The text is not well-formed; carries where the reader stopped.</summary>
+internal sealed class DocumentReadException : Exception
+{
+    public DocumentReadException(string message, TextPosition start, TextPosition end)
+        : base(message)
+    {
+        Start = start;
+        End = end;
+    }
+
+    public TextPosition Start { get; }
+
+    public TextPosition End { get; }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SpecClient.Generator.Parsing;
+
+/// <summary>Turns spec names (operationIds, schema and property names, enum values) into valid C# identifiers.</summary>
+internal static class Identifiers
+{
+    /// <summary><c>list-org_invites</c>, <c>listOrgInvites</c> → <c>ListOrgInvites</c>; <c>ORG_OWNER</c> → <c>OrgOwner</c>.</summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        List<string> words = SplitWords(name);
+        foreach (string word in words)
+        {
+            bool allUpper = IsAllUpper(word);
+            builder.Append(char.ToUpperInvariant(word[0]));
+            // SHOUTING_CASE words read better lowered (ORG_OWNER → OrgOwner); camel words keep their humps.
+            builder.Append(allUpper && words.Count > 1 || allUpper && word.Length > 3 ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
+        }
+
+        string result = builder.ToString();
+        if (result.Length == 0)
+        {
+            return "Value";
+        }
+
+        return char.IsDigit(result[0]) ? "_" + result : result;
+    }
+
+    /// <summary>A camelCase C# identifier for method arguments, keywords escaped with <c>@</c>.</summary>
+    public static string ToCamelCase(string name)
+    {
+        string pascal = ToPascalCase(name);
+        int upperRun = 0;
+        while (upperRun < pascal.Length && char.IsUpper(pascal[upperRun]))
+        {
+            upperRun++;
+        }
+
+        // "ID" → "id", "URLPath" → "urlPath": lower the leading run of capitals but keep the next word's capital.
+        int lowerCount = upperRun <= 1 || upperRun == pascal.Length ? upperRun : upperRun - 1;
+        string camel = pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
+        return EscapeKeyword(camel);
+    }
+
+    public static string EscapeKeyword(string identifier)
+        => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+
+    private static List<string> SplitWords(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (!char.IsLetterOrDigit(c) || c > 127 && !IsIdentifierChar(c))
+            {
+                Flush(words, current);
+                continue;
+            }
+
+            bool boundary = current.Length > 0
+                && char.IsUpper(c)
+                && (char.IsLower(current[current.Length - 1]) || char.IsDigit(current[current.Length - 1])
+                    || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(current[current.Length - 1])));
+            if (boundary)
+            {
+                Flush(words, current);
+            }
+
+            current.Append(c);
+        }
+
+        Flush(words, current);
+        return words;
+    }
+
+    private static bool IsIdentifierChar(char c) => SyntaxFacts.IsIdentifierPartCharacter(c);
+
+    private static void Flush(List<string> words, StringBuilder current)
+    {
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+
+    private static bool IsAllUpper(string word)
+    {
+        bool hasLetter = false;
+        foreach (char c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            hasLetter |= char.IsLetter(c);
+        }
+
+        return hasLetter;
+    }
+}
+
+/// <summary>
+/// Hands out names unique within one scope (a namespace, a class), adding 2, 3… to a taken name.
+/// Names are handed out in document order, so the same spec always gets the same names.
+/// </summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken;
+
+    public NameScope(params string[] reserved)
+    {
+        _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+    }
+
+    public string Claim(string preferred)
+    {
+        string name = preferred;
+        for (int suffix = 2; !_taken.Add(name); suffix++)
+        {
+            name = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+}

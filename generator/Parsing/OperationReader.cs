@@ -1,0 +1,481 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using SpecClient.Generator.Diagnostics;
+using SpecClient.Generator.Model;
+
+namespace SpecClient.Generator.Parsing;
+
+/// <summary>
+/// Reads one operation of a path item into an <see cref="OperationSpec"/>: its parameters (with validation),
+/// body, result and error types, the media type it sends, and its deprecation. A malformed operation is
+/// reported and skipped (<see langword="null"/>), never thrown.
+/// </summary>
+internal sealed class OperationReader
+{
+    private static readonly Regex ReplacementSentence = new(@"\bUse\s+(?<what>[^.]+?)\s+instead\b", RegexOptions.CultureInvariant);
+
+    private readonly ParseContext _context;
+    private readonly SchemaMapper _schemas;
+    private readonly ErrorCodeHarvester _errorCodes;
+    private readonly NameScope _typeNames;
+    private readonly NameScope _methodNames;
+    private readonly string? _apiVersion;
+    private readonly string _pathPrefix;
+    private readonly IReadOnlyList<string> _documentVersionedMediaTypes;
+
+    public OperationReader(
+        ParseContext context,
+        SchemaMapper schemas,
+        ErrorCodeHarvester errorCodes,
+        NameScope typeNames,
+        NameScope methodNames,
+        string? apiVersion,
+        string pathPrefix,
+        IReadOnlyList<string> documentVersionedMediaTypes)
+    {
+        _context = context;
+        _schemas = schemas;
+        _errorCodes = errorCodes;
+        _typeNames = typeNames;
+        _methodNames = methodNames;
+        _apiVersion = apiVersion;
+        _pathPrefix = pathPrefix;
+        _documentVersionedMediaTypes = documentVersionedMediaTypes;
+    }
+
+    public OperationSpec? Read(string operationId, string path, string httpMethod, MappingNode operation, MappingNode pathItem)
+    {
+        string baseName = Identifiers.ToPascalCase(operationId);
+        var parameters = new List<ParameterSpec>();
+        var propertyNames = new NameScope("Body", "Validate", "ToString", "Equals", "GetHashCode", "GetType");
+        foreach (MappingNode parameterNode in MergedParameters(pathItem, operation))
+        {
+            ParameterSpec? parameter = ReadParameter(operationId, baseName, parameterNode, propertyNames, out bool skipOperation);
+            if (skipOperation)
+            {
+                return null;
+            }
+
+            if (parameter is not null)
+            {
+                parameters.Add(parameter);
+            }
+        }
+
+        EquatableArray<PathSegmentSpec>? segments = ReadPathSegments(operationId, path, parameters, operation);
+        if (segments is null)
+        {
+            return null;
+        }
+
+        if (!TryReadBody(operationId, baseName, operation, out RequestBodySpec? body))
+        {
+            return null;
+        }
+
+        MappingNode? responses = operation["responses"] as MappingNode;
+        (TypeRefSpec? resultType, string? acceptMediaType) = ReadSuccess(operationId, baseName, responses, operation);
+        string? errorType = ReadErrors(baseName, responses);
+        ParameterSpec? envelope = parameters.FirstOrDefault(parameter =>
+            parameter.Location == ParameterLocation.Query && parameter.Name == "envelope" && parameter.Format == ValueFormat.Boolean && !parameter.IsArray);
+
+        return new OperationSpec(
+            operationId,
+            _methodNames.Claim(baseName + "Async"),
+            _typeNames.Claim(baseName + "Params"),
+            HttpMethodName(httpMethod),
+            path,
+            segments.Value,
+            operation.GetString("summary"),
+            operation.GetString("description"),
+            ObsoleteMessage(operation),
+            acceptMediaType ?? MediaTypes.Json,
+            parameters.ToEquatableArray(),
+            body,
+            resultType,
+            resultType is null ? null : _schemas.TypeInfoPropertyFor(resultType, nullable: false),
+            errorType,
+            envelope?.PropertyName);
+    }
+
+    private IEnumerable<MappingNode> MergedParameters(MappingNode pathItem, MappingNode operation)
+    {
+        // Operation-level parameters override path-level ones with the same name and location.
+        var merged = new List<MappingNode>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (SpecNode? list in new[] { pathItem["parameters"], operation["parameters"] })
+        {
+            if (list is not SequenceNode sequence)
+            {
+                continue;
+            }
+
+            foreach (SpecNode item in sequence.Items)
+            {
+                if (_context.Resolve(item, "the parameter is ignored", out _) is not MappingNode parameter)
+                {
+                    continue;
+                }
+
+                string key = parameter.GetString("in") + "/" + parameter.GetString("name");
+                if (index.TryGetValue(key, out int existing))
+                {
+                    merged[existing] = parameter;
+                }
+                else
+                {
+                    index.Add(key, merged.Count);
+                    merged.Add(parameter);
+                }
+            }
+        }
+
+        return merged;
+    }
+
+    private ParameterSpec? ReadParameter(string operationId, string baseName, MappingNode node, NameScope propertyNames, out bool skipOperation)
+    {
+        skipOperation = false;
+        string? name = node.GetString("name");
+        string? location = node.GetString("in");
+        bool required = node.GetBoolean("required") || location == "path";
+        if (name is null || location is null)
+        {
+            _context.Report(DiagnosticDescriptors.InvalidOperation, node, operationId, "a parameter has no 'name' or no 'in'");
+            skipOperation = true;
+            return null;
+        }
+
+        ParameterLocation? where = location switch
+        {
+            "path" => ParameterLocation.Path,
+            "query" => ParameterLocation.Query,
+            "header" => ParameterLocation.Header,
+            _ => null,
+        };
+        if (where is null)
+        {
+            return Unsupported(node, name, operationId, "is sent in '" + location + "', which SpecClient does not support", required, out skipOperation);
+        }
+
+        if (where == ParameterLocation.Header && IsReservedHeader(name))
+        {
+            // OpenAPI says Accept, Content-Type and Authorization parameters are ignored: the client sets them.
+            return null;
+        }
+
+        SpecNode? schemaNode = node["schema"];
+        if (schemaNode is null && node["content"] is MappingNode content && content.Entries.Count > 0 && content.Entries[0].Value is MappingNode media)
+        {
+            schemaNode = media["schema"];
+        }
+
+        string hint = baseName + Identifiers.ToPascalCase(name);
+        SchemaMapper.MappedType mapped = _schemas.Map(schemaNode, hint);
+        bool isArray = mapped.Type.FullName.StartsWith("global::System.Collections.Generic.List<", StringComparison.Ordinal);
+        ValueFormat? format = isArray ? FormatOf(ElementOf(mapped.Type)) : FormatOf(mapped.Type);
+        if (format is null || (isArray && where == ParameterLocation.Path))
+        {
+            return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
+        }
+
+        MappingNode? schema = _context.Resolve(schemaNode, "it is not validated", out _) as MappingNode;
+        string preferred = Identifiers.ToPascalCase(name);
+        return new ParameterSpec(
+            name,
+            propertyNames.Claim(preferred),
+            Identifiers.ToCamelCase(name),
+            where.Value,
+            required,
+            mapped.Type,
+            format.Value,
+            isArray,
+            node.GetString("description") ?? (schema is null ? null : SchemaMapper.Describe(schema)),
+            schema?["default"] is ScalarNode { IsNull: false } defaultValue ? defaultValue.Value : null,
+            node.GetBoolean("deprecated"),
+            isArray ? null : ReadValidation(schema, operationId + "." + name));
+    }
+
+    private ParameterSpec? Unsupported(MappingNode node, string name, string operationId, string why, bool required, out bool skipOperation)
+    {
+        skipOperation = required;
+        _context.Report(DiagnosticDescriptors.UnsupportedParameter, node, name, operationId, why + (required ? "; the operation is skipped" : "; it is left out"));
+        return null;
+    }
+
+    private ValidationSpec? ReadValidation(MappingNode? schema, string owner)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        string? pattern = schema.GetString("pattern");
+        if (pattern is not null)
+        {
+            try
+            {
+                _ = new Regex(pattern, RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException exception)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidPattern, schema["pattern"], pattern, owner, exception.Message);
+                pattern = null;
+            }
+        }
+
+        var validation = new ValidationSpec(
+            pattern,
+            schema.GetInt32("minLength"),
+            schema.GetInt32("maxLength"),
+            NumberOrNull(schema, "minimum"),
+            NumberOrNull(schema, "maximum"));
+        return validation == new ValidationSpec(null, null, null, null, null) ? null : validation;
+    }
+
+    private static string? NumberOrNull(MappingNode schema, string key)
+        => schema[key] is ScalarNode { IsPlain: true } scalar
+            && decimal.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : null;
+
+    private EquatableArray<PathSegmentSpec>? ReadPathSegments(string operationId, string path, List<ParameterSpec> parameters, MappingNode operation)
+    {
+        var segments = new List<PathSegmentSpec>();
+        string relative = _pathPrefix + path.TrimStart('/');
+        int position = 0;
+        while (position < relative.Length)
+        {
+            int open = relative.IndexOf('{', position);
+            if (open < 0)
+            {
+                segments.Add(new PathSegmentSpec(relative.Substring(position), null, ValueFormat.String));
+                break;
+            }
+
+            int close = relative.IndexOf('}', open);
+            if (close < 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidOperation, operation, operationId, "the path '" + path + "' has an unclosed '{'");
+                return null;
+            }
+
+            if (open > position)
+            {
+                segments.Add(new PathSegmentSpec(relative.Substring(position, open - position), null, ValueFormat.String));
+            }
+
+            string name = relative.Substring(open + 1, close - open - 1);
+            ParameterSpec? parameter = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
+            if (parameter is null)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidOperation, operation, operationId, "the path parameter '" + name + "' is not declared");
+                return null;
+            }
+
+            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format));
+            position = close + 1;
+        }
+
+        return segments.ToEquatableArray();
+    }
+
+    private bool TryReadBody(string operationId, string baseName, MappingNode operation, out RequestBodySpec? body)
+    {
+        body = null;
+        if (operation["requestBody"] is null)
+        {
+            return true;
+        }
+
+        if (_context.Resolve(operation["requestBody"], "the operation is skipped", out _) is not MappingNode requestBody)
+        {
+            return false;
+        }
+
+        if (requestBody["content"] is not MappingNode content || content.Entries.Count == 0)
+        {
+            return true;
+        }
+
+        MediaTypes.Choice? choice = Choose(operationId, content.Entries.Select(entry => entry.Key.Value), requestBody);
+        if (choice is null || !MediaTypes.IsJson(choice.Value.MediaType))
+        {
+            _context.Report(DiagnosticDescriptors.InvalidOperation, requestBody, operationId, "its request body is '" + choice?.MediaType + "', and SpecClient sends JSON bodies only");
+            return false;
+        }
+
+        SpecNode? schema = (content[choice.Value.MediaType] as MappingNode)?["schema"];
+        SchemaMapper.MappedType mapped = _schemas.Map(schema, baseName + "Request");
+        body = new RequestBodySpec(
+            "Body",
+            mapped.Type,
+            _schemas.TypeInfoPropertyFor(mapped.Type, nullable: false),
+            choice.Value.MediaType,
+            requestBody.GetBoolean("required"),
+            requestBody.GetString("description"));
+        return true;
+    }
+
+    private (TypeRefSpec? Result, string? AcceptMediaType) ReadSuccess(string operationId, string baseName, MappingNode? responses, MappingNode operation)
+    {
+        KeyValuePair<ScalarNode, SpecNode>? success = null;
+        if (responses is not null)
+        {
+            success = responses.Entries
+                .Where(entry => entry.Key.Value.StartsWith("2", StringComparison.Ordinal))
+                .OrderBy(entry => entry.Key.Value, StringComparer.Ordinal)
+                .Cast<KeyValuePair<ScalarNode, SpecNode>?>()
+                .FirstOrDefault();
+        }
+
+        MappingNode? response = success is null ? null : _context.Resolve(success.Value.Value, "the operation returns no result", out _) as MappingNode;
+        MappingNode? content = response?["content"] as MappingNode;
+        MediaTypes.Choice? choice = content is null || content.Entries.Count == 0
+            ? null
+            : Choose(operationId, content.Entries.Select(entry => entry.Key.Value), content);
+
+        // A bodiless response still needs an Accept a versioned server takes: use the document's versions.
+        string? accept = choice?.MediaType
+            ?? Choose(operationId, _documentVersionedMediaTypes, operation)?.MediaType;
+
+        string status = success?.Key.Value ?? "2XX";
+        if (choice is null || status == "204" || status == "205")
+        {
+            return (null, accept);
+        }
+
+        if (!MediaTypes.IsJson(choice.Value.MediaType))
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedResponse, success!.Value.Key, status, operationId, choice.Value.MediaType);
+            return (null, accept);
+        }
+
+        SpecNode? schema = (content![choice.Value.MediaType] as MappingNode)?["schema"];
+        if (schema is null)
+        {
+            return (null, accept);
+        }
+
+        return (_schemas.Map(schema, baseName + "Response").Type, accept);
+    }
+
+    private string? ReadErrors(string baseName, MappingNode? responses)
+    {
+        if (responses is null)
+        {
+            return null;
+        }
+
+        var counts = new List<(string TypeInfo, int Count)>();
+        foreach (KeyValuePair<ScalarNode, SpecNode> entry in responses.Entries)
+        {
+            string status = entry.Key.Value;
+            if (!(status.StartsWith("4", StringComparison.Ordinal) || status.StartsWith("5", StringComparison.Ordinal) || status == "default"))
+            {
+                continue;
+            }
+
+            if (_context.Resolve(entry.Value, "its error body is not typed", out _) is not MappingNode response)
+            {
+                continue;
+            }
+
+            _errorCodes.Harvest(status, response);
+            if (response["content"] is not MappingNode content)
+            {
+                continue;
+            }
+
+            KeyValuePair<ScalarNode, SpecNode> json = content.Entries.FirstOrDefault(media => MediaTypes.IsJson(media.Key.Value));
+            if (json.Value is not MappingNode media || media["schema"] is null)
+            {
+                continue;
+            }
+
+            SchemaMapper.MappedType mapped = _schemas.Map(media["schema"], baseName + "Error");
+            string typeInfo = _schemas.TypeInfoPropertyFor(mapped.Type, nullable: false);
+            int found = counts.FindIndex(count => count.TypeInfo == typeInfo);
+            if (found >= 0)
+            {
+                counts[found] = (typeInfo, counts[found].Count + 1);
+            }
+            else
+            {
+                counts.Add((typeInfo, 1));
+            }
+        }
+
+        // The schema most error responses share is the one the exception carries.
+        return counts.Count == 0 ? null : counts.OrderByDescending(count => count.Count).First().TypeInfo;
+    }
+
+    private MediaTypes.Choice? Choose(string operationId, IEnumerable<string> mediaTypes, SpecNode locationForWarning)
+    {
+        MediaTypes.Choice? choice = MediaTypes.Choose(mediaTypes, _apiVersion);
+        if (choice is { NoneOnOrBeforeApiVersion: true })
+        {
+            _context.Report(DiagnosticDescriptors.NoMediaTypeForApiVersion, locationForWarning, operationId, _apiVersion!, choice.Value.MediaType);
+        }
+
+        return choice;
+    }
+
+    private static string? ObsoleteMessage(MappingNode operation)
+    {
+        if (!operation.GetBoolean("deprecated"))
+        {
+            return null;
+        }
+
+        string message = "This operation is deprecated by the API";
+        string? sunset = operation.GetString("x-sunset");
+        message += sunset is null ? "." : " and will be removed on " + sunset + ".";
+        string? description = operation.GetString("description");
+        Match replacement = description is null ? Match.Empty : ReplacementSentence.Match(description);
+        if (replacement.Success)
+        {
+            message += " Use " + replacement.Groups["what"].Value + " instead.";
+        }
+
+        return message;
+    }
+
+    private ValueFormat? FormatOf(TypeRefSpec type) => type.FullName switch
+    {
+        "string" => ValueFormat.String,
+        "bool" => ValueFormat.Boolean,
+        "int" or "long" => ValueFormat.Integer,
+        "float" or "double" => ValueFormat.Number,
+        "global::System.DateTimeOffset" => ValueFormat.DateTime,
+        _ => _schemas.IsEnum(type) ? ValueFormat.EnumValue : null,
+    };
+
+    private static TypeRefSpec ElementOf(TypeRefSpec list)
+    {
+        const string prefix = "global::System.Collections.Generic.List<";
+        string element = list.FullName.Substring(prefix.Length, list.FullName.Length - prefix.Length - 1).TrimEnd('?');
+        bool isValueType = element is "bool" or "int" or "long" or "float" or "double" or "global::System.DateTimeOffset";
+        return new TypeRefSpec(element, isValueType);
+    }
+
+    private static bool IsReservedHeader(string name)
+        => name.Equals("Accept", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
+
+    private static string HttpMethodName(string method) => method switch
+    {
+        "get" => "Get",
+        "put" => "Put",
+        "post" => "Post",
+        "delete" => "Delete",
+        "options" => "Options",
+        "head" => "Head",
+        "patch" => "Patch",
+        _ => "Trace",
+    };
+}

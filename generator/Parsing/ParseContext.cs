@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SpecClient.Generator.Diagnostics;
+
+namespace SpecClient.Generator.Parsing;
+
+/// <summary>
+/// State shared by the readers of one spec: the document, where diagnostics go, and <c>$ref</c> resolution.
+/// </summary>
+internal sealed class ParseContext
+{
+    private const int MaxReferenceHops = 64;
+
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public ParseContext(string filePath, MappingNode document, CancellationToken cancellationToken)
+    {
+        FilePath = filePath;
+        Document = document;
+        CancellationToken = cancellationToken;
+    }
+
+    public string FilePath { get; }
+
+    public MappingNode Document { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public void Report(DiagnosticDescriptor descriptor, SpecNode? node, params string[] messageArgs)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, node is null ? null : Locate(node), messageArgs));
+
+    public LocationInfo Locate(SpecNode node) => Locate(FilePath, node.Start, node.End);
+
+    public static LocationInfo Locate(string filePath, TextPosition start, TextPosition end)
+        => new(filePath, start.Offset, Math.Max(0, end.Offset - start.Offset), start.Line, start.Column, end.Line, end.Column);
+
+    /// <summary>
+    /// Follows <c>$ref</c> chains to the node they name. Reports an unresolved or cyclic reference at the
+    /// <c>$ref</c> value and returns <see langword="null"/>; a node without <c>$ref</c> is returned as is.
+    /// </summary>
+    /// <param name="reference">The last reference followed, or <see langword="null"/> when there was none.</param>
+    public SpecNode? Resolve(SpecNode? node, string consequence, out string? reference)
+    {
+        reference = null;
+        for (int hops = 0; node is MappingNode mapping && mapping["$ref"] is ScalarNode refNode; hops++)
+        {
+            if (hops == MaxReferenceHops)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, refNode, refNode.Value, "the chain of references loops or is too long; " + consequence);
+                return null;
+            }
+
+            reference = refNode.Value;
+            SpecNode? target = FindByPointer(refNode.Value);
+            if (target is null)
+            {
+                string why = refNode.Value.StartsWith("#", StringComparison.Ordinal)
+                    ? "nothing in this document is at that path; " + consequence
+                    : "references to other files are not supported (AdditionalFiles are read one at a time); " + consequence;
+                Report(DiagnosticDescriptors.UnresolvedReference, refNode, refNode.Value, why);
+                return null;
+            }
+
+            node = target;
+        }
+
+        return node;
+    }
+
+    /// <summary>Resolves a local JSON pointer (<c>#/components/schemas/Name</c>).</summary>
+    public SpecNode? FindByPointer(string pointer)
+    {
+        if (!pointer.StartsWith("#", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        SpecNode? current = Document;
+        string path = pointer.Substring(1);
+        if (path.Length == 0)
+        {
+            return current;
+        }
+
+        if (path[0] != '/')
+        {
+            return null;
+        }
+
+        foreach (string rawSegment in path.Substring(1).Split('/'))
+        {
+            string segment = UnescapePointerSegment(rawSegment);
+            current = current switch
+            {
+                MappingNode mapping => mapping[segment],
+                SequenceNode sequence when int.TryParse(segment, out int index) && index >= 0 && index < sequence.Items.Count => sequence.Items[index],
+                _ => null,
+            };
+
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>The last segment of a pointer: the component name of <c>#/components/schemas/Name</c>.</summary>
+    public static string LastSegment(string pointer)
+    {
+        int slash = pointer.LastIndexOf('/');
+        return UnescapePointerSegment(slash >= 0 ? pointer.Substring(slash + 1) : pointer);
+    }
+
+    private static string UnescapePointerSegment(string segment)
+    {
+        string decoded = segment.IndexOf('%') >= 0 ? PercentDecode(segment) : segment;
+        return decoded.Replace("~1", "/").Replace("~0", "~");
+    }
+
+    private static string PercentDecode(string text)
+    {
+        var bytes = new List<byte>(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && IsHex(text[i + 1]) && IsHex(text[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(text.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                bytes.AddRange(Encoding.UTF8.GetBytes(text[i].ToString()));
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    private static bool IsHex(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
+}

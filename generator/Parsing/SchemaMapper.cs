@@ -1,0 +1,423 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SpecClient.Generator.Diagnostics;
+using SpecClient.Generator.Model;
+
+namespace SpecClient.Generator.Parsing;
+
+/// <summary>
+/// Maps OpenAPI schemas to C# types: generated records for objects, enum structs for string enums,
+/// <c>List&lt;T&gt;</c>/<c>Dictionary&lt;string, T&gt;</c> for arrays and maps, built-in types for the rest,
+/// and <c>JsonElement</c> (with a warning) for what cannot be represented. Only schemas reached from an
+/// operation are mapped, so unused schemas generate nothing. Also registers every type the JSON context needs.
+/// </summary>
+internal sealed class SchemaMapper
+{
+    private static readonly TypeRefSpec StringType = new("string", IsValueType: false);
+    private static readonly TypeRefSpec JsonElementType = new("global::System.Text.Json.JsonElement", IsValueType: true);
+
+    private static readonly string[] ReservedMemberNames =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct",
+    };
+
+    private readonly ParseContext _context;
+    private readonly string _namespace;
+    private readonly NameScope _typeNames;
+    private readonly NameScope _typeInfoNames;
+
+    // Keyed by the schema node, so a component reached through several $refs maps once.
+    private readonly Dictionary<SpecNode, TypeRefSpec> _mappedNodes = new();
+    private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);
+    private readonly List<EnumSpec> _enums = new();
+    private readonly Dictionary<string, JsonTypeSpec> _jsonTypes = new(StringComparer.Ordinal);
+
+    public SchemaMapper(ParseContext context, string @namespace, NameScope typeNames, NameScope typeInfoNames)
+    {
+        _context = context;
+        _namespace = @namespace;
+        _typeNames = typeNames;
+        _typeInfoNames = typeInfoNames;
+    }
+
+    public IEnumerable<ModelSpec> Models => _models.Values;
+
+    public IEnumerable<EnumSpec> Enums => _enums;
+
+    public IEnumerable<JsonTypeSpec> JsonTypes => _jsonTypes.Values;
+
+    /// <summary>A mapped type and whether the schema allows <c>null</c>.</summary>
+    public readonly record struct MappedType(TypeRefSpec Type, bool Nullable);
+
+    /// <summary>Maps a schema (inline or <c>$ref</c>) and registers the type with the JSON context.</summary>
+    /// <param name="nameHint">The name an inline object or enum gets (PascalCase, not yet claimed).</param>
+    public MappedType Map(SpecNode? schema, string nameHint)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (schema is null)
+        {
+            return new MappedType(JsonElementType, Nullable: false);
+        }
+
+        SpecNode? resolved = _context.Resolve(schema, "it is generated as JsonElement", out string? reference);
+        if (resolved is null)
+        {
+            return new MappedType(JsonElementType, Nullable: false);
+        }
+
+        if (reference is not null)
+        {
+            nameHint = Identifiers.ToPascalCase(ParseContext.LastSegment(reference));
+        }
+
+        if (resolved is not MappingNode node)
+        {
+            // `{}`-like schemas written as `true`, or garbage: anything goes.
+            return new MappedType(JsonElementType, Nullable: false);
+        }
+
+        bool nullable = node.GetBoolean("nullable") || TypeNames(node).Contains("null");
+        if (_mappedNodes.TryGetValue(node, out TypeRefSpec? known))
+        {
+            return new MappedType(known, nullable);
+        }
+
+        TypeRefSpec type = MapNode(node, nameHint, reference ?? nameHint, ref nullable);
+        return new MappedType(type, nullable);
+    }
+
+    public bool IsEnum(TypeRefSpec type)
+        => _jsonTypes.TryGetValue(type.FullName, out JsonTypeSpec? spec) && spec.Kind == JsonTypeKind.Enum;
+
+    /// <summary>The JSON context property for a type as declared (a nullable value type has its own).</summary>
+    public string TypeInfoPropertyFor(TypeRefSpec type, bool nullable)
+        => nullable && type.IsValueType ? RegisterNullable(type) : _jsonTypes[type.FullName].PropertyName;
+
+    private TypeRefSpec MapNode(MappingNode node, string nameHint, string schemaName, ref bool nullable)
+    {
+        List<string> types = TypeNames(node);
+        types.Remove("null");
+        if (node["const"] is ScalarNode)
+        {
+            // A const is a one-value enum; its declared type (or string) is what travels.
+            types = types.Count == 0 ? new List<string> { "string" } : types;
+        }
+
+        if (node["enum"] is SequenceNode enumValues && (types.Count == 0 || types[0] == "string"))
+        {
+            return MapEnum(node, enumValues, nameHint, ref nullable);
+        }
+
+        if (types.Count > 1)
+        {
+            Unsupported(node, schemaName, "has several types (" + string.Join(", ", types) + ")");
+            return Remember(node, JsonElementType);
+        }
+
+        string? type = types.Count == 1 ? types[0] : null;
+        switch (type)
+        {
+            case "string":
+                return Remember(node, MapString(node.GetString("format")));
+            case "integer":
+                return Remember(node, node.GetString("format") == "int32" ? Primitive("int", "Int32", "Int32Converter") : Primitive("long", "Int64", "Int64Converter"));
+            case "number":
+                return Remember(node, node.GetString("format") == "float" ? Primitive("float", "Single", "SingleConverter") : Primitive("double", "Double", "DoubleConverter"));
+            case "boolean":
+                return Remember(node, Primitive("bool", "Boolean", "BooleanConverter"));
+            case "array":
+                return MapArray(node, nameHint);
+            case "object":
+            case null:
+                return MapObjectLike(node, nameHint, schemaName, ref nullable);
+            default:
+                Unsupported(node, schemaName, "has the unknown type '" + type + "'");
+                return Remember(node, JsonElementType);
+        }
+    }
+
+    private TypeRefSpec MapObjectLike(MappingNode node, string nameHint, string schemaName, ref bool nullable)
+    {
+        if (node["oneOf"] is SequenceNode oneOf)
+        {
+            return MapSingleVariant(node, oneOf, "oneOf", nameHint, schemaName, ref nullable);
+        }
+
+        if (node["anyOf"] is SequenceNode anyOf)
+        {
+            return MapSingleVariant(node, anyOf, "anyOf", nameHint, schemaName, ref nullable);
+        }
+
+        if (node["allOf"] is SequenceNode allOf && node["properties"] is null && allOf.Items.Count == 1)
+        {
+            // `allOf: [$ref]` is how specs attach a description to a reference: it is that type.
+            MappedType single = Map(allOf.Items[0], nameHint);
+            nullable |= single.Nullable;
+            return Remember(node, single.Type);
+        }
+
+        if (node["properties"] is MappingNode || node["allOf"] is SequenceNode)
+        {
+            return MapModel(node, nameHint, schemaName);
+        }
+
+        SpecNode? additional = node["additionalProperties"];
+        if (additional is MappingNode additionalSchema && additionalSchema.Entries.Count > 0)
+        {
+            MappedType value = Map(additionalSchema, nameHint + "Value");
+            return Remember(node, Collection("global::System.Collections.Generic.Dictionary<string, {0}>", "Dictionary", JsonTypeKind.Dictionary, value));
+        }
+
+        // A free-form object, or a schema with no type at all: any JSON value.
+        return Remember(node, RegisterJsonElement());
+    }
+
+    private TypeRefSpec MapSingleVariant(MappingNode node, SequenceNode variants, string keyword, string nameHint, string schemaName, ref bool nullable)
+    {
+        var nonNull = new List<SpecNode>();
+        foreach (SpecNode variant in variants.Items)
+        {
+            SpecNode? resolved = _context.Resolve(variant, "the variant is ignored", out _);
+            if (resolved is MappingNode mapping && TypeNames(mapping) is { Count: 1 } types && types[0] == "null")
+            {
+                nullable = true;
+                continue;
+            }
+
+            nonNull.Add(variant);
+        }
+
+        if (nonNull.Count == 1)
+        {
+            MappedType single = Map(nonNull[0], nameHint);
+            nullable |= single.Nullable;
+            return Remember(node, single.Type);
+        }
+
+        Unsupported(node, schemaName, "uses " + keyword + " with " + nonNull.Count + " variants");
+        return Remember(node, RegisterJsonElement());
+    }
+
+    private TypeRefSpec MapArray(MappingNode node, string nameHint)
+    {
+        MappedType item = Map(node["items"], ItemNameHint(nameHint));
+        TypeRefSpec list = Collection("global::System.Collections.Generic.List<{0}>", "List", JsonTypeKind.List, item);
+        return Remember(node, list);
+    }
+
+    private TypeRefSpec Collection(string format, string prefix, JsonTypeKind kind, MappedType element)
+    {
+        string elementName = element.Nullable ? element.Type.Nullable : element.Type.FullName;
+        var type = new TypeRefSpec(string.Format(format, elementName), IsValueType: false);
+        if (!_jsonTypes.ContainsKey(type.FullName))
+        {
+            string elementInfo = TypeInfoPropertyFor(element.Type, element.Nullable);
+            _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(prefix + elementInfo), type, kind, null, new TypeRefSpec(elementName, element.Type.IsValueType && !element.Nullable), elementInfo));
+        }
+
+        return type;
+    }
+
+    private TypeRefSpec MapString(string? format) => format switch
+    {
+        "date-time" => Primitive("global::System.DateTimeOffset", "DateTimeOffset", "DateTimeOffsetConverter", isValueType: true),
+        _ => Primitive("string", "String", "StringConverter"),
+    };
+
+    private TypeRefSpec MapEnum(MappingNode node, SequenceNode values, string nameHint, ref bool nullable)
+    {
+        string name = _typeNames.Claim(nameHint);
+        var type = new TypeRefSpec(Qualify(name), IsValueType: true);
+        _mappedNodes[node] = type;
+
+        var members = new NameScope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "EqualityContract", "Known");
+        var specValues = new List<EnumValueSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SpecNode valueNode in values.Items)
+        {
+            if (valueNode is not ScalarNode scalar)
+            {
+                continue;
+            }
+
+            if (scalar.IsNull)
+            {
+                nullable = true;
+                continue;
+            }
+
+            if (seen.Add(scalar.Value))
+            {
+                string member = scalar.Value.Length == 0 ? "Empty" : Identifiers.ToPascalCase(scalar.Value);
+                specValues.Add(new EnumValueSpec(members.Claim(member), scalar.Value));
+            }
+        }
+
+        _enums.Add(new EnumSpec(name, Describe(node), specValues.ToEquatableArray()));
+        _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(name), type, JsonTypeKind.Enum, null, null, name));
+        return type;
+    }
+
+    private TypeRefSpec MapModel(MappingNode node, string nameHint, string schemaName)
+    {
+        string name = _typeNames.Claim(nameHint);
+        var type = new TypeRefSpec(Qualify(name), IsValueType: false);
+
+        // Registered before the properties are mapped, so recursive schemas end here.
+        _mappedNodes[node] = type;
+        _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(name), type, JsonTypeKind.Object, null, null, name));
+
+        var memberNames = new NameScope(ReservedMemberNames);
+        var properties = new List<PropertySpec>();
+        var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
+        bool deprecated = node.GetBoolean("deprecated");
+        foreach ((string jsonName, SpecNode propertySchema, bool required) in CollectProperties(node, new HashSet<SpecNode>()))
+        {
+            if (!seenJsonNames.Add(jsonName))
+            {
+                continue;
+            }
+
+            string preferred = Identifiers.ToPascalCase(jsonName);
+            if (preferred == name)
+            {
+                // A member may not share its enclosing type's name (CS0542).
+                preferred += "Value";
+            }
+
+            string propertyName = memberNames.Claim(preferred);
+            MappedType mapped = Map(propertySchema, name + Identifiers.ToPascalCase(jsonName));
+            MappingNode? propertyNode = _context.Resolve(propertySchema, "it is generated as JsonElement", out _) as MappingNode;
+            bool isNullable = mapped.Nullable || !required;
+            properties.Add(new PropertySpec(
+                jsonName,
+                Identifiers.EscapeKeyword(propertyName),
+                mapped.Type,
+                Required: required,
+                Nullable: isNullable,
+                ReadOnly: propertyNode?.GetBoolean("readOnly") ?? false,
+                Deprecated: propertyNode?.GetBoolean("deprecated") ?? false,
+                Description: propertyNode is null ? null : Describe(propertyNode),
+                TypeInfoProperty: TypeInfoPropertyFor(mapped.Type, isNullable)));
+        }
+
+        _models.Add(name, new ModelSpec(name, ParseContext.LastSegment(schemaName), Describe(node), deprecated, properties.ToEquatableArray()));
+        return type;
+    }
+
+    /// <summary>The properties of a schema and of everything it <c>allOf</c>-includes, in document order.</summary>
+    private IEnumerable<(string JsonName, SpecNode Schema, bool Required)> CollectProperties(MappingNode node, HashSet<SpecNode> visiting)
+    {
+        if (!visiting.Add(node))
+        {
+            yield break;
+        }
+
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        if (node["required"] is SequenceNode requiredList)
+        {
+            foreach (SpecNode item in requiredList.Items)
+            {
+                if (item is ScalarNode scalar)
+                {
+                    required.Add(scalar.Value);
+                }
+            }
+        }
+
+        if (node["allOf"] is SequenceNode allOf)
+        {
+            foreach (SpecNode part in allOf.Items)
+            {
+                if (_context.Resolve(part, "its properties are left out", out _) is MappingNode partNode)
+                {
+                    foreach ((string JsonName, SpecNode Schema, bool Required) inherited in CollectProperties(partNode, visiting))
+                    {
+                        yield return (inherited.JsonName, inherited.Schema, inherited.Required || required.Contains(inherited.JsonName));
+                    }
+                }
+            }
+        }
+
+        if (node["properties"] is MappingNode properties)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> property in properties.Entries)
+            {
+                yield return (property.Key.Value, property.Value, required.Contains(property.Key.Value));
+            }
+        }
+    }
+
+    private TypeRefSpec Primitive(string fullName, string infoName, string converter, bool isValueType = false)
+    {
+        var type = fullName == "string" ? StringType : new TypeRefSpec(fullName, isValueType || fullName != "string");
+        if (!_jsonTypes.ContainsKey(type.FullName))
+        {
+            _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(infoName), type, JsonTypeKind.Primitive, converter, null, null));
+        }
+
+        return type;
+    }
+
+    private TypeRefSpec RegisterJsonElement() => Primitive(JsonElementType.FullName, "JsonElement", "JsonElementConverter", isValueType: true);
+
+    private string RegisterNullable(TypeRefSpec valueType)
+    {
+        string key = valueType.Nullable;
+        if (!_jsonTypes.TryGetValue(key, out JsonTypeSpec? spec))
+        {
+            string underlying = _jsonTypes[valueType.FullName].PropertyName;
+            spec = new JsonTypeSpec(_typeInfoNames.Claim("Nullable" + underlying), new TypeRefSpec(key, IsValueType: true), JsonTypeKind.NullableValue, null, valueType, underlying);
+            _jsonTypes.Add(key, spec);
+        }
+
+        return spec.PropertyName;
+    }
+
+    private TypeRefSpec Remember(MappingNode node, TypeRefSpec type)
+    {
+        if (type.FullName == JsonElementType.FullName)
+        {
+            RegisterJsonElement();
+        }
+
+        _mappedNodes[node] = type;
+        return type;
+    }
+
+    private void Unsupported(MappingNode node, string schemaName, string what)
+        => _context.Report(DiagnosticDescriptors.UnsupportedSchema, node, ParseContext.LastSegment(schemaName), what);
+
+    private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;
+
+    private static List<string> TypeNames(MappingNode node) => node["type"] switch
+    {
+        ScalarNode { IsNull: false } scalar => new List<string> { scalar.Value },
+        SequenceNode sequence => sequence.Items.OfType<ScalarNode>().Select(s => s.Value).ToList(),
+        _ => new List<string>(),
+    };
+
+    /// <summary>A name for an array's items: <c>Roles</c> → <c>Role</c>, <c>Policies</c> → <c>Policy</c>, else <c>…Item</c>.</summary>
+    private static string ItemNameHint(string arrayName)
+    {
+        if (arrayName.EndsWith("ies", StringComparison.Ordinal) && arrayName.Length > 4)
+        {
+            return arrayName.Substring(0, arrayName.Length - 3) + "y";
+        }
+
+        if (arrayName.EndsWith("s", StringComparison.Ordinal) && !arrayName.EndsWith("ss", StringComparison.Ordinal) && arrayName.Length > 3)
+        {
+            return arrayName.Substring(0, arrayName.Length - 1);
+        }
+
+        return arrayName + "Item";
+    }
+
+    public static string? Describe(MappingNode node)
+    {
+        string? description = node.GetString("description");
+        string? title = node.GetString("title");
+        return description ?? title;
+    }
+}

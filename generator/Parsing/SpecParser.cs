@@ -1,0 +1,404 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using SpecClient.Generator.Diagnostics;
+using SpecClient.Generator.Model;
+
+namespace SpecClient.Generator.Parsing;
+
+/// <summary>The outcome of parsing one spec: the model (null when the document is unusable) and what went wrong.</summary>
+internal sealed record ParseResult(ApiSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>
+/// Reads an OpenAPI 3.x document into an <see cref="ApiSpec"/>. This is where every decision is made
+/// (names, types, media types, what is skipped and why); the emitter only prints the result.
+/// </summary>
+internal static class SpecParser
+{
+    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
+    public static ParseResult Parse(SpecFileOptions options, string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ParseCore(options, text, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // The generator must never throw into the compiler: an unexpected failure becomes one diagnostic.
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, options.Path, exception.GetType().Name + ": " + exception.Message);
+            return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
+    private static ParseResult ParseCore(SpecFileOptions options, string? text, CancellationToken cancellationToken)
+    {
+        string fileName = Path.GetFileName(options.Path);
+        if (text is null)
+        {
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDocument, null, fileName, "the file could not be read"));
+        }
+
+        SpecNode? root;
+        try
+        {
+            root = DocumentReader.Read(text, cancellationToken);
+        }
+        catch (DocumentReadException exception)
+        {
+            return Failed(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidDocument,
+                ParseContext.Locate(options.Path, exception.Start, exception.End),
+                fileName,
+                exception.Message));
+        }
+
+        if (root is not MappingNode document)
+        {
+            LocationInfo? where = root is null ? null : ParseContext.Locate(options.Path, root.Start, root.End);
+            return Failed(DiagnosticInfo.Create(DiagnosticDescriptors.NotOpenApi3, where, fileName, "its top level is not a mapping of OpenAPI fields"));
+        }
+
+        var context = new ParseContext(options.Path, document, cancellationToken);
+        if (!IsOpenApi3(context, document, fileName))
+        {
+            return new ParseResult(null, context.Diagnostics.ToEquatableArray());
+        }
+
+        ApiSpec spec = ReadDocument(context, document, options, fileName);
+        return new ParseResult(spec, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static ParseResult Failed(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());
+
+    private static bool IsOpenApi3(ParseContext context, MappingNode document, string fileName)
+    {
+        if (document.KeyNode("swagger") is ScalarNode swagger)
+        {
+            context.Report(DiagnosticDescriptors.SwaggerNotSupported, swagger, fileName);
+            return false;
+        }
+
+        if (document["openapi"] is not ScalarNode version)
+        {
+            context.Report(DiagnosticDescriptors.NotOpenApi3, document.Entries.Count > 0 ? document.Entries[0].Key : document, fileName, "it has no 'openapi' field");
+            return false;
+        }
+
+        if (!version.Value.StartsWith("3.", StringComparison.Ordinal))
+        {
+            context.Report(DiagnosticDescriptors.NotOpenApi3, version, fileName, "its 'openapi' version is '" + version.Value + "'");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static ApiSpec ReadDocument(ParseContext context, MappingNode document, SpecFileOptions options, string fileName)
+    {
+        string fileStem = Identifiers.ToPascalCase(StripExtensions(fileName));
+        string @namespace = ValidNamespace(context, options.Namespace, DefaultNamespace(options.RootNamespace, fileStem));
+        string clientName = ValidIdentifier(context, "ClientName", options.ClientName, fileStem + "Client");
+        string? apiVersion = ValidApiVersion(context, options.ApiVersion);
+
+        var typeNames = new NameScope();
+        clientName = typeNames.Claim(clientName);
+        string jsonContextName = typeNames.Claim(clientName + "JsonContext");
+        var typeInfoNames = new NameScope("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", jsonContextName);
+        var schemas = new SchemaMapper(context, @namespace, typeNames, typeInfoNames);
+        var errorCodes = new ErrorCodeHarvester(context);
+
+        MappingNode info = document["info"] as MappingNode ?? new MappingNode(new List<KeyValuePair<ScalarNode, SpecNode>>(), document.Start, document.Start);
+        (string? baseAddress, string pathPrefix) = ReadServer(document);
+
+        List<(string Path, string Method, MappingNode Operation, MappingNode PathItem, ScalarNode MethodKey)> operations = CollectOperations(context, document);
+        var tagClients = new TagClients(document, typeNames, clientName);
+        foreach ((string _, string _, MappingNode operation, MappingNode _, ScalarNode _) in operations)
+        {
+            tagClients.Register(FirstTag(operation));
+        }
+
+        var reader = new OperationReader(
+            context,
+            schemas,
+            errorCodes,
+            typeNames,
+            new NameScope(),
+            apiVersion,
+            pathPrefix,
+            VersionedMediaTypes(context, operations.Select(o => o.Operation)));
+        var operationIds = new HashSet<string>(StringComparer.Ordinal);
+        var rootOperations = new List<OperationSpec>();
+        foreach ((string path, string method, MappingNode operation, MappingNode pathItem, ScalarNode methodKey) in operations)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            string operationId = operation.GetString("operationId") ?? DeriveOperationId(method, path);
+            if (!operationIds.Add(operationId))
+            {
+                context.Report(DiagnosticDescriptors.DuplicateOperationId, (SpecNode?)operation["operationId"] ?? methodKey, operationId, method.ToUpperInvariant() + " " + path);
+                continue;
+            }
+
+            OperationSpec? spec = reader.Read(operationId, path, method, operation, pathItem);
+            if (spec is null)
+            {
+                continue;
+            }
+
+            string? tag = FirstTag(operation);
+            if (tag is null)
+            {
+                rootOperations.Add(spec);
+            }
+            else
+            {
+                tagClients.Add(tag, spec);
+            }
+        }
+
+        var root = new RootClientSpec(
+            clientName,
+            info.GetString("title") ?? fileName,
+            info.GetString("description"),
+            info.GetString("version"),
+            apiVersion,
+            baseAddress ?? string.Empty,
+            rootOperations.ToEquatableArray());
+
+        return new ApiSpec(
+            fileName,
+            @namespace,
+            root,
+            tagClients.ToSpecs(),
+            schemas.Models.OrderBy(model => model.Name, StringComparer.Ordinal).ToEquatableArray(),
+            schemas.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+            new JsonContextSpec(jsonContextName, schemas.JsonTypes.OrderBy(type => type.PropertyName, StringComparer.Ordinal).ToEquatableArray()),
+            errorCodes.ToSpec(typeNames));
+    }
+
+    private static List<(string, string, MappingNode, MappingNode, ScalarNode)> CollectOperations(ParseContext context, MappingNode document)
+    {
+        var operations = new List<(string, string, MappingNode, MappingNode, ScalarNode)>();
+        if (document["paths"] is not MappingNode paths)
+        {
+            return operations;
+        }
+
+        foreach (KeyValuePair<ScalarNode, SpecNode> pathEntry in paths.Entries)
+        {
+            if (context.Resolve(pathEntry.Value, "the path is skipped", out _) is not MappingNode pathItem)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<ScalarNode, SpecNode> methodEntry in pathItem.Entries)
+            {
+                string method = methodEntry.Key.Value.ToLowerInvariant();
+                if (Array.IndexOf(HttpMethods, method) >= 0 && methodEntry.Value is MappingNode operation)
+                {
+                    operations.Add((pathEntry.Key.Value, method, operation, pathItem, methodEntry.Key));
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    /// <summary>All vendor-versioned media types of the document's success responses: the fallback Accept of bodiless responses.</summary>
+    private static List<string> VersionedMediaTypes(ParseContext context, IEnumerable<MappingNode> operations)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (MappingNode operation in operations)
+        {
+            if (operation["responses"] is not MappingNode responses)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<ScalarNode, SpecNode> response in responses.Entries)
+            {
+                // A quiet lookup: broken references are reported where the operation itself is read.
+                SpecNode? node = response.Value is MappingNode { } mapping && mapping.GetString("$ref") is string reference
+                    ? context.FindByPointer(reference)
+                    : response.Value;
+                if (!response.Key.Value.StartsWith("2", StringComparison.Ordinal) || (node as MappingNode)?["content"] is not MappingNode content)
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
+                {
+                    if (MediaTypes.VersionDate(media.Key.Value) is not null)
+                    {
+                        found.Add(media.Key.Value);
+                    }
+                }
+            }
+        }
+
+        return found.ToList();
+    }
+
+    private static (string? BaseAddress, string PathPrefix) ReadServer(MappingNode document)
+    {
+        if (document["servers"] is not SequenceNode { Items.Count: > 0 } servers || servers.Items[0] is not MappingNode server || server.GetString("url") is not string url)
+        {
+            return (null, string.Empty);
+        }
+
+        // Server variables take their defaults: `https://{region}.example.com` → the default region.
+        if (server["variables"] is MappingNode variables)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> variable in variables.Entries)
+            {
+                if (variable.Value is MappingNode definition && definition.GetString("default") is string value)
+                {
+                    url = url.Replace("{" + variable.Key.Value + "}", value);
+                }
+            }
+        }
+
+        // The server's path moves into every operation path, so a base address is only scheme, host and port:
+        // users point the client at a proxy or a simulator without repeating the API's path.
+        if (Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == "http" || absolute.Scheme == "https"))
+        {
+            string prefix = absolute.AbsolutePath.Trim('/');
+            return (absolute.GetLeftPart(UriPartial.Authority) + "/", prefix.Length == 0 ? string.Empty : prefix + "/");
+        }
+
+        string relative = url.Trim('/');
+        return (null, relative.Length == 0 ? string.Empty : relative + "/");
+    }
+
+    private static string? FirstTag(MappingNode operation)
+        => operation["tags"] is SequenceNode { Items.Count: > 0 } tags && tags.Items[0] is ScalarNode { IsNull: false } tag && tag.Value.Trim().Length > 0
+            ? tag.Value
+            : null;
+
+    private static string DeriveOperationId(string method, string path)
+        => method + Identifiers.ToPascalCase(path.Replace("{", "By ").Replace("}", " "));
+
+    private static string StripExtensions(string fileName)
+    {
+        string stem = Path.GetFileNameWithoutExtension(fileName);
+        return stem.EndsWith(".openapi", StringComparison.OrdinalIgnoreCase) ? stem.Substring(0, stem.Length - ".openapi".Length) : stem;
+    }
+
+    private static string DefaultNamespace(string? rootNamespace, string fileStem)
+        => string.IsNullOrWhiteSpace(rootNamespace) || !IsValidNamespace(rootNamespace!) ? fileStem : rootNamespace + "." + fileStem;
+
+    private static string ValidNamespace(ParseContext context, string? requested, string fallback)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return fallback;
+        }
+
+        if (IsValidNamespace(requested!))
+        {
+            return requested!;
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, "Namespace", requested!, "it is not a C# namespace; '" + fallback + "' is used");
+        return fallback;
+    }
+
+    private static string ValidIdentifier(ParseContext context, string metadata, string? requested, string fallback)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return fallback;
+        }
+
+        if (IsIdentifier(requested!))
+        {
+            return requested!;
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, metadata, requested!, "it is not a C# identifier; '" + fallback + "' is used");
+        return fallback;
+    }
+
+    private static string? ValidApiVersion(ParseContext context, string? requested)
+    {
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return null;
+        }
+
+        if (MediaTypes.IsIsoDate(requested!))
+        {
+            return requested;
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, "ApiVersion", requested!, "it is not a date like 2025-03-12; the newest media types are used");
+        return null;
+    }
+
+    private static bool IsValidNamespace(string name) => name.Split('.').All(IsIdentifier);
+
+    private static bool IsIdentifier(string name)
+        => SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+
+    /// <summary>The tag clients in a stable order: the document's <c>tags</c> list first, then tags as operations name them.</summary>
+    private sealed class TagClients
+    {
+        private readonly List<string> _order = new();
+        private readonly Dictionary<string, (string ClassName, string PropertyName, List<OperationSpec> Operations)> _clients = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _descriptions = new(StringComparer.Ordinal);
+        private readonly List<string> _listed = new();
+        private readonly NameScope _typeNames;
+        private readonly NameScope _propertyNames;
+
+        public TagClients(MappingNode document, NameScope typeNames, string rootClientName)
+        {
+            _typeNames = typeNames;
+            _propertyNames = new NameScope(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
+            if (document["tags"] is SequenceNode tags)
+            {
+                foreach (SpecNode tag in tags.Items)
+                {
+                    if (tag is MappingNode tagNode && tagNode.GetString("name") is string name && !_descriptions.ContainsKey(name))
+                    {
+                        _descriptions[name] = tagNode.GetString("description");
+                        _listed.Add(name);
+                    }
+                }
+            }
+        }
+
+        public void Register(string? tag)
+        {
+            if (tag is not null && !_clients.ContainsKey(tag))
+            {
+                string pascal = Identifiers.ToPascalCase(tag);
+                _clients[tag] = (_typeNames.Claim(pascal + "Client"), _propertyNames.Claim(pascal), new List<OperationSpec>());
+                _order.Add(tag);
+            }
+        }
+
+        public void Add(string tag, OperationSpec operation) => _clients[tag].Operations.Add(operation);
+
+        public EquatableArray<ClientSpec> ToSpecs()
+        {
+            // Listed tags first, in the document's order; then the rest as operations introduced them.
+            IEnumerable<string> ordered = _listed.Where(_clients.ContainsKey).Concat(_order.Where(tag => !_descriptions.ContainsKey(tag)));
+            return ordered
+                .Where(tag => _clients[tag].Operations.Count > 0)
+                .Select(tag => new ClientSpec(
+                    _clients[tag].ClassName,
+                    _clients[tag].PropertyName,
+                    tag,
+                    _descriptions.TryGetValue(tag, out string? description) ? description : null,
+                    _clients[tag].Operations.ToEquatableArray()))
+                .ToEquatableArray();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SpecClient.Runtime;
+
+/// <summary>
+/// Checks parameters against the spec's constraints before anything is sent, throwing an
+/// <see cref="ArgumentException"/> that names the parameter. Called by generated <c>Validate()</c> methods.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ParameterGuard
+{
+    /// <summary>How long one pattern may run: specs are input, and a pathological pattern must not hang a call.</summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>Creates the regular expression for a spec <c>pattern</c> (culture-invariant, with a timeout).</summary>
+    /// <param name="pattern">The pattern from the spec.</param>
+    public static Regex CreatePattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+
+    /// <summary>Throws when a required value is missing.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    public static void NotNull(object? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"The parameter '{name}' is required.");
+        }
+    }
+
+    /// <summary>Throws when a value does not match its pattern; null is not checked.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="pattern">The spec's pattern.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentException">The value does not match.</exception>
+    public static void Pattern(string? value, Regex pattern, string name)
+    {
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            throw new ArgumentException($"The parameter '{name}' must match the pattern {pattern}; '{Shorten(value)}' does not.", name);
+        }
+    }
+
+    /// <summary>Throws when a value's length is outside its bounds; null is not checked.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="minLength">The minimum length, or null.</param>
+    /// <param name="maxLength">The maximum length, or null.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentException">The length is out of bounds.</exception>
+    public static void Length(string? value, int? minLength, int? maxLength, string name)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length < minLength || value.Length > maxLength)
+        {
+            string bounds = minLength == maxLength ? $"exactly {minLength}" : $"{minLength ?? 0} to {(maxLength is int max ? max.ToString(CultureInfo.InvariantCulture) : "any")}";
+            throw new ArgumentException($"The parameter '{name}' must be {bounds} characters long; '{Shorten(value)}' has {value.Length}.", name);
+        }
+    }
+
+    /// <summary>Throws when a number is outside its range; null is not checked.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="minimum">The minimum, or null.</param>
+    /// <param name="maximum">The maximum, or null.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public static void Range(long? value, decimal? minimum, decimal? maximum, string name)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The parameter '{name}' must be between {minimum?.ToString(CultureInfo.InvariantCulture) ?? "any"} and {maximum?.ToString(CultureInfo.InvariantCulture) ?? "any"}.");
+        }
+    }
+
+    /// <summary>Throws when a number is outside its range; null is not checked.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="minimum">The minimum, or null.</param>
+    /// <param name="maximum">The maximum, or null.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public static void Range(double? value, decimal? minimum, decimal? maximum, string name)
+    {
+        if (value is double number && (number < (double?)minimum || number > (double?)maximum))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The parameter '{name}' must be between {minimum?.ToString(CultureInfo.InvariantCulture) ?? "any"} and {maximum?.ToString(CultureInfo.InvariantCulture) ?? "any"}.");
+        }
+    }
+
+    private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
+}

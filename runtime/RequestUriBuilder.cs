@@ -1,0 +1,168 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Globalization;
+
+namespace SpecClient.Runtime;
+
+/// <summary>
+/// Builds a request's relative path and query in a pooled buffer: literal path text, escaped path values and
+/// <c>name=value</c> query pairs (null values are left out). Called by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct RequestUriBuilder
+{
+    private char[] _buffer;
+    private int _length;
+    private bool _hasQuery;
+
+    /// <summary>Creates a builder with room for a typical request URI.</summary>
+    public RequestUriBuilder()
+    {
+        _buffer = ArrayPool<char>.Shared.Rent(256);
+        _length = 0;
+        _hasQuery = false;
+    }
+
+    /// <summary>Appends path text that is already valid in a URI.</summary>
+    /// <param name="literal">The text.</param>
+    public void AppendLiteral(string literal) => Append(literal);
+
+    /// <summary>Appends a path parameter's value, escaped as one path segment.</summary>
+    /// <param name="value">The value.</param>
+    public void AppendPathValue(string value) => Append(Uri.EscapeDataString(value));
+
+    /// <summary>Appends a path parameter's value.</summary>
+    /// <param name="value">The value.</param>
+    public void AppendPathValue(long value) => AppendFormatted(value);
+
+    /// <summary>Appends a path parameter's value.</summary>
+    /// <param name="value">The value.</param>
+    public void AppendPathValue(double value) => Append(value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>Appends a path parameter's value.</summary>
+    /// <param name="value">The value.</param>
+    public void AppendPathValue(bool value) => Append(value ? "true" : "false");
+
+    /// <summary>Appends a path parameter's value as ISO 8601.</summary>
+    /// <param name="value">The value.</param>
+    public void AppendPathValue(DateTimeOffset value) => Append(Uri.EscapeDataString(value.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>Appends <c>name=value</c>, escaped; nothing when <paramref name="value"/> is null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value.</param>
+    public void AppendQuery(string name, string? value)
+    {
+        if (value is not null)
+        {
+            StartQueryParameter(name);
+            Append(Uri.EscapeDataString(value));
+        }
+    }
+
+    /// <summary>Appends <c>name=true|false</c>; nothing when <paramref name="value"/> is null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value.</param>
+    public void AppendQuery(string name, bool? value)
+    {
+        if (value is bool flag)
+        {
+            StartQueryParameter(name);
+            Append(flag ? "true" : "false");
+        }
+    }
+
+    /// <summary>Appends <c>name=value</c>; nothing when <paramref name="value"/> is null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value.</param>
+    public void AppendQuery(string name, long? value)
+    {
+        if (value is long number)
+        {
+            StartQueryParameter(name);
+            AppendFormatted(number);
+        }
+    }
+
+    /// <summary>Appends <c>name=value</c> (round-trippable); nothing when <paramref name="value"/> is null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value.</param>
+    public void AppendQuery(string name, double? value)
+    {
+        if (value is double number)
+        {
+            StartQueryParameter(name);
+            Append(number.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Appends <c>name=value</c> as ISO 8601; nothing when <paramref name="value"/> is null.</summary>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value.</param>
+    public void AppendQuery(string name, DateTimeOffset? value)
+    {
+        if (value is DateTimeOffset time)
+        {
+            StartQueryParameter(name);
+            Append(Uri.EscapeDataString(time.ToString("O", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>Returns the built text and gives the buffer back to the pool; the builder is unusable afterwards.</summary>
+    public string ToStringAndClear()
+    {
+        string result = new(_buffer, 0, _length);
+        char[] buffer = _buffer;
+        _buffer = Array.Empty<char>();
+        _length = 0;
+        if (buffer.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public override readonly string ToString() => new(_buffer, 0, _length);
+
+    private void StartQueryParameter(string name)
+    {
+        Append(_hasQuery ? "&" : "?");
+        _hasQuery = true;
+        Append(Uri.EscapeDataString(name));
+        Append("=");
+    }
+
+    private void AppendFormatted(long value)
+    {
+        // 20 characters hold any long.
+        EnsureCapacity(20);
+        value.TryFormat(_buffer.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
+        _length += written;
+    }
+
+    private void Append(string text)
+    {
+        EnsureCapacity(text.Length);
+        text.CopyTo(_buffer.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void EnsureCapacity(int additional)
+    {
+        if (_length + additional <= _buffer.Length)
+        {
+            return;
+        }
+
+        char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + additional));
+        _buffer.AsSpan(0, _length).CopyTo(larger);
+        char[] old = _buffer;
+        _buffer = larger;
+        if (old.Length > 0)
+        {
+            ArrayPool<char>.Shared.Return(old);
+        }
+    }
+}

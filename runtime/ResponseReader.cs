@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SpecClient.Runtime;
+
+/// <summary>Turns responses into results or <see cref="ApiException"/>s; never lets a <see cref="JsonException"/> escape.</summary>
+internal static class ResponseReader
+{
+    /// <summary>How much of an error body is kept as text (the rest is cut, marked as such).</summary>
+    internal const int MaxRawBodyChars = 64 * 1024;
+
+    private static ReadOnlySpan<byte> StatusProperty => "status"u8;
+
+    private static ReadOnlySpan<byte> ContentProperty => "content"u8;
+
+    public static T ReadResult<T>(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope)
+    {
+        ReadOnlySpan<byte> json = body;
+        if (envelope)
+        {
+            json = Unwrap(request, response, body, errorType);
+        }
+
+        if (IsBlank(json))
+        {
+            throw Create(request, response, response.StatusCode, body, null, $"The response had no body, but {typeof(T).Name} was expected.", null);
+        }
+
+        try
+        {
+            T? result = JsonSerializer.Deserialize(json, resultType);
+            return result ?? throw Create(request, response, response.StatusCode, body, null, $"The response body was null, but {typeof(T).Name} was expected.", null);
+        }
+        catch (JsonException exception)
+        {
+            throw Create(request, response, response.StatusCode, body, null, $"The response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
+        }
+    }
+
+    public static void ThrowIfEnvelopeFailed(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo? errorType)
+    {
+        if (!IsBlank(body))
+        {
+            Unwrap(request, response, body, errorType);
+        }
+    }
+
+    public static async Task<ApiException> CreateExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    {
+        byte[] body;
+        try
+        {
+            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException exception)
+        {
+            return Create(request, response, response.StatusCode, Array.Empty<byte>(), null, "The error response's body could not be read: " + exception.Message, exception);
+        }
+
+        // An enveloped error carries the resource in "content"; a plain one is the error itself.
+        ReadOnlySpan<byte> errorJson = TryReadEnvelope(body, out _, out ReadOnlySpan<byte> content) ? content : body;
+        return CreateError(request, response, response.StatusCode, body, errorJson, errorType);
+    }
+
+    /// <summary>Reads <c>{"status": N, "content": …}</c>: returns the content, or throws when the status is an error.</summary>
+    private static ReadOnlySpan<byte> Unwrap(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo? errorType)
+    {
+        if (!TryReadEnvelope(body, out int status, out ReadOnlySpan<byte> content))
+        {
+            throw Create(request, response, response.StatusCode, body, null, "The response asked for with envelope=true is not an envelope ({\"status\": …, \"content\": …}).", null);
+        }
+
+        if (status >= 400)
+        {
+            throw CreateError(request, response, (HttpStatusCode)status, body, content, errorType);
+        }
+
+        return content;
+    }
+
+    private static bool TryReadEnvelope(byte[] body, out int status, out ReadOnlySpan<byte> content)
+    {
+        status = 0;
+        content = default;
+        bool hasContent = false;
+        bool hasStatus = false;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals(StatusProperty))
+                {
+                    reader.Read();
+                    hasStatus = reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out status);
+                }
+                else if (reader.ValueTextEquals(ContentProperty))
+                {
+                    reader.Read();
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    content = body.AsSpan(start, (int)reader.BytesConsumed - start);
+                    hasContent = true;
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            return hasStatus && (hasContent || status == 204);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static ApiException CreateError(HttpRequestMessage request, HttpResponseMessage response, HttpStatusCode status, byte[] body, ReadOnlySpan<byte> errorJson, JsonTypeInfo? errorType)
+    {
+        object? error = null;
+        string? errorCode = null;
+        string? detail = null;
+        if (!IsBlank(errorJson) && IsJsonContent(response.Content.Headers.ContentType))
+        {
+            ReadWellKnownFields(errorJson, out errorCode, out detail);
+            if (errorType is not null)
+            {
+                try
+                {
+                    error = JsonSerializer.Deserialize(errorJson, errorType);
+                }
+                catch (JsonException)
+                {
+                    // The raw body is kept; a typed error that does not decode is simply absent.
+                }
+            }
+        }
+
+        string reason = response.ReasonPhrase is { Length: > 0 } phrase && status == response.StatusCode ? phrase : status.ToString();
+        var message = new StringBuilder()
+            .Append(request.Method.Method).Append(' ').Append(request.RequestUri?.AbsolutePath)
+            .Append(" failed: ").Append((int)status).Append(' ').Append(reason);
+        if (errorCode is not null)
+        {
+            message.Append(", ").Append(errorCode);
+        }
+
+        if (detail is not null)
+        {
+            message.Append(": ").Append(detail);
+        }
+
+        return Create(request, response, status, body, error, message.ToString(), null, errorCode, detail);
+    }
+
+    private static ApiException Create(
+        HttpRequestMessage request,
+        HttpResponseMessage response,
+        HttpStatusCode status,
+        byte[] body,
+        object? error,
+        string message,
+        Exception? innerException,
+        string? errorCode = null,
+        string? detail = null)
+        => new(message, request.Method, request.RequestUri, status, CollectHeaders(response), BodyText(body), error, errorCode, detail, innerException);
+
+    /// <summary>Reads <c>errorCode</c> and <c>detail</c> without a schema: they are what callers branch on.</summary>
+    private static void ReadWellKnownFields(ReadOnlySpan<byte> json, out string? errorCode, out string? detail)
+    {
+        errorCode = null;
+        detail = null;
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isCode = reader.ValueTextEquals("errorCode"u8);
+                bool isDetail = reader.ValueTextEquals("detail"u8);
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && (isCode || isDetail))
+                {
+                    if (isCode)
+                    {
+                        errorCode = reader.GetString();
+                    }
+                    else
+                    {
+                        detail = reader.GetString();
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON after all (an HTML error page): the raw body says what happened.
+        }
+    }
+
+    private static bool IsJsonContent(MediaTypeHeaderValue? contentType)
+    {
+        string? mediaType = contentType?.MediaType;
+        return mediaType is null
+            || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> json)
+    {
+        ReadOnlySpan<byte> trimmed = json.Trim(" \t\r\n"u8);
+        return trimmed.Length == 0;
+    }
+
+    private static string? BodyText(byte[] body)
+    {
+        if (body.Length == 0)
+        {
+            return null;
+        }
+
+        string text = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, MaxRawBodyChars * 4));
+        return text.Length > MaxRawBodyChars ? text[..MaxRawBodyChars] + "…(truncated)" : text;
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)
+        {
+            headers[header.Key] = new List<string>(header.Value);
+        }
+
+        foreach (KeyValuePair<string, IEnumerable<string>> header in response.Content.Headers)
+        {
+            headers[header.Key] = new List<string>(header.Value);
+        }
+
+        return headers;
+    }
+}

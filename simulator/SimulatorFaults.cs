@@ -22,6 +22,10 @@ public sealed class SimulatorFaults
     private long _faultedRequestCount;
     private long _rateLimitedCount;
 
+    internal SimulatorFaults()
+    {
+    }
+
     /// <summary>Answers the next <paramref name="count"/> matching requests with <paramref name="statusCode"/> and an ApiError body.</summary>
     /// <param name="count">How many requests to fail.</param>
     /// <param name="statusCode">An error status, typically 500 (UNEXPECTED_ERROR) or 503 (SERVICE_UNAVAILABLE).</param>

@@ -147,7 +147,12 @@ internal static class Program
             }
         }
 
-        Console.WriteLine($"Example: curl --digest --user {SimulatorDemo.PublicKey}:{SimulatorDemo.PrivateKey} -H 'Accept: application/vnd.atlas.2025-03-12+json' {simulator.BaseAddress}api/atlas/v2/orgs/{SimulatorDemo.OrgId}/invites");
+        if (state.ApiKeys.Count > 0 && state.Organizations.Count > 0)
+        {
+            SeedApiKey key = state.ApiKeys[0];
+            Console.WriteLine($"Example: curl --digest --user {key.PublicKey}:{key.PrivateKey} -H 'Accept: application/vnd.atlas.2025-03-12+json' {simulator.BaseAddress}api/atlas/v2/orgs/{state.Organizations[0].OrgId}/invites");
+        }
+
         Console.WriteLine("Press Ctrl+C to stop.");
     }
 }

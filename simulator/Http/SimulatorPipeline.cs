@@ -16,7 +16,8 @@ namespace SpecClient.Simulator.Http;
 /// </summary>
 internal sealed class SimulatorPipeline
 {
-    private readonly SimulatorOptions _options;
+    private readonly bool _enforceSunset;
+    private readonly Action<string>? _log;
     private readonly SimulatorState _state;
     private readonly SimulatorFaults _faults;
     private readonly TimeProvider _time;
@@ -28,7 +29,9 @@ internal sealed class SimulatorPipeline
 
     internal SimulatorPipeline(SimulatorOptions options, SimulatorState state, SimulatorFaults faults)
     {
-        _options = options;
+        // Options are read once: changing the options object after start has no effect.
+        _enforceSunset = options.EnforceSunset;
+        _log = options.Log;
         _state = state;
         _faults = faults;
         _time = options.TimeProvider;
@@ -60,7 +63,7 @@ internal sealed class SimulatorPipeline
             await JsonResponses.WriteErrorAsync(context, default, JsonResponses.Error(StatusCodes.Status500InternalServerError, "UNEXPECTED_ERROR", $"Unexpected error: {ex.GetType().Name}: {ex.Message}"));
         }
 
-        _options.Log?.Invoke($"{context.Request.Method} {RawTarget(context)} -> {(context.RequestAborted.IsCancellationRequested ? "aborted" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+        _log?.Invoke($"{context.Request.Method} {RawTarget(context)} -> {(context.RequestAborted.IsCancellationRequested ? "aborted" : context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
     }
 
     private async Task HandleCoreAsync(HttpContext context)
@@ -132,7 +135,7 @@ internal sealed class SimulatorPipeline
         call.Route = route;
         if (flavor == ApiFlavor.Atlas)
         {
-            if (_options.EnforceSunset && _time.GetUtcNow() >= ApiVersioning.Sunset)
+            if (_enforceSunset && _time.GetUtcNow() >= ApiVersioning.Sunset)
             {
                 await call.WriteErrorAsync(
                     StatusCodes.Status410Gone,

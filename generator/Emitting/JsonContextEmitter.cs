@@ -84,7 +84,7 @@ internal static class JsonContextEmitter
         string field = "_" + type.PropertyName;
         writer.Line("private " + typeInfo + "? " + field + ";");
         writer.Line();
-        writer.DocXml("<summary>Metadata for <see cref=\"" + CrefName(typeName) + "\"/>.</summary>");
+        writer.DocXml("<summary>Metadata for " + DocTypeName(typeName) + ".</summary>");
         writer.Line("public " + typeInfo + " " + type.PropertyName + " => " + field + " ??= (" + typeInfo + ")Options.GetTypeInfo(typeof(" + typeName + "));");
         writer.Line();
         writer.Line("private " + typeInfo + " Create" + type.PropertyName + "(" + Options + " options)");
@@ -175,6 +175,9 @@ internal static class JsonContextEmitter
         writer.CloseBrace();
     }
 
-    private static string CrefName(string fullName)
-        => fullName.Replace('<', '{').Replace('>', '}').Replace("global::", string.Empty);
+    /// <summary>A cref for plain types; constructed generics and nullables cannot be crefs, so they are printed as code.</summary>
+    private static string DocTypeName(string fullName)
+        => fullName.IndexOf('<') >= 0 || fullName.EndsWith("?", System.StringComparison.Ordinal)
+            ? "<c>" + SourceWriter.Escape(fullName.Replace("global::", string.Empty)) + "</c>"
+            : "<see cref=\"" + fullName.Replace("global::", string.Empty) + "\"/>";
 }

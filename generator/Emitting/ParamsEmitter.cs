@@ -138,7 +138,9 @@ internal static class ParamsEmitter
 
         if (parameter.Validation is { MinLength: not null } or { MaxLength: not null })
         {
-            notes.Add("Length " + (parameter.Validation.MinLength?.ToString() ?? "0") + " to " + (parameter.Validation.MaxLength?.ToString() ?? "any") + ".");
+            notes.Add(parameter.Validation.MinLength == parameter.Validation.MaxLength
+                ? "Exactly " + parameter.Validation.MinLength + " characters."
+                : "Length " + (parameter.Validation.MinLength?.ToString() ?? "0") + " to " + (parameter.Validation.MaxLength?.ToString() ?? "any") + ".");
         }
 
         if (parameter.Validation is { Minimum: not null } or { Maximum: not null })

@@ -20,9 +20,9 @@ internal static class DocumentReader
     /// <exception cref="DocumentReadException">The text is not well-formed YAML/JSON.</exception>
     public static SpecNode? Read(string text, CancellationToken cancellationToken)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
@@ -37,6 +37,12 @@ internal static class DocumentReader
         catch (YamlException exception)
         {
             throw new DocumentReadException(StripLocationPrefix(exception.Message), ToPosition(exception.Start), ToPosition(exception.End));
+        }
+        catch (Exception exception) when (exception is not DocumentReadException and not OperationCanceledException)
+        {
+            // YamlDotNet throws other exceptions on some malformed input; the last event read is where it stopped.
+            TextPosition where = parser.Current is ParsingEvent last ? ToPosition(last.Start) : default;
+            throw new DocumentReadException("the text is malformed after this point (" + exception.Message + ")", where, where);
         }
     }
 

@@ -57,13 +57,13 @@ internal sealed class SchemaMapper
         _context.CancellationToken.ThrowIfCancellationRequested();
         if (schema is null)
         {
-            return new MappedType(JsonElementType, Nullable: false);
+            return new MappedType(RegisterJsonElement(), Nullable: false);
         }
 
         SpecNode? resolved = _context.Resolve(schema, "it is generated as JsonElement", out string? reference);
         if (resolved is null)
         {
-            return new MappedType(JsonElementType, Nullable: false);
+            return new MappedType(RegisterJsonElement(), Nullable: false);
         }
 
         if (reference is not null)
@@ -74,7 +74,7 @@ internal sealed class SchemaMapper
         if (resolved is not MappingNode node)
         {
             // `{}`-like schemas written as `true`, or garbage: anything goes.
-            return new MappedType(JsonElementType, Nullable: false);
+            return new MappedType(RegisterJsonElement(), Nullable: false);
         }
 
         bool nullable = node.GetBoolean("nullable") || TypeNames(node).Contains("null");

@@ -31,25 +31,27 @@ internal static class ResponseReader
 
         if (IsBlank(json))
         {
-            throw Create(request, response, response.StatusCode, body, null, $"The response had no body, but {typeof(T).Name} was expected.", null);
+            throw CreateReadFailure(request, response, body, $"the response had no body, but {typeof(T).Name} was expected.", null);
         }
 
         try
         {
             T? result = JsonSerializer.Deserialize(json, resultType);
-            return result ?? throw Create(request, response, response.StatusCode, body, null, $"The response body was null, but {typeof(T).Name} was expected.", null);
+            return result ?? throw CreateReadFailure(request, response, body, $"the response body was null, but {typeof(T).Name} was expected.", null);
         }
         catch (JsonException exception)
         {
-            throw Create(request, response, response.StatusCode, body, null, $"The response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
+            throw CreateReadFailure(request, response, body, $"the response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
         }
     }
 
     public static void ThrowIfEnvelopeFailed(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo? errorType)
     {
-        if (!IsBlank(body))
+        // Without a result to read, only an error status inside an envelope fails the call: a success body that is
+        // not an envelope (Cloud Manager's "{}" for a delete) carries nothing the caller needs.
+        if (!IsBlank(body) && TryReadEnvelope(body, out int status, out ReadOnlySpan<byte> content) && status >= 400)
         {
-            Unwrap(request, response, body, errorType);
+            throw CreateError(request, response, (HttpStatusCode)status, body, content, errorType);
         }
     }
 
@@ -62,7 +64,7 @@ internal static class ResponseReader
         }
         catch (HttpRequestException exception)
         {
-            return Create(request, response, response.StatusCode, Array.Empty<byte>(), null, "The error response's body could not be read: " + exception.Message, exception);
+            return CreateReadFailure(request, response, Array.Empty<byte>(), "the error response's body could not be read: " + exception.Message, exception);
         }
 
         // An enveloped error carries the resource in "content"; a plain one is the error itself.
@@ -75,7 +77,7 @@ internal static class ResponseReader
     {
         if (!TryReadEnvelope(body, out int status, out ReadOnlySpan<byte> content))
         {
-            throw Create(request, response, response.StatusCode, body, null, "The response asked for with envelope=true is not an envelope ({\"status\": …, \"content\": …}).", null);
+            throw CreateReadFailure(request, response, body, "the response asked for with envelope=true is not an envelope ({\"status\": …, \"content\": …}).", null);
         }
 
         if (status >= 400)
@@ -162,10 +164,23 @@ internal static class ResponseReader
 
         if (detail is not null)
         {
-            message.Append(": ").Append(detail);
+            // The message stays one line (logs, test output) even when the server's detail has several.
+            message.Append(": ").Append(detail.ReplaceLineEndings(" "));
         }
 
         return Create(request, response, status, body, error, message.ToString(), null, errorCode, detail);
+    }
+
+    /// <summary>A body that could not be read: the message still names the call and its status, in one line.</summary>
+    private static ApiException CreateReadFailure(HttpRequestMessage request, HttpResponseMessage response, byte[] body, string problem, Exception? innerException)
+    {
+        string reason = response.ReasonPhrase is { Length: > 0 } phrase ? phrase : response.StatusCode.ToString();
+        string message = new StringBuilder()
+            .Append(request.Method.Method).Append(' ').Append(request.RequestUri?.AbsolutePath)
+            .Append(" answered ").Append((int)response.StatusCode).Append(' ').Append(reason)
+            .Append(", but ").Append(problem.ReplaceLineEndings(" "))
+            .ToString();
+        return Create(request, response, response.StatusCode, body, null, message, innerException);
     }
 
     private static ApiException Create(

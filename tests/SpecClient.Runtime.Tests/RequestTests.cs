@@ -1,0 +1,233 @@
+#pragma warning disable CS0618 // The invite operations are deprecated by the API; they are still what is tested.
+
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using SpecClient.Runtime.Tests.Infrastructure;
+using Xunit;
+using static SpecClient.Runtime.Tests.Infrastructure.TestData;
+using CloudManagerV1 = SpecClient.CloudManager.V1;
+using V20230201 = SpecClient.Atlas.V20230201;
+using V20231115 = SpecClient.Atlas.V20231115;
+using V20240530 = SpecClient.Atlas.V20240530;
+using V20250312 = SpecClient.Atlas.V20250312;
+
+namespace SpecClient.Runtime.Tests;
+
+/// <summary>What goes on the wire: method, URL, Accept and query, for every bundled client.</summary>
+public class RequestTests
+{
+    public static TheoryData<string> AtlasVersions => new() { "2023-02-01", "2023-11-15", "2024-05-30", "2025-03-12" };
+
+    [Theory]
+    [MemberData(nameof(AtlasVersions))]
+    public async Task DeleteOrgInviteSendsDeleteToInvitePathWithVersionedAccept(string version)
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await DeleteOrgInviteAsync(version, http);
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
+        Assert.Equal(new[] { AtlasMediaType }, request.Accept);
+        Assert.Null(request.Body);
+    }
+
+    [Theory]
+    [MemberData(nameof(AtlasVersions))]
+    public async Task DeleteGroupInviteSendsDeleteToGroupsPathWithVersionedAccept(string version)
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await DeleteGroupInviteAsync(version, http);
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
+        Assert.Equal(new[] { AtlasMediaType }, request.Accept);
+    }
+
+    [Fact]
+    public void EachAtlasClientNamesTheApiVersionItWasGeneratedFor()
+    {
+        Assert.Equal("2023-02-01", V20230201.AtlasClient.ApiVersion);
+        Assert.Equal("2023-11-15", V20231115.AtlasClient.ApiVersion);
+        Assert.Equal("2024-05-30", V20240530.AtlasClient.ApiVersion);
+        Assert.Equal("2025-03-12", V20250312.AtlasClient.ApiVersion);
+    }
+
+    [Fact]
+    public async Task CloudManagerDeleteGroupInviteUsesPublicApiPathAndPlainJsonAccept()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await new CloudManagerV1.CloudManagerClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal($"https://cloud.mongodb.com/api/public/v1.0/groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
+        Assert.Equal(new[] { "application/json" }, request.Accept);
+    }
+
+    [Fact]
+    public async Task CloudManagerDeleteOrgInviteUsesPublicApiPathAndPlainJsonAccept()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await new CloudManagerV1.CloudManagerClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId);
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal($"https://cloud.mongodb.com/api/public/v1.0/orgs/{OrgId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
+        Assert.Equal(new[] { "application/json" }, request.Accept);
+    }
+
+    [Fact]
+    public async Task ExplicitBaseAddressReplacesTheDefaultServer()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+        var client = new V20250312.AtlasClient(http, new Uri("http://127.0.0.1:5000/"));
+
+        await client.Organizations.DeleteOrgInviteAsync(OrgId, InvitationId);
+
+        Assert.Equal($"http://127.0.0.1:5000/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", stub.Single().Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task HttpClientBaseAddressIsUsedWhenNoneIsGiven()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+        http.BaseAddress = new Uri("http://localhost:8080/");
+        var client = new CloudManagerV1.CloudManagerClient(http);
+
+        await client.Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+
+        Assert.Equal($"http://localhost:8080/api/public/v1.0/groups/{GroupId}/invites/{InvitationId}", stub.Single().Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task ExplicitBaseAddressWinsOverHttpClientBaseAddress()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+        http.BaseAddress = new Uri("http://localhost:8080/");
+        var client = new V20230201.AtlasClient(http, new Uri("http://127.0.0.1:5000/"));
+
+        await client.Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+
+        Assert.Equal("127.0.0.1:5000", stub.Single().Uri.Authority);
+    }
+
+    [Fact]
+    public async Task BaseAddressPathPrefixIsKeptEvenWithoutTrailingSlash()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+        var client = new V20240530.AtlasClient(http, new Uri("http://gateway.local/mongodb"));
+
+        await client.Organizations.DeleteOrgInviteAsync(OrgId, InvitationId);
+
+        Assert.Equal($"http://gateway.local/mongodb/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", stub.Single().Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task DefaultBaseAddressIsTheSpecServer()
+    {
+        Assert.Equal(new Uri("https://cloud.mongodb.com/"), V20250312.AtlasClient.DefaultBaseAddress);
+        var stub = new StubHandler().RespondWith(HttpStatusCode.OK, "[]", AtlasSuccessContentType);
+        using HttpClient http = Http(stub);
+        var client = new V20250312.AtlasClient(http);
+
+        await client.Organizations.ListOrgInvitesAsync(OrgId);
+
+        Assert.Equal(new Uri("https://cloud.mongodb.com/"), client.Connection.BaseAddress);
+        Assert.Equal("https", stub.Single().Uri.Scheme);
+        Assert.Equal("cloud.mongodb.com", stub.Single().Uri.Host);
+    }
+
+    [Fact]
+    public async Task QueryIsAbsentWhenNoOptionalParameterIsSet()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.OK, "[]", AtlasSuccessContentType);
+        using HttpClient http = Http(stub);
+
+        await new V20250312.AtlasClient(http).Organizations.ListOrgInvitesAsync(new V20250312.ListOrgInvitesParams { OrgId = OrgId });
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal(string.Empty, request.Uri.Query);
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites", request.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task EnvelopePrettyAndEscapedUsernameAreSentInTheQuery()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.OK, """{"status":200,"content":[]}""", AtlasSuccessContentType);
+        using HttpClient http = Http(stub);
+
+        await new V20250312.AtlasClient(http).Organizations.ListOrgInvitesAsync(new V20250312.ListOrgInvitesParams
+        {
+            OrgId = OrgId,
+            Envelope = true,
+            Pretty = true,
+            Username = "jane.doe+atlas@example.com",
+        });
+
+        Assert.Equal("?envelope=true&pretty=true&username=jane.doe%2Batlas%40example.com", stub.Single().Uri.Query);
+    }
+
+    [Fact]
+    public async Task OnlyTheOptionalParametersThatAreSetAppear()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.OK, "[]", "application/json");
+        using HttpClient http = Http(stub);
+
+        await new CloudManagerV1.CloudManagerClient(http).Projects.ListGroupInvitesAsync(new CloudManagerV1.ListGroupInvitesParams
+        {
+            GroupId = GroupId,
+            Pretty = false,
+            Username = "a b@example.com",
+        });
+
+        Assert.Equal("?pretty=false&username=a%20b%40example.com", stub.Single().Uri.Query);
+    }
+
+    [Fact]
+    public async Task GetInviteUsesGetWithoutBody()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.OK, OrgInvitationJson, AtlasSuccessContentType);
+        using HttpClient http = Http(stub);
+
+        await new V20231115.AtlasClient(http).Organizations.GetOrgInviteAsync(OrgId, InvitationId);
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal(HttpMethod.Get, request.Method);
+        Assert.Null(request.Body);
+        Assert.Null(request.ContentType);
+        Assert.Equal($"/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", request.Uri.AbsolutePath);
+    }
+
+    private static Task DeleteOrgInviteAsync(string version, HttpClient http) => version switch
+    {
+        "2023-02-01" => new V20230201.AtlasClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+        "2023-11-15" => new V20231115.AtlasClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+        "2024-05-30" => new V20240530.AtlasClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+        "2025-03-12" => new V20250312.AtlasClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, null),
+    };
+
+    private static Task DeleteGroupInviteAsync(string version, HttpClient http) => version switch
+    {
+        "2023-02-01" => new V20230201.AtlasClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+        "2023-11-15" => new V20231115.AtlasClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+        "2024-05-30" => new V20240530.AtlasClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+        "2025-03-12" => new V20250312.AtlasClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, null),
+    };
+}

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using SpecClient.Simulator.Auth;
+using SpecClient.Simulator.Discovery;
 using SpecClient.Simulator.Invitations;
 using SpecClient.Simulator.Json;
 
@@ -25,6 +26,7 @@ internal sealed class SimulatorPipeline
     private readonly OAuthTokenStore _tokens;
     private readonly OAuthEndpoints _oauth;
     private readonly InvitationEndpoints _invitations;
+    private readonly DiscoveryEndpoints _discovery;
     private readonly TokenBucketLimiter? _limiter;
 
     internal SimulatorPipeline(SimulatorOptions options, SimulatorState state, SimulatorFaults faults)
@@ -39,6 +41,7 @@ internal sealed class SimulatorPipeline
         _tokens = new OAuthTokenStore(_time, options.AccessTokenLifetime);
         _oauth = new OAuthEndpoints(state, _tokens);
         _invitations = new InvitationEndpoints(state);
+        _discovery = new DiscoveryEndpoints(state);
         _limiter = options.RateLimit is null ? null : new TokenBucketLimiter(options.RateLimit, _time);
     }
 
@@ -122,6 +125,14 @@ internal sealed class SimulatorPipeline
         if (flavor == ApiFlavor.Atlas && !ApiVersioning.TryResolve(context.Request.Headers.Accept, out _))
         {
             await call.WriteErrorAsync(StatusCodes.Status406NotAcceptable, "INVALID_VERSION_DATE", "Invalid accept header or version date.");
+            return;
+        }
+
+        string rest = path[prefix.Length..];
+        if (DiscoveryEndpoints.Matches(rest))
+        {
+            // Organizations and projects the caller reaches (added for samples/InviteJanitor).
+            await _discovery.HandleAsync(call, rest);
             return;
         }
 

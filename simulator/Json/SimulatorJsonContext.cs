@@ -21,6 +21,8 @@ namespace SpecClient.Simulator.Json;
 [JsonSerializable(typeof(OAuthTokenResponseDto))]
 [JsonSerializable(typeof(OAuthErrorDto))]
 [JsonSerializable(typeof(SimulatorSeed))]
+[JsonSerializable(typeof(OrganizationPageDto))]
+[JsonSerializable(typeof(ProjectPageDto))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext
 {
 }

@@ -17,7 +17,31 @@ public static class ParameterGuard
 
     /// <summary>Creates the regular expression for a spec <c>pattern</c> (culture-invariant, with a timeout).</summary>
     /// <param name="pattern">The pattern from the spec.</param>
-    public static Regex CreatePattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+    public static Regex CreatePattern(string pattern) => new(ToDotNetAnchors(pattern), RegexOptions.CultureInvariant, PatternTimeout);
+
+    /// <summary>
+    /// Spec patterns are ECMA-262, where <c>$</c> is the end of input; in .NET it also matches before a final
+    /// newline, which would let <c>"id\n"</c> through. Unescaped <c>$</c> outside character classes becomes <c>\z</c>.
+    /// </summary>
+    internal static string ToDotNetAnchors(string pattern)
+    {
+        var builder = new System.Text.StringBuilder(pattern.Length + 4);
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char c = pattern[i];
+            if (c == '\\' && i + 1 < pattern.Length)
+            {
+                builder.Append(c).Append(pattern[++i]);
+                continue;
+            }
+
+            inClass = c == '[' ? true : c == ']' ? false : inClass;
+            builder.Append(c == '$' && !inClass ? "\\z" : c.ToString());
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Throws when a required value is missing.</summary>
     /// <param name="value">The value.</param>

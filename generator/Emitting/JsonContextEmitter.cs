@@ -101,18 +101,10 @@ internal static class JsonContextEmitter
                 writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + typeName + ">(options, new " + typeName + ".JsonConverter());");
                 break;
             case JsonTypeKind.List:
-                writer.Line("var collection = new " + Metadata + ".JsonCollectionInfoValues<" + typeName + ">");
-                writer.OpenBrace();
-                writer.Line("ObjectCreator = static () => new " + typeName + "(),");
-                writer.CloseBrace(";");
-                writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateListInfo<" + typeName + ", " + type.ElementType!.FullName + ">(options, collection);");
+                EmitCollectionInfo(writer, typeInfo, typeName, "CreateListInfo<" + typeName + ", " + type.ElementType!.FullName + ">");
                 break;
             case JsonTypeKind.Dictionary:
-                writer.Line("var collection = new " + Metadata + ".JsonCollectionInfoValues<" + typeName + ">");
-                writer.OpenBrace();
-                writer.Line("ObjectCreator = static () => new " + typeName + "(),");
-                writer.CloseBrace(";");
-                writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateDictionaryInfo<" + typeName + ", string, " + type.ElementType!.FullName + ">(options, collection);");
+                EmitCollectionInfo(writer, typeInfo, typeName, "CreateDictionaryInfo<" + typeName + ", string, " + type.ElementType!.FullName + ">");
                 break;
             case JsonTypeKind.Object:
                 EmitObjectInfo(writer, spec, type, typeInfo);
@@ -127,6 +119,15 @@ internal static class JsonContextEmitter
             writer.Line();
             EmitProperties(writer, spec, type);
         }
+    }
+
+    private static void EmitCollectionInfo(SourceWriter writer, string typeInfo, string typeName, string createMethod)
+    {
+        writer.Line("var collection = new " + Metadata + ".JsonCollectionInfoValues<" + typeName + ">");
+        writer.OpenBrace();
+        writer.Line("ObjectCreator = static () => new " + typeName + "(),");
+        writer.CloseBrace(";");
+        writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices." + createMethod + "(options, collection);");
     }
 
     private static void EmitObjectInfo(SourceWriter writer, ApiSpec spec, JsonTypeSpec type, string typeInfo)

@@ -108,3 +108,22 @@ public class ParameterGuardTests
         Assert.Contains("'invitationId' is required", exception.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class PatternAnchorTests
+{
+    [Theory]
+    [InlineData("^([a-f0-9]{24})$", "^([a-f0-9]{24})\\z")]
+    [InlineData("^a\\$b$", "^a\\$b\\z")]
+    [InlineData("^[$]+$", "^[$]+\\z")]
+    public void DollarBecomesEndOfInputOutsideClassesAndEscapes(string pattern, string expected)
+        => Xunit.Assert.Equal(expected, SpecClient.Runtime.ParameterGuard.ToDotNetAnchors(pattern));
+
+    [Fact]
+    public void TrailingNewlineDoesNotMatchAnAnchoredPattern()
+    {
+        System.Text.RegularExpressions.Regex pattern = SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+
+        Xunit.Assert.Throws<System.ArgumentException>(() => SpecClient.Runtime.ParameterGuard.Pattern("64b0c1d2e3f4a5b6c7d8e901\n", pattern, "orgId"));
+        SpecClient.Runtime.ParameterGuard.Pattern("64b0c1d2e3f4a5b6c7d8e901", pattern, "orgId");
+    }
+}

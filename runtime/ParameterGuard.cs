@@ -64,7 +64,9 @@ public static class ParameterGuard
     {
         if (value is not null && !pattern.IsMatch(value))
         {
-            throw new ArgumentException($"The parameter '{name}' must match the pattern {pattern}; '{Shorten(value)}' does not.", name);
+            // Shown as the spec wrote it: the only rewrite CreatePattern makes is $ → \z.
+            string specPattern = pattern.ToString().Replace("\\z", "$", StringComparison.Ordinal);
+            throw new ArgumentException($"The parameter '{name}' must match the pattern {specPattern}; '{Shorten(value)}' does not.", name);
         }
     }
 

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+#pragma warning disable CS0618 // The invite operations are deprecated by the API (sunset 2026-07-31); the janitor uses them on purpose.
+
+namespace InviteJanitor;
+
+/// <summary>What the janitor needs from one API: find organizations/projects, list and delete invitations.</summary>
+public interface IInviteApi
+{
+    /// <summary>"Atlas 2025-03-12" or "Cloud Manager".</summary>
+    string Name { get; }
+
+    Task<IReadOnlyList<Container>> ListOrgsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Container>> ListProjectsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PendingInvite>> ListOrgInvitesAsync(string orgId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<PendingInvite>> ListGroupInvitesAsync(string groupId, CancellationToken cancellationToken);
+
+    Task DeleteOrgInviteAsync(string orgId, string invitationId, CancellationToken cancellationToken);
+
+    Task DeleteGroupInviteAsync(string groupId, string invitationId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// One implementation for every generated client: each API version contributes only the calls and the
+/// mapping of its own model types to <see cref="PendingInvite"/> (see <see cref="InviteApis"/>).
+/// </summary>
+internal sealed class DelegateInviteApi : IInviteApi
+{
+    internal required string ApiName { get; init; }
+
+    internal required Func<CancellationToken, Task<IReadOnlyList<Container>>> Orgs { get; init; }
+
+    internal required Func<CancellationToken, Task<IReadOnlyList<Container>>> Projects { get; init; }
+
+    internal required Func<string, CancellationToken, Task<IReadOnlyList<PendingInvite>>> OrgInvites { get; init; }
+
+    internal required Func<string, CancellationToken, Task<IReadOnlyList<PendingInvite>>> GroupInvites { get; init; }
+
+    internal required Func<string, string, CancellationToken, Task> DeleteOrg { get; init; }
+
+    internal required Func<string, string, CancellationToken, Task> DeleteGroup { get; init; }
+
+    public string Name => ApiName;
+
+    public Task<IReadOnlyList<Container>> ListOrgsAsync(CancellationToken cancellationToken) => Orgs(cancellationToken);
+
+    public Task<IReadOnlyList<Container>> ListProjectsAsync(CancellationToken cancellationToken) => Projects(cancellationToken);
+
+    public Task<IReadOnlyList<PendingInvite>> ListOrgInvitesAsync(string orgId, CancellationToken cancellationToken) => OrgInvites(orgId, cancellationToken);
+
+    public Task<IReadOnlyList<PendingInvite>> ListGroupInvitesAsync(string groupId, CancellationToken cancellationToken) => GroupInvites(groupId, cancellationToken);
+
+    public Task DeleteOrgInviteAsync(string orgId, string invitationId, CancellationToken cancellationToken) => DeleteOrg(orgId, invitationId, cancellationToken);
+
+    public Task DeleteGroupInviteAsync(string groupId, string invitationId, CancellationToken cancellationToken) => DeleteGroup(groupId, invitationId, cancellationToken);
+}
+
+/// <summary>The adapters: one per generated Atlas namespace, one for Cloud Manager.</summary>
+internal static class InviteApis
+{
+    internal static readonly string[] AtlasVersions = ["2023-02-01", "2023-11-15", "2024-05-30", "2025-03-12"];
+
+    internal static IInviteApi Atlas(string apiVersion, HttpClient http, Uri baseAddress)
+    {
+        var discovery = new Discovery.Atlas.AtlasDiscoveryClient(http, baseAddress);
+        Func<CancellationToken, Task<IReadOnlyList<Container>>> orgs = async ct =>
+            (await discovery.Organizations.ListOrganizationsAsync(ct)).Results?.ConvertAll(o => new Container(o.Id, o.Name)) ?? new List<Container>();
+        Func<CancellationToken, Task<IReadOnlyList<Container>>> projects = async ct =>
+            (await discovery.Projects.ListProjectsAsync(ct)).Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)) ?? new List<Container>();
+        string name = "Atlas " + apiVersion;
+
+        switch (apiVersion)
+        {
+            case "2023-02-01":
+            {
+                var c = new SpecClient.Atlas.V20230201.AtlasClient(http, baseAddress);
+                return Make(name, orgs, projects,
+                    async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
+                    (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct));
+            }
+
+            case "2023-11-15":
+            {
+                var c = new SpecClient.Atlas.V20231115.AtlasClient(http, baseAddress);
+                return Make(name, orgs, projects,
+                    async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
+                    (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct));
+            }
+
+            case "2024-05-30":
+            {
+                var c = new SpecClient.Atlas.V20240530.AtlasClient(http, baseAddress);
+                return Make(name, orgs, projects,
+                    async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
+                    (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct));
+            }
+
+            case "2025-03-12":
+            {
+                var c = new SpecClient.Atlas.V20250312.AtlasClient(http, baseAddress);
+                return Make(name, orgs, projects,
+                    async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
+                    (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
+                    (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct));
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(apiVersion), apiVersion, "Unknown Atlas API version.");
+        }
+    }
+
+    internal static IInviteApi CloudManager(HttpClient http, Uri baseAddress)
+    {
+        const string name = "Cloud Manager";
+        var discovery = new Discovery.CloudManager.CloudManagerDiscoveryClient(http, baseAddress);
+        var c = new SpecClient.CloudManager.V1.CloudManagerClient(http, baseAddress);
+        return Make(name,
+            async ct => (await discovery.Organizations.ListOrganizationsAsync(ct)).Results?.ConvertAll(o => new Container(o.Id, o.Name)) ?? new List<Container>(),
+            async ct => (await discovery.Projects.ListProjectsAsync(ct)).Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)) ?? new List<Container>(),
+            async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles, i.CreatedAt, i.ExpiresAt)),
+            async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles, i.CreatedAt, i.ExpiresAt)),
+            (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
+            (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct));
+    }
+
+    private static DelegateInviteApi Make(
+        string name,
+        Func<CancellationToken, Task<IReadOnlyList<Container>>> orgs,
+        Func<CancellationToken, Task<IReadOnlyList<Container>>> projects,
+        Func<string, CancellationToken, Task<List<PendingInvite>>> orgInvites,
+        Func<string, CancellationToken, Task<List<PendingInvite>>> groupInvites,
+        Func<string, string, CancellationToken, Task> deleteOrg,
+        Func<string, string, CancellationToken, Task> deleteGroup) => new()
+        {
+            ApiName = name,
+            Orgs = orgs,
+            Projects = projects,
+            OrgInvites = async (id, ct) => await orgInvites(id, ct),
+            GroupInvites = async (id, ct) => await groupInvites(id, ct),
+            DeleteOrg = deleteOrg,
+            DeleteGroup = deleteGroup,
+        };
+
+    private static PendingInvite Org(string api, string orgId, string? id, string? username, IEnumerable<string>? roles, DateTimeOffset? createdAt, DateTimeOffset? expiresAt)
+        => new(api, InviteKind.Org, id ?? "", orgId, username ?? "?", roles?.ToList() ?? new List<string>(), createdAt, expiresAt);
+
+    private static PendingInvite Group(string api, string groupId, string? id, string? username, IEnumerable<string>? roles, DateTimeOffset? createdAt, DateTimeOffset? expiresAt)
+        => new(api, InviteKind.Project, id ?? "", groupId, username ?? "?", roles?.ToList() ?? new List<string>(), createdAt, expiresAt);
+}

@@ -60,7 +60,7 @@ internal static class JsonContextEmitter
         {
             writer.Line("if (type == typeof(" + type.Type.FullName + "))");
             writer.OpenBrace();
-            writer.Line("return Create" + type.PropertyName + "(options);");
+            writer.Line("return " + CreateMethod(type) + "(options);");
             writer.CloseBrace();
             writer.Line();
         }
@@ -87,7 +87,7 @@ internal static class JsonContextEmitter
         writer.DocXml("<summary>Metadata for " + DocTypeName(typeName) + ".</summary>");
         writer.Line("public " + typeInfo + " " + type.PropertyName + " => " + field + " ??= (" + typeInfo + ")Options.GetTypeInfo(typeof(" + typeName + "));");
         writer.Line();
-        writer.Line("private " + typeInfo + " Create" + type.PropertyName + "(" + Options + " options)");
+        writer.Line("private " + typeInfo + " " + CreateMethod(type) + "(" + Options + " options)");
         writer.OpenBrace();
         switch (type.Kind)
         {
@@ -140,7 +140,7 @@ internal static class JsonContextEmitter
         writer.Line("var objectInfo = new " + Metadata + ".JsonObjectInfoValues<" + typeName + ">");
         writer.OpenBrace();
         writer.Line("ObjectCreator = static () => new " + typeName + (requiredInit.Length == 0 ? "()" : " { " + requiredInit + " }") + ",");
-        writer.Line("PropertyMetadataInitializer = _ => " + type.PropertyName + "Properties(options),");
+        writer.Line("PropertyMetadataInitializer = _ => " + PropertiesMethod(type) + "(options),");
         writer.CloseBrace(";");
         writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + typeName + ">(options, objectInfo);");
     }
@@ -149,7 +149,7 @@ internal static class JsonContextEmitter
     {
         ModelSpec model = spec.Models.First(m => m.Name == type.Model);
         string typeName = type.Type.FullName;
-        writer.Line("private static " + Metadata + ".JsonPropertyInfo[] " + type.PropertyName + "Properties(" + Options + " options)");
+        writer.Line("private static " + Metadata + ".JsonPropertyInfo[] " + PropertiesMethod(type) + "(" + Options + " options)");
         writer.OpenBrace();
         writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + model.Properties.Count + "];");
         for (int i = 0; i < model.Properties.Count; i++)
@@ -175,6 +175,11 @@ internal static class JsonContextEmitter
         writer.Line("return properties;");
         writer.CloseBrace();
     }
+
+    // Type-info property names never contain '_' past their first character, so these cannot collide with them.
+    private static string CreateMethod(JsonTypeSpec type) => "Create_" + type.PropertyName;
+
+    private static string PropertiesMethod(JsonTypeSpec type) => "Properties_" + type.PropertyName;
 
     /// <summary>A cref for plain types; constructed generics and nullables cannot be crefs, so they are printed as code.</summary>
     private static string DocTypeName(string fullName)

@@ -55,7 +55,12 @@ internal static class ModelEmitter
                 writer.Doc("remarks", "Set by the server; ignored in requests.");
             }
 
-            if (property.Deprecated)
+            if (property.Deprecated && property.Required)
+            {
+                // A required member may not be [Obsolete] (CS9042): say it in the documentation instead.
+                writer.Doc("remarks", "The API deprecates this property.");
+            }
+            else if (property.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The API deprecates this property.\")]");
             }

@@ -45,122 +45,122 @@ namespace SpecClient.Atlas.V20230201
         {
             if (type == typeof(global::SpecClient.Atlas.V20230201.ApiError))
             {
-                return CreateApiError(options);
+                return Create_ApiError(options);
             }
 
             if (type == typeof(bool))
             {
-                return CreateBoolean(options);
+                return Create_Boolean(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset))
             {
-                return CreateDateTimeOffset(options);
+                return Create_DateTimeOffset(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.GroupInvitation))
             {
-                return CreateGroupInvitation(options);
+                return Create_GroupInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.GroupInvitationRequest))
             {
-                return CreateGroupInvitationRequest(options);
+                return Create_GroupInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest))
             {
-                return CreateGroupInvitationUpdateRequest(options);
+                return Create_GroupInvitationUpdateRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.GroupRole))
             {
-                return CreateGroupRole(options);
+                return Create_GroupRole(options);
             }
 
             if (type == typeof(int))
             {
-                return CreateInt32(options);
+                return Create_Int32(options);
             }
 
             if (type == typeof(global::System.Text.Json.JsonElement))
             {
-                return CreateJsonElement(options);
+                return Create_JsonElement(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.Link))
             {
-                return CreateLink(options);
+                return Create_Link(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>))
             {
-                return CreateListGroupInvitation(options);
+                return Create_ListGroupInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>))
             {
-                return CreateListGroupRole(options);
+                return Create_ListGroupRole(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>))
             {
-                return CreateListJsonElement(options);
+                return Create_ListJsonElement(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>))
             {
-                return CreateListLink(options);
+                return Create_ListLink(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>))
             {
-                return CreateListOrgRole(options);
+                return Create_ListOrgRole(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>))
             {
-                return CreateListOrganizationInvitation(options);
+                return Create_ListOrganizationInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<string>))
             {
-                return CreateListString(options);
+                return Create_ListString(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset?))
             {
-                return CreateNullableDateTimeOffset(options);
+                return Create_NullableDateTimeOffset(options);
             }
 
             if (type == typeof(int?))
             {
-                return CreateNullableInt32(options);
+                return Create_NullableInt32(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.OrgRole))
             {
-                return CreateOrgRole(options);
+                return Create_OrgRole(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitation))
             {
-                return CreateOrganizationInvitation(options);
+                return Create_OrganizationInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest))
             {
-                return CreateOrganizationInvitationRequest(options);
+                return Create_OrganizationInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest))
             {
-                return CreateOrganizationInvitationUpdateRequest(options);
+                return Create_OrganizationInvitationUpdateRequest(options);
             }
 
             if (type == typeof(string))
             {
-                return CreateString(options);
+                return Create_String(options);
             }
 
             return null;
@@ -171,19 +171,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.ApiError));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> CreateApiError(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.ApiError>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.ApiError(),
-                PropertyMetadataInitializer = _ => ApiErrorProperties(options),
+                PropertyMetadataInitializer = _ => Properties_ApiError(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.ApiError>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] ApiErrorProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
@@ -244,7 +244,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="bool"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> CreateBoolean(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
             typeInfo.OriginatingResolver = this;
@@ -256,7 +256,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> CreateDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
             typeInfo.OriginatingResolver = this;
@@ -268,19 +268,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> CreateGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.GroupInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.GroupInvitation(),
-                PropertyMetadataInitializer = _ => GroupInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.GroupInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -381,19 +381,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> CreateGroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.GroupInvitationRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -424,19 +424,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> CreateGroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>>
@@ -457,7 +457,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupRole));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> CreateGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20230201.GroupRole>(options, new global::SpecClient.Atlas.V20230201.GroupRole.JsonConverter());
             typeInfo.OriginatingResolver = this;
@@ -469,7 +469,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="int"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> CreateInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
             typeInfo.OriginatingResolver = this;
@@ -481,7 +481,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> CreateJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
             typeInfo.OriginatingResolver = this;
@@ -493,19 +493,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.Link));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> CreateLink(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.Link>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.Link(),
-                PropertyMetadataInitializer = _ => LinkProperties(options),
+                PropertyMetadataInitializer = _ => Properties_Link(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.Link>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] LinkProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_Link(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -536,7 +536,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.GroupInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>> ListGroupInvitation => _ListGroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>> CreateListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>> Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>>
             {
@@ -552,7 +552,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.GroupRole&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>> ListGroupRole => _ListGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>> CreateListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>> Create_ListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>>
             {
@@ -568,7 +568,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => _ListJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> CreateListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
             {
@@ -584,7 +584,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.Link&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>> ListLink => _ListLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>> CreateListLink(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>> Create_ListLink(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>>
             {
@@ -600,7 +600,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.OrgRole&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>> ListOrgRole => _ListOrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>> CreateListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>> Create_ListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>>
             {
@@ -616,7 +616,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.OrganizationInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>> ListOrganizationInvitation => _ListOrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>> CreateListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>> Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>>
             {
@@ -632,7 +632,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> CreateListString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<string>>
             {
@@ -648,7 +648,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> CreateNullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
             typeInfo.OriginatingResolver = this;
@@ -660,7 +660,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <c>int?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> CreateNullableInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
             typeInfo.OriginatingResolver = this;
@@ -672,7 +672,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrgRole));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> CreateOrgRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20230201.OrgRole>(options, new global::SpecClient.Atlas.V20230201.OrgRole.JsonConverter());
             typeInfo.OriginatingResolver = this;
@@ -684,19 +684,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> CreateOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.OrganizationInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.OrganizationInvitation { OrgName = default! },
-                PropertyMetadataInitializer = _ => OrganizationInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[10];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -808,19 +808,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> CreateOrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -861,19 +861,19 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> CreateOrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>>
@@ -904,7 +904,7 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Metadata for <see cref="string"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> CreateString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
             typeInfo.OriginatingResolver = this;

@@ -45,137 +45,137 @@ namespace SpecClient.Atlas.V20231115
         {
             if (type == typeof(global::SpecClient.Atlas.V20231115.ApiError))
             {
-                return CreateApiError(options);
+                return Create_ApiError(options);
             }
 
             if (type == typeof(bool))
             {
-                return CreateBoolean(options);
+                return Create_Boolean(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset))
             {
-                return CreateDateTimeOffset(options);
+                return Create_DateTimeOffset(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.GroupInvitation))
             {
-                return CreateGroupInvitation(options);
+                return Create_GroupInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.GroupInvitationRequest))
             {
-                return CreateGroupInvitationRequest(options);
+                return Create_GroupInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest))
             {
-                return CreateGroupInvitationUpdateRequest(options);
+                return Create_GroupInvitationUpdateRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.GroupRole))
             {
-                return CreateGroupRole(options);
+                return Create_GroupRole(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.GroupRoleAssignment))
             {
-                return CreateGroupRoleAssignment(options);
+                return Create_GroupRoleAssignment(options);
             }
 
             if (type == typeof(int))
             {
-                return CreateInt32(options);
+                return Create_Int32(options);
             }
 
             if (type == typeof(global::System.Text.Json.JsonElement))
             {
-                return CreateJsonElement(options);
+                return Create_JsonElement(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.Link))
             {
-                return CreateLink(options);
+                return Create_Link(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>))
             {
-                return CreateListGroupInvitation(options);
+                return Create_ListGroupInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>))
             {
-                return CreateListGroupRole(options);
+                return Create_ListGroupRole(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>))
             {
-                return CreateListGroupRoleAssignment(options);
+                return Create_ListGroupRoleAssignment(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>))
             {
-                return CreateListJsonElement(options);
+                return Create_ListJsonElement(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>))
             {
-                return CreateListLink(options);
+                return Create_ListLink(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>))
             {
-                return CreateListOrgRole(options);
+                return Create_ListOrgRole(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>))
             {
-                return CreateListOrganizationInvitation(options);
+                return Create_ListOrganizationInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<string>))
             {
-                return CreateListString(options);
+                return Create_ListString(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset?))
             {
-                return CreateNullableDateTimeOffset(options);
+                return Create_NullableDateTimeOffset(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.GroupRole?))
             {
-                return CreateNullableGroupRole(options);
+                return Create_NullableGroupRole(options);
             }
 
             if (type == typeof(int?))
             {
-                return CreateNullableInt32(options);
+                return Create_NullableInt32(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.OrgRole))
             {
-                return CreateOrgRole(options);
+                return Create_OrgRole(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitation))
             {
-                return CreateOrganizationInvitation(options);
+                return Create_OrganizationInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest))
             {
-                return CreateOrganizationInvitationRequest(options);
+                return Create_OrganizationInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest))
             {
-                return CreateOrganizationInvitationUpdateRequest(options);
+                return Create_OrganizationInvitationUpdateRequest(options);
             }
 
             if (type == typeof(string))
             {
-                return CreateString(options);
+                return Create_String(options);
             }
 
             return null;
@@ -186,19 +186,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.ApiError));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError> CreateApiError(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.ApiError>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.ApiError(),
-                PropertyMetadataInitializer = _ => ApiErrorProperties(options),
+                PropertyMetadataInitializer = _ => Properties_ApiError(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.ApiError>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] ApiErrorProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
@@ -259,7 +259,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="bool"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> CreateBoolean(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
             typeInfo.OriginatingResolver = this;
@@ -271,7 +271,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> CreateDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
             typeInfo.OriginatingResolver = this;
@@ -283,19 +283,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation> CreateGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.GroupInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.GroupInvitation(),
-                PropertyMetadataInitializer = _ => GroupInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.GroupInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -396,19 +396,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest> CreateGroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.GroupInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.GroupInvitationRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -439,19 +439,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest> CreateGroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>>
@@ -472,7 +472,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupRole));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole> CreateGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20231115.GroupRole>(options, new global::SpecClient.Atlas.V20231115.GroupRole.JsonConverter());
             typeInfo.OriginatingResolver = this;
@@ -484,19 +484,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupRoleAssignment"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment> GroupRoleAssignment => _GroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupRoleAssignment));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment> CreateGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment> Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.GroupRoleAssignment(),
-                PropertyMetadataInitializer = _ => GroupRoleAssignmentProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupRoleAssignment(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupRoleAssignmentProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -527,7 +527,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="int"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> CreateInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
             typeInfo.OriginatingResolver = this;
@@ -539,7 +539,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> CreateJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
             typeInfo.OriginatingResolver = this;
@@ -551,19 +551,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.Link));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link> CreateLink(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.Link>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.Link(),
-                PropertyMetadataInitializer = _ => LinkProperties(options),
+                PropertyMetadataInitializer = _ => Properties_Link(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.Link>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] LinkProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_Link(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -594,7 +594,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20231115.GroupInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>> ListGroupInvitation => _ListGroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>> CreateListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>> Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>>
             {
@@ -610,7 +610,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20231115.GroupRole&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>> ListGroupRole => _ListGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>> CreateListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>> Create_ListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>>
             {
@@ -626,7 +626,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20231115.GroupRoleAssignment&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>> ListGroupRoleAssignment => _ListGroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>> CreateListGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>> Create_ListGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>>
             {
@@ -642,7 +642,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => _ListJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> CreateListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
             {
@@ -658,7 +658,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20231115.Link&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>> ListLink => _ListLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>> CreateListLink(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>> Create_ListLink(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>>
             {
@@ -674,7 +674,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20231115.OrgRole&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>> ListOrgRole => _ListOrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>> CreateListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>> Create_ListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>>
             {
@@ -690,7 +690,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20231115.OrganizationInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>> ListOrganizationInvitation => _ListOrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>> CreateListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>> Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>>
             {
@@ -706,7 +706,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> CreateListString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<string>>
             {
@@ -722,7 +722,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> CreateNullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
             typeInfo.OriginatingResolver = this;
@@ -734,7 +734,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>SpecClient.Atlas.V20231115.GroupRole?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole?> NullableGroupRole => _NullableGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole?>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupRole?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole?> CreateNullableGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole?> Create_NullableGroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20231115.GroupRole?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::SpecClient.Atlas.V20231115.GroupRole>(options));
             typeInfo.OriginatingResolver = this;
@@ -746,7 +746,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <c>int?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> CreateNullableInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
             typeInfo.OriginatingResolver = this;
@@ -758,7 +758,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrgRole));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole> CreateOrgRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20231115.OrgRole>(options, new global::SpecClient.Atlas.V20231115.OrgRole.JsonConverter());
             typeInfo.OriginatingResolver = this;
@@ -770,19 +770,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation> CreateOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.OrganizationInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.OrganizationInvitation { OrgName = default! },
-                PropertyMetadataInitializer = _ => OrganizationInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[11];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -904,19 +904,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest> CreateOrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -967,19 +967,19 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest> CreateOrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>>
@@ -1020,7 +1020,7 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Metadata for <see cref="string"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> CreateString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
             typeInfo.OriginatingResolver = this;

@@ -45,147 +45,147 @@ namespace SpecClient.Atlas.V20250312
         {
             if (type == typeof(global::SpecClient.Atlas.V20250312.ApiError))
             {
-                return CreateApiError(options);
+                return Create_ApiError(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.BadRequestDetail))
             {
-                return CreateBadRequestDetail(options);
+                return Create_BadRequestDetail(options);
             }
 
             if (type == typeof(bool))
             {
-                return CreateBoolean(options);
+                return Create_Boolean(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset))
             {
-                return CreateDateTimeOffset(options);
+                return Create_DateTimeOffset(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.FieldViolation))
             {
-                return CreateFieldViolation(options);
+                return Create_FieldViolation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.GroupInvitation))
             {
-                return CreateGroupInvitation(options);
+                return Create_GroupInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.GroupInvitationRequest))
             {
-                return CreateGroupInvitationRequest(options);
+                return Create_GroupInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest))
             {
-                return CreateGroupInvitationUpdateRequest(options);
+                return Create_GroupInvitationUpdateRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.GroupRole))
             {
-                return CreateGroupRole(options);
+                return Create_GroupRole(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.GroupRoleAssignment))
             {
-                return CreateGroupRoleAssignment(options);
+                return Create_GroupRoleAssignment(options);
             }
 
             if (type == typeof(int))
             {
-                return CreateInt32(options);
+                return Create_Int32(options);
             }
 
             if (type == typeof(global::System.Text.Json.JsonElement))
             {
-                return CreateJsonElement(options);
+                return Create_JsonElement(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.Link))
             {
-                return CreateLink(options);
+                return Create_Link(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>))
             {
-                return CreateListFieldViolation(options);
+                return Create_ListFieldViolation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>))
             {
-                return CreateListGroupInvitation(options);
+                return Create_ListGroupInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>))
             {
-                return CreateListGroupRole(options);
+                return Create_ListGroupRole(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>))
             {
-                return CreateListGroupRoleAssignment(options);
+                return Create_ListGroupRoleAssignment(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>))
             {
-                return CreateListJsonElement(options);
+                return Create_ListJsonElement(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>))
             {
-                return CreateListLink(options);
+                return Create_ListLink(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>))
             {
-                return CreateListOrgRole(options);
+                return Create_ListOrgRole(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>))
             {
-                return CreateListOrganizationInvitation(options);
+                return Create_ListOrganizationInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<string>))
             {
-                return CreateListString(options);
+                return Create_ListString(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset?))
             {
-                return CreateNullableDateTimeOffset(options);
+                return Create_NullableDateTimeOffset(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.GroupRole?))
             {
-                return CreateNullableGroupRole(options);
+                return Create_NullableGroupRole(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.OrgRole))
             {
-                return CreateOrgRole(options);
+                return Create_OrgRole(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitation))
             {
-                return CreateOrganizationInvitation(options);
+                return Create_OrganizationInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest))
             {
-                return CreateOrganizationInvitationRequest(options);
+                return Create_OrganizationInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest))
             {
-                return CreateOrganizationInvitationUpdateRequest(options);
+                return Create_OrganizationInvitationUpdateRequest(options);
             }
 
             if (type == typeof(string))
             {
-                return CreateString(options);
+                return Create_String(options);
             }
 
             return null;
@@ -196,19 +196,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.ApiError));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> CreateApiError(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.ApiError>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.ApiError { Error = default!, ErrorCode = default! },
-                PropertyMetadataInitializer = _ => ApiErrorProperties(options),
+                PropertyMetadataInitializer = _ => Properties_ApiError(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.ApiError>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] ApiErrorProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
@@ -281,19 +281,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.BadRequestDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail> BadRequestDetail => _BadRequestDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.BadRequestDetail));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail> CreateBadRequestDetail(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail> Create_BadRequestDetail(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.BadRequestDetail>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.BadRequestDetail(),
-                PropertyMetadataInitializer = _ => BadRequestDetailProperties(options),
+                PropertyMetadataInitializer = _ => Properties_BadRequestDetail(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] BadRequestDetailProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_BadRequestDetail(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>>
@@ -314,7 +314,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="bool"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> CreateBoolean(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
             typeInfo.OriginatingResolver = this;
@@ -326,7 +326,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> CreateDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
             typeInfo.OriginatingResolver = this;
@@ -338,19 +338,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.FieldViolation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation> FieldViolation => _FieldViolation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.FieldViolation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation> CreateFieldViolation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation> Create_FieldViolation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.FieldViolation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.FieldViolation { Field = default!, Description = default! },
-                PropertyMetadataInitializer = _ => FieldViolationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_FieldViolation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.FieldViolation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] FieldViolationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_FieldViolation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -383,19 +383,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation> CreateGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.GroupInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.GroupInvitation(),
-                PropertyMetadataInitializer = _ => GroupInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.GroupInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -496,19 +496,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest> CreateGroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.GroupInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.GroupInvitationRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -539,19 +539,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest> CreateGroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>>
@@ -572,7 +572,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupRole));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole> CreateGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20250312.GroupRole>(options, new global::SpecClient.Atlas.V20250312.GroupRole.JsonConverter());
             typeInfo.OriginatingResolver = this;
@@ -584,19 +584,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupRoleAssignment"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment> GroupRoleAssignment => _GroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupRoleAssignment));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment> CreateGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment> Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.GroupRoleAssignment(),
-                PropertyMetadataInitializer = _ => GroupRoleAssignmentProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupRoleAssignment(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupRoleAssignmentProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -627,7 +627,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="int"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> CreateInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
             typeInfo.OriginatingResolver = this;
@@ -639,7 +639,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> CreateJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
             typeInfo.OriginatingResolver = this;
@@ -651,19 +651,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.Link));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link> CreateLink(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.Link>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.Link(),
-                PropertyMetadataInitializer = _ => LinkProperties(options),
+                PropertyMetadataInitializer = _ => Properties_Link(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.Link>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] LinkProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_Link(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -694,7 +694,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.FieldViolation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>> ListFieldViolation => _ListFieldViolation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>> CreateListFieldViolation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>> Create_ListFieldViolation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.FieldViolation>>
             {
@@ -710,7 +710,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.GroupInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>> ListGroupInvitation => _ListGroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>> CreateListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>> Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>>
             {
@@ -726,7 +726,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.GroupRole&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>> ListGroupRole => _ListGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>> CreateListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>> Create_ListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRole>>
             {
@@ -742,7 +742,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.GroupRoleAssignment&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>> ListGroupRoleAssignment => _ListGroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>> CreateListGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>> Create_ListGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>>
             {
@@ -758,7 +758,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => _ListJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> CreateListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
             {
@@ -774,7 +774,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.Link&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>> ListLink => _ListLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>> CreateListLink(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>> Create_ListLink(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.Link>>
             {
@@ -790,7 +790,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.OrgRole&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>> ListOrgRole => _ListOrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>> CreateListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>> Create_ListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>>
             {
@@ -806,7 +806,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20250312.OrganizationInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>> ListOrganizationInvitation => _ListOrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>> CreateListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>> Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>>
             {
@@ -822,7 +822,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> CreateListString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<string>>
             {
@@ -838,7 +838,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> CreateNullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
             typeInfo.OriginatingResolver = this;
@@ -850,7 +850,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <c>SpecClient.Atlas.V20250312.GroupRole?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole?> NullableGroupRole => _NullableGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole?>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupRole?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole?> CreateNullableGroupRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole?> Create_NullableGroupRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20250312.GroupRole?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::SpecClient.Atlas.V20250312.GroupRole>(options));
             typeInfo.OriginatingResolver = this;
@@ -862,7 +862,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrgRole));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole> CreateOrgRole(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20250312.OrgRole>(options, new global::SpecClient.Atlas.V20250312.OrgRole.JsonConverter());
             typeInfo.OriginatingResolver = this;
@@ -874,19 +874,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation> CreateOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.OrganizationInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.OrganizationInvitation { OrgName = default! },
-                PropertyMetadataInitializer = _ => OrganizationInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[11];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -1008,19 +1008,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest> CreateOrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -1071,19 +1071,19 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest> CreateOrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrgRole>>
@@ -1124,7 +1124,7 @@ namespace SpecClient.Atlas.V20250312
         /// <summary>Metadata for <see cref="string"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> CreateString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
             typeInfo.OriginatingResolver = this;

@@ -45,92 +45,92 @@ namespace SpecClient.CloudManager.V1
         {
             if (type == typeof(global::SpecClient.CloudManager.V1.ApiError))
             {
-                return CreateApiError(options);
+                return Create_ApiError(options);
             }
 
             if (type == typeof(bool))
             {
-                return CreateBoolean(options);
+                return Create_Boolean(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset))
             {
-                return CreateDateTimeOffset(options);
+                return Create_DateTimeOffset(options);
             }
 
             if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitation))
             {
-                return CreateGroupInvitation(options);
+                return Create_GroupInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest))
             {
-                return CreateGroupInvitationRequest(options);
+                return Create_GroupInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest))
             {
-                return CreateGroupInvitationUpdateRequest(options);
+                return Create_GroupInvitationUpdateRequest(options);
             }
 
             if (type == typeof(int))
             {
-                return CreateInt32(options);
+                return Create_Int32(options);
             }
 
             if (type == typeof(global::System.Text.Json.JsonElement))
             {
-                return CreateJsonElement(options);
+                return Create_JsonElement(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>))
             {
-                return CreateListGroupInvitation(options);
+                return Create_ListGroupInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>))
             {
-                return CreateListJsonElement(options);
+                return Create_ListJsonElement(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>))
             {
-                return CreateListOrganizationInvitation(options);
+                return Create_ListOrganizationInvitation(options);
             }
 
             if (type == typeof(global::System.Collections.Generic.List<string>))
             {
-                return CreateListString(options);
+                return Create_ListString(options);
             }
 
             if (type == typeof(global::System.DateTimeOffset?))
             {
-                return CreateNullableDateTimeOffset(options);
+                return Create_NullableDateTimeOffset(options);
             }
 
             if (type == typeof(int?))
             {
-                return CreateNullableInt32(options);
+                return Create_NullableInt32(options);
             }
 
             if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation))
             {
-                return CreateOrganizationInvitation(options);
+                return Create_OrganizationInvitation(options);
             }
 
             if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest))
             {
-                return CreateOrganizationInvitationRequest(options);
+                return Create_OrganizationInvitationRequest(options);
             }
 
             if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest))
             {
-                return CreateOrganizationInvitationUpdateRequest(options);
+                return Create_OrganizationInvitationUpdateRequest(options);
             }
 
             if (type == typeof(string))
             {
-                return CreateString(options);
+                return Create_String(options);
             }
 
             return null;
@@ -141,19 +141,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.ApiError));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> CreateApiError(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.ApiError>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.ApiError(),
-                PropertyMetadataInitializer = _ => ApiErrorProperties(options),
+                PropertyMetadataInitializer = _ => Properties_ApiError(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.ApiError>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] ApiErrorProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
@@ -214,7 +214,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="bool"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> CreateBoolean(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
             typeInfo.OriginatingResolver = this;
@@ -226,7 +226,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> CreateDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
             typeInfo.OriginatingResolver = this;
@@ -238,19 +238,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> CreateGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.GroupInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.GroupInvitation(),
-                PropertyMetadataInitializer = _ => GroupInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.GroupInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[8];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -341,19 +341,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> CreateGroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.GroupInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.GroupInvitationRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -384,19 +384,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> CreateGroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => GroupInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_GroupInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] GroupInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
@@ -417,7 +417,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="int"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> CreateInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
             typeInfo.OriginatingResolver = this;
@@ -429,7 +429,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> CreateJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
             typeInfo.OriginatingResolver = this;
@@ -441,7 +441,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.CloudManager.V1.GroupInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> ListGroupInvitation => _ListGroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> CreateListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>>
             {
@@ -457,7 +457,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => _ListJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> CreateListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
             {
@@ -473,7 +473,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.CloudManager.V1.OrganizationInvitation&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> ListOrganizationInvitation => _ListOrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> CreateListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>>
             {
@@ -489,7 +489,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> CreateListString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options)
         {
             var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<string>>
             {
@@ -505,7 +505,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> CreateNullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
             typeInfo.OriginatingResolver = this;
@@ -517,7 +517,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <c>int?</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> CreateNullableInt32(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
             typeInfo.OriginatingResolver = this;
@@ -529,19 +529,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> CreateOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.OrganizationInvitation>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.OrganizationInvitation(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitation(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -642,19 +642,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> CreateOrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.OrganizationInvitationRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -695,19 +695,19 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> CreateOrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>
             {
                 ObjectCreator = static () => new global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => OrganizationInvitationUpdateRequestProperties(options),
+                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationUpdateRequest(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>(options, objectInfo);
             typeInfo.OriginatingResolver = this;
             return typeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] OrganizationInvitationUpdateRequestProperties(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
@@ -738,7 +738,7 @@ namespace SpecClient.CloudManager.V1
         /// <summary>Metadata for <see cref="string"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> CreateString(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options)
         {
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
             typeInfo.OriginatingResolver = this;

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using InviteJanitor;
+using SpecClient.Simulator;
+using Xunit;
+
+namespace SpecClient.Samples.Tests;
+
+public sealed class InviteJanitorTests : IDisposable
+{
+    // Pending invitations of the demo data older than 14 days (15, 16, 18, 25 and 29 days).
+    private static readonly string[] Stale =
+    [
+        "ivan.petrov@globex.example", "erin.schmidt@contractor.example", "mallory.chen@contractor.example",
+        "frank.li@acme.example", "olivia.rossi@globex.example",
+    ];
+
+    private static readonly string[] Recent =
+    [
+        "carol.nguyen@acme.example", "judy.alvarez@acme.example", "heidi.kowalski@globex.example",
+        "dave.okafor@acme.example", "niaj.brown@acme.example",
+    ];
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "janitor-tests-" + Guid.NewGuid().ToString("N"));
+
+    public InviteJanitorTests() => Directory.CreateDirectory(_directory);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed record Result(int ExitCode, string[] Output, string[] Errors)
+    {
+        public string[] Lines(string action) => Output.Where(l => l.StartsWith(action + " ", StringComparison.Ordinal)).ToArray();
+
+        public bool Lists(string user) => Output.Any(l => l.Contains(" " + user + " ", StringComparison.Ordinal));
+
+        public bool Marks(string action, string user) => Lines(action).Any(l => l.Contains(" " + user + " ", StringComparison.Ordinal));
+    }
+
+    private static async Task<Result> RunAsync(IDictionary<string, string?>? environment, params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        int code = await Janitor.RunAsync(args, output, errors, environment ?? new Dictionary<string, string?>());
+        return new Result(code, Lines(output), Lines(errors));
+    }
+
+    private static string[] Lines(StringWriter writer)
+        => writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    private string StateFile() => Path.Combine(_directory, "state.json");
+
+    [Fact]
+    public async Task WithoutCredentialsTheSimulatorIsUsedAndSaidSoOnTheFirstLine()
+    {
+        Result result = await RunAsync(null);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("No MONGODB_ATLAS_* credentials: using the embedded Atlas simulator at http://127.0.0.1:", result.Output[0]);
+        Assert.Contains(result.Errors, l => l.Contains("scanning org 1/2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheTableListsThePendingInvitationsButNotTheAcceptedOne()
+    {
+        Result result = await RunAsync(null);
+
+        foreach (string user in Stale.Concat(Recent))
+        {
+            Assert.True(result.Lists(user), user);
+        }
+
+        Assert.False(result.Lists("grace.hopper@acme.example"));
+        Assert.Contains(result.Output, l => l.Contains("Acme Corp / acme-production", StringComparison.Ordinal) && l.Contains("mallory.chen", StringComparison.Ordinal));
+        Assert.Equal("Dry run: would revoke 5 of 10 pending invitation(s) (older than 14d); run with --apply to revoke.", result.Output[^1]);
+    }
+
+    [Fact]
+    public async Task CloudManagerAloneListsTheSameInvitations()
+    {
+        Result result = await RunAsync(null, "--source", "cloud-manager");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(10, result.Output.Count(l => l.EndsWith("Cloud Manager", StringComparison.Ordinal)));
+        Assert.Contains(result.Errors, l => l.StartsWith("Cloud Manager: scanning project 4/4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DryRunChangesNothingAndMarksExactlyTheStaleOnes()
+    {
+        string state = StateFile();
+        Result result = await RunAsync(null, "--state", state);
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions { StateFilePath = state });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Stale.Order(), result.Lines("would revoke").Select(UserOf).Order());
+        Assert.Equal(Recent.Order(), result.Lines("keep").Select(UserOf).Order());
+        Assert.Equal(11, sim.State.GetInvitations().Count);
+    }
+
+    [Fact]
+    public async Task ApplyRevokesExactlyTheStaleOnesAndASecondRunShowsThemGone()
+    {
+        string state = StateFile();
+        Result first = await RunAsync(null, "--state", state, "--apply");
+        Result second = await RunAsync(null, "--state", state);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(Stale.Order(), first.Lines("revoke").Select(UserOf).Order());
+        Assert.Equal("Revoked 5 of 10 pending invitation(s) (older than 14d).", first.Output[^1]);
+        Assert.Equal(0, second.ExitCode);
+        Assert.All(Stale, user => Assert.False(second.Lists(user), user));
+        Assert.Equal(Recent.Order(), second.Lines("keep").Select(UserOf).Order());
+        Assert.Equal("Dry run: would revoke 0 of 5 pending invitation(s) (older than 14d); run with --apply to revoke.", second.Output[^1]);
+    }
+
+    [Fact]
+    public async Task UserFilterSelectsOnlyThatUser()
+    {
+        Result result = await RunAsync(null, "--user", "niaj.brown@acme.example");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["niaj.brown@acme.example"], result.Lines("would revoke").Select(UserOf));
+    }
+
+    [Fact]
+    public async Task OlderThanInHours()
+    {
+        Result result = await RunAsync(null, "--older-than", "4h", "--source", "atlas");
+
+        Assert.Equal(9, result.Lines("would revoke").Length);
+        Assert.True(result.Marks("keep", "carol.nguyen@acme.example"));
+    }
+
+    [Theory]
+    [InlineData("2023-02-01")]
+    [InlineData("2023-11-15")]
+    [InlineData("2024-05-30")]
+    public async Task OlderApiVersionsWork(string version)
+    {
+        Result result = await RunAsync(null, "--api-version", version, "--source", "atlas");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(10, result.Output.Count(l => l.EndsWith("Atlas " + version, StringComparison.Ordinal)));
+        Assert.Equal(5, result.Lines("would revoke").Length);
+    }
+
+    [Theory]
+    [InlineData("--older-than", "14")]
+    [InlineData("--older-than", "2w")]
+    [InlineData("--api-version", "2022-01-01")]
+    [InlineData("--user", "nobody")]
+    [InlineData("--frobnicate")]
+    [InlineData("--source", "ops-manager")]
+    [InlineData("--state")]
+    public async Task BadArgumentsExitTwoWithOneLine(params string[] args)
+    {
+        Result result = await RunAsync(null, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Output);
+        string line = Assert.Single(result.Errors);
+        Assert.StartsWith("InviteJanitor: ", line);
+    }
+
+    [Fact]
+    public async Task HelpDocumentsTheExitCodes()
+    {
+        Result result = await RunAsync(null, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Output, l => l.Trim().StartsWith("2  bad arguments", StringComparison.Ordinal));
+        Assert.Contains(result.Output, l => l.Contains("--state FILE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WrongApiKeyIsOneLineWithStatusAndErrorCode()
+    {
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_PUBLIC_API_KEY"] = SimulatorDemo.PublicKey,
+            ["MONGODB_ATLAS_PRIVATE_API_KEY"] = "wrong-private-key",
+            ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
+        };
+
+        Result result = await RunAsync(environment);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Output);
+        string line = Assert.Single(result.Errors);
+        Assert.Contains("401", line);
+        Assert.Contains("UNAUTHORIZED", line);
+        Assert.DoesNotContain(" at ", line);
+    }
+
+    [Fact]
+    public async Task ReadOnlyKeyReportsEachForbiddenListAndExitsOne()
+    {
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_PUBLIC_API_KEY"] = SimulatorDemo.ReadOnlyPublicKey,
+            ["MONGODB_ATLAS_PRIVATE_API_KEY"] = SimulatorDemo.ReadOnlyPrivateKey,
+            ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
+        };
+
+        Result result = await RunAsync(environment, "--source", "atlas");
+
+        Assert.Equal(1, result.ExitCode);
+        string[] failures = result.Errors.Where(l => l.Contains("failed", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(6, failures.Length);
+        Assert.All(failures, l => Assert.Contains("403", l));
+        Assert.All(failures, l => Assert.Contains("USER_UNAUTHORIZED", l));
+    }
+
+    [Fact]
+    public async Task ServiceAccountWorksThroughTheBearerHandler()
+    {
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_CLIENT_ID"] = SimulatorDemo.ClientId,
+            ["MONGODB_ATLAS_CLIENT_SECRET"] = SimulatorDemo.ClientSecret,
+            ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
+        };
+
+        Result result = await RunAsync(environment, "--apply", "--user", "judy.alvarez@acme.example");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain(result.Output, l => l.Contains("simulator", StringComparison.Ordinal));
+        Assert.Equal(["judy.alvarez@acme.example"], result.Lines("revoke").Select(UserOf));
+        Assert.Null(sim.State.FindInvitation(SimulatorDemo.RecentGroupInvitationId));
+    }
+
+    [Fact]
+    public async Task WrongServiceAccountSecretIsOneLine()
+    {
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_CLIENT_ID"] = SimulatorDemo.ClientId,
+            ["MONGODB_ATLAS_CLIENT_SECRET"] = "wrong",
+            ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
+        };
+
+        Result result = await RunAsync(environment);
+
+        Assert.Equal(1, result.ExitCode);
+        string line = Assert.Single(result.Errors);
+        Assert.Contains("401", line);
+    }
+
+    private static string UserOf(string line)
+        => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(w => w.Contains('@', StringComparison.Ordinal));
+}

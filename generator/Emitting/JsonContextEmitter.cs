@@ -26,6 +26,10 @@ internal static class JsonContextEmitter
         writer.Line("private static readonly " + Options + " s_defaultOptions = new " + Options + "()");
         writer.OpenBrace();
         writer.Line("DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
+        writer.Line("#if NET9_0_OR_GREATER");
+        // Servers do not always write a polymorphic object's discriminator first.
+        writer.Line("AllowOutOfOrderMetadataProperties = true,");
+        writer.Line("#endif");
         writer.CloseBrace(";");
         writer.Line();
         writer.Doc("summary", "The shared instance with SpecClient's default options.");
@@ -67,17 +71,23 @@ internal static class JsonContextEmitter
 
         writer.Line("return null;");
         writer.CloseBrace();
+        var models = new System.Collections.Generic.Dictionary<string, ModelSpec>(System.StringComparer.Ordinal);
+        foreach (ModelSpec model in spec.Models)
+        {
+            models[model.Name] = model;
+        }
+
         foreach (JsonTypeSpec type in context.Types)
         {
             writer.Line();
-            EmitTypeInfo(writer, spec, type);
+            EmitTypeInfo(writer, models, type);
         }
 
         writer.CloseBrace();
         return GeneratedCode.EndFile(writer);
     }
 
-    private static void EmitTypeInfo(SourceWriter writer, ApiSpec spec, JsonTypeSpec type)
+    private static void EmitTypeInfo(SourceWriter writer, System.Collections.Generic.Dictionary<string, ModelSpec> models, JsonTypeSpec type)
     {
         string typeName = type.Type.FullName;
         string typeInfo = Metadata + ".JsonTypeInfo<" + typeName + ">";
@@ -107,7 +117,7 @@ internal static class JsonContextEmitter
                 EmitCollectionInfo(writer, typeInfo, typeName, "CreateDictionaryInfo<" + typeName + ", string, " + type.ElementType!.FullName + ">");
                 break;
             case JsonTypeKind.Object:
-                EmitObjectInfo(writer, spec, type, typeInfo);
+                EmitObjectInfo(writer, models, type, typeInfo);
                 break;
         }
 
@@ -117,7 +127,7 @@ internal static class JsonContextEmitter
         if (type.Kind == JsonTypeKind.Object)
         {
             writer.Line();
-            EmitProperties(writer, spec, type);
+            EmitProperties(writer, models, type);
         }
     }
 
@@ -130,31 +140,60 @@ internal static class JsonContextEmitter
         writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices." + createMethod + "(options, collection);");
     }
 
-    private static void EmitObjectInfo(SourceWriter writer, ApiSpec spec, JsonTypeSpec type, string typeInfo)
+    private static void EmitObjectInfo(SourceWriter writer, System.Collections.Generic.Dictionary<string, ModelSpec> models, JsonTypeSpec type, string typeInfo)
     {
-        ModelSpec model = spec.Models.First(m => m.Name == type.Model);
+        ModelSpec model = models[type.Model!];
         string typeName = type.Type.FullName;
 
         // Required members must be set by whoever creates the object; the deserializer then overwrites them.
-        string requiredInit = string.Join(", ", model.Properties.Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
+        string requiredInit = string.Join(", ", AllProperties(models, model).Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
         writer.Line("var objectInfo = new " + Metadata + ".JsonObjectInfoValues<" + typeName + ">");
         writer.OpenBrace();
         writer.Line("ObjectCreator = static () => new " + typeName + (requiredInit.Length == 0 ? "()" : " { " + requiredInit + " }") + ",");
         writer.Line("PropertyMetadataInitializer = _ => " + PropertiesMethod(type) + "(options),");
         writer.CloseBrace(";");
         writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + typeName + ">(options, objectInfo);");
+        if (model.Discriminator is DiscriminatorSpec discriminator)
+        {
+            writer.Line("typeInfo.PolymorphismOptions = new " + Metadata + ".JsonPolymorphismOptions");
+            writer.OpenBrace();
+            writer.Line("TypeDiscriminatorPropertyName = " + SourceWriter.Literal(discriminator.PropertyName) + ",");
+            writer.Line("UnknownDerivedTypeHandling = global::System.Text.Json.Serialization.JsonUnknownDerivedTypeHandling.FallBackToBaseType,");
+            writer.Line("IgnoreUnrecognizedTypeDiscriminators = true,");
+            writer.Line("DerivedTypes =");
+            writer.OpenBrace();
+            foreach (DerivedTypeSpec derived in discriminator.DerivedTypes)
+            {
+                writer.Line("new " + Metadata + ".JsonDerivedType(typeof(" + derived.TypeFullName + "), " + SourceWriter.Literal(derived.Value) + "),");
+            }
+
+            writer.CloseBrace(",");
+            writer.CloseBrace(";");
+        }
     }
 
-    private static void EmitProperties(SourceWriter writer, ApiSpec spec, JsonTypeSpec type)
+    /// <summary>A record's JSON properties: its base's first, then its own.</summary>
+    private static System.Collections.Generic.List<PropertySpec> AllProperties(System.Collections.Generic.Dictionary<string, ModelSpec> models, ModelSpec model)
     {
-        ModelSpec model = spec.Models.First(m => m.Name == type.Model);
+        var chain = new System.Collections.Generic.List<ModelSpec>();
+        for (ModelSpec? current = model; current is not null && chain.Count < 64; current = current.BaseModel is string baseName && models.TryGetValue(baseName, out ModelSpec? baseModel) ? baseModel : null)
+        {
+            chain.Insert(0, current);
+        }
+
+        return chain.SelectMany(m => m.Properties).ToList();
+    }
+
+    private static void EmitProperties(SourceWriter writer, System.Collections.Generic.Dictionary<string, ModelSpec> models, JsonTypeSpec type)
+    {
+        System.Collections.Generic.List<PropertySpec> properties = AllProperties(models, models[type.Model!]);
         string typeName = type.Type.FullName;
         writer.Line("private static " + Metadata + ".JsonPropertyInfo[] " + PropertiesMethod(type) + "(" + Options + " options)");
         writer.OpenBrace();
-        writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + model.Properties.Count + "];");
-        for (int i = 0; i < model.Properties.Count; i++)
+        writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + properties.Count + "];");
+        for (int i = 0; i < properties.Count; i++)
         {
-            PropertySpec property = model.Properties[i];
+            PropertySpec property = properties[i];
             string propertyType = property.Nullable && property.Type.IsValueType ? property.Type.Nullable : property.Type.FullName;
             writer.Line("properties[" + i + "] = " + Metadata + ".JsonMetadataServices.CreatePropertyInfo<" + propertyType + ">(options, new " + Metadata + ".JsonPropertyInfoValues<" + propertyType + ">");
             writer.OpenBrace();

@@ -12,7 +12,7 @@ internal static class ModelEmitter
         foreach (ModelSpec model in spec.Models)
         {
             Separate(writer, ref first);
-            EmitModel(writer, model);
+            EmitModel(writer, model, spec.Namespace);
         }
 
         foreach (EnumSpec enumSpec in spec.Enums)
@@ -34,16 +34,24 @@ internal static class ModelEmitter
         first = false;
     }
 
-    private static void EmitModel(SourceWriter writer, ModelSpec model)
+    private static void EmitModel(SourceWriter writer, ModelSpec model, string @namespace)
     {
         writer.Doc("summary", model.Description ?? "The " + model.SchemaName + " schema.");
+        if (model.Discriminator is DiscriminatorSpec discriminator)
+        {
+            writer.Doc("remarks", "Polymorphic: the '" + discriminator.PropertyName + "' property picks the derived record ("
+                + string.Join(", ", System.Linq.Enumerable.Select(discriminator.DerivedTypes, d => d.Value + " → " + d.TypeFullName.Substring(d.TypeFullName.LastIndexOf('.') + 1)))
+                + "); an unknown value reads as this base record.");
+        }
+
         writer.Line(GeneratedCode.Attribute);
         if (model.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"The API deprecates this schema.\")]");
         }
 
-        writer.Line("public sealed partial record " + model.Name);
+        string modifiers = model.Discriminator is null ? "public sealed partial record " : "public partial record ";
+        writer.Line(modifiers + model.Name + (model.BaseModel is null ? string.Empty : " : global::" + @namespace + "." + model.BaseModel));
         writer.OpenBrace();
         bool first = true;
         foreach (PropertySpec property in model.Properties)

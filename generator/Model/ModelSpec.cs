@@ -1,12 +1,22 @@
 namespace SpecClient.Generator.Model;
 
-/// <summary>A schema generated as a <c>sealed partial record</c> with one property per schema property.</summary>
+/// <summary>A schema generated as a <c>partial record</c> with one property per schema property.</summary>
+/// <param name="BaseModel">For a variant of a polymorphic schema, the base model it derives from.</param>
+/// <param name="Discriminator">For a polymorphic base, how JSON picks the variant; the base is then not sealed.</param>
+/// <param name="Properties">The properties this record declares (a variant inherits the base's).</param>
 internal sealed record ModelSpec(
     string Name,
     string SchemaName,
     string? Description,
     bool Deprecated,
+    string? BaseModel,
+    DiscriminatorSpec? Discriminator,
     EquatableArray<PropertySpec> Properties);
+
+/// <summary>The property naming the variant, and the variant for each value.</summary>
+internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DerivedTypeSpec> DerivedTypes);
+
+internal sealed record DerivedTypeSpec(string Value, string TypeFullName);
 
 /// <summary>One model property.</summary>
 /// <param name="Required">The schema lists it as required: a C# <c>required</c> member, enforced when reading JSON.</param>

@@ -120,6 +120,9 @@ internal sealed class NameScope
         _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
     }
 
+    /// <summary>Every name handed out or reserved so far.</summary>
+    public IEnumerable<string> Taken => _taken;
+
     public string Claim(string preferred)
     {
         string name = preferred;

@@ -33,6 +33,10 @@ internal sealed class SchemaMapper
     private readonly List<EnumSpec> _enums = new();
     private readonly Dictionary<string, JsonTypeSpec> _jsonTypes = new(StringComparer.Ordinal);
 
+    // Variant schema → its polymorphic base (a component with a discriminator), so a variant reached before its
+    // base is still generated as a derived record. Filled on first use.
+    private Dictionary<SpecNode, (MappingNode Base, string Name)>? _variantBases;
+
     public SchemaMapper(ParseContext context, string @namespace, NameScope typeNames, NameScope typeInfoNames)
     {
         _context = context;
@@ -78,6 +82,12 @@ internal sealed class SchemaMapper
         }
 
         bool nullable = node.GetBoolean("nullable") || TypeNames(node).Contains("null");
+        if (!_mappedNodes.ContainsKey(node) && VariantBases().TryGetValue(node, out (MappingNode Base, string Name) owner) && !_mappedNodes.ContainsKey(owner.Base))
+        {
+            // Mapping the base maps this variant as one of its derived records.
+            Map(owner.Base, Identifiers.ToPascalCase(owner.Name));
+        }
+
         if (_mappedNodes.TryGetValue(node, out TypeRefSpec? known))
         {
             return new MappedType(known, nullable);
@@ -139,6 +149,11 @@ internal sealed class SchemaMapper
 
     private TypeRefSpec MapObjectLike(MappingNode node, string nameHint, string schemaName, ref bool nullable)
     {
+        if (Discriminator(node) is (string property, MappingNode discriminator))
+        {
+            return MapPolymorphicBase(node, property, discriminator, nameHint, schemaName);
+        }
+
         if (node["oneOf"] is SequenceNode oneOf)
         {
             return MapSingleVariant(node, oneOf, "oneOf", nameHint, schemaName, ref nullable);
@@ -260,6 +275,61 @@ internal sealed class SchemaMapper
     }
 
     private TypeRefSpec MapModel(MappingNode node, string nameHint, string schemaName)
+        => AddModel(node, nameHint, schemaName, baseModel: null, discriminator: null, new ModelScope());
+
+    /// <summary>
+    /// A schema whose <c>discriminator</c> picks one of its variants (<c>oneOf</c>/<c>anyOf</c> or the mapping):
+    /// a base record, and a derived record per variant holding what the variant adds. The discriminator property
+    /// itself is not a member: System.Text.Json reads and writes it from the variant's type.
+    /// </summary>
+    private TypeRefSpec MapPolymorphicBase(MappingNode node, string property, MappingNode discriminator, string nameHint, string schemaName)
+    {
+        var scope = new ModelScope();
+        scope.ExcludedJsonNames.Add(property);
+        var derived = new List<DerivedTypeSpec>();
+        TypeRefSpec type = AddModel(node, nameHint, schemaName, baseModel: null, discriminator: null, scope);
+        string baseName = ModelName(type);
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((SpecNode variant, string? reference, string? mappedValue) in Variants(node, discriminator))
+        {
+            if (_context.Resolve(variant, "the variant is left out", out _) is not MappingNode variantNode)
+            {
+                continue;
+            }
+
+            string variantName = reference is null ? baseName + "Variant" + (derived.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : ParseContext.LastSegment(reference);
+            string value = mappedValue ?? DiscriminatorConstant(variantNode, property) ?? variantName;
+            if (!seenValues.Add(value))
+            {
+                continue;
+            }
+
+            if (_mappedNodes.TryGetValue(variantNode, out TypeRefSpec? existing))
+            {
+                // C# has single inheritance: a variant already generated elsewhere keeps that shape.
+                if (_models.TryGetValue(ModelName(existing), out ModelSpec? existingModel) && existingModel.BaseModel == baseName)
+                {
+                    derived.Add(new DerivedTypeSpec(value, existing.FullName));
+                }
+                else
+                {
+                    Unsupported(variantNode, variantName, "is already generated as another type, so it cannot also derive from " + baseName);
+                }
+
+                continue;
+            }
+
+            var variantScope = new ModelScope(scope.MemberNames.Taken, scope.ExcludedJsonNames);
+            variantScope.SkippedSchemas.Add(node);
+            TypeRefSpec variantType = AddModel(variantNode, Identifiers.ToPascalCase(variantName), variantName, baseName, null, variantScope);
+            derived.Add(new DerivedTypeSpec(value, variantType.FullName));
+        }
+
+        _models[baseName] = _models[baseName] with { Discriminator = new DiscriminatorSpec(property, derived.ToEquatableArray()) };
+        return type;
+    }
+
+    private TypeRefSpec AddModel(MappingNode node, string nameHint, string schemaName, string? baseModel, DiscriminatorSpec? discriminator, ModelScope scope)
     {
         string name = _typeNames.Claim(nameHint);
         var type = new TypeRefSpec(Qualify(name), IsValueType: false);
@@ -268,13 +338,10 @@ internal sealed class SchemaMapper
         _mappedNodes[node] = type;
         _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(name), type, JsonTypeKind.Object, null, null, name));
 
-        var memberNames = new NameScope(ReservedMemberNames);
         var properties = new List<PropertySpec>();
-        var seenJsonNames = new HashSet<string>(StringComparer.Ordinal);
-        bool deprecated = node.GetBoolean("deprecated");
-        foreach ((string jsonName, SpecNode propertySchema, bool required) in CollectProperties(node, new HashSet<SpecNode>()))
+        foreach ((string jsonName, SpecNode propertySchema, bool required) in CollectProperties(node, new HashSet<SpecNode>(scope.SkippedSchemas)))
         {
-            if (!seenJsonNames.Add(jsonName))
+            if (!scope.ExcludedJsonNames.Add(jsonName))
             {
                 continue;
             }
@@ -286,7 +353,7 @@ internal sealed class SchemaMapper
                 preferred += "Value";
             }
 
-            string propertyName = memberNames.Claim(preferred);
+            string propertyName = scope.MemberNames.Claim(preferred);
             MappedType mapped = Map(propertySchema, name + Identifiers.ToPascalCase(jsonName));
             MappingNode? propertyNode = _context.Resolve(propertySchema, "it is generated as JsonElement", out _) as MappingNode;
             bool isNullable = mapped.Nullable || !required;
@@ -302,9 +369,133 @@ internal sealed class SchemaMapper
                 TypeInfoProperty: TypeInfoPropertyFor(mapped.Type, isNullable)));
         }
 
-        _models.Add(name, new ModelSpec(name, ParseContext.LastSegment(schemaName), Describe(node), deprecated, properties.ToEquatableArray()));
+        _models.Add(name, new ModelSpec(name, ParseContext.LastSegment(schemaName), Describe(node), node.GetBoolean("deprecated"), baseModel, discriminator, properties.ToEquatableArray()));
         return type;
     }
+
+    /// <summary>Member names and JSON names already used by a record (and its base), and schemas whose properties it inherits.</summary>
+    private sealed class ModelScope
+    {
+        public ModelScope()
+            : this(ReservedMemberNames, Array.Empty<string>())
+        {
+        }
+
+        public ModelScope(IEnumerable<string> takenMembers, IEnumerable<string> excludedJsonNames)
+        {
+            MemberNames = new NameScope(takenMembers.ToArray());
+            ExcludedJsonNames = new HashSet<string>(excludedJsonNames, StringComparer.Ordinal);
+        }
+
+        public NameScope MemberNames { get; }
+
+        public HashSet<string> ExcludedJsonNames { get; }
+
+        public List<SpecNode> SkippedSchemas { get; } = new();
+    }
+
+    /// <summary>The discriminator property and node of a polymorphic schema: one with a discriminator and variants to choose from.</summary>
+    private static (string Property, MappingNode Discriminator)? Discriminator(MappingNode node)
+        => node["discriminator"] is MappingNode discriminator
+            && discriminator.GetString("propertyName") is string property
+            && (node["oneOf"] is SequenceNode || node["anyOf"] is SequenceNode || discriminator["mapping"] is MappingNode)
+            ? (property, discriminator)
+            : null;
+
+    /// <summary>The variants of a polymorphic schema: its oneOf/anyOf entries, then mapping targets not listed there.</summary>
+    private IEnumerable<(SpecNode Variant, string? Reference, string? MappedValue)> Variants(MappingNode node, MappingNode discriminator)
+    {
+        var valueByTarget = new Dictionary<SpecNode, string>();
+        var mappingTargets = new List<(SpecNode Node, string Reference, string Value)>();
+        if (discriminator["mapping"] is MappingNode mapping)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> entry in mapping.Entries)
+            {
+                if (entry.Value is ScalarNode { IsNull: false } target)
+                {
+                    string pointer = target.Value.StartsWith("#", StringComparison.Ordinal) ? target.Value : "#/components/schemas/" + target.Value;
+                    if (_context.FindByPointer(pointer) is SpecNode targetNode && !valueByTarget.ContainsKey(targetNode))
+                    {
+                        valueByTarget[targetNode] = entry.Key.Value;
+                        mappingTargets.Add((targetNode, pointer, entry.Key.Value));
+                    }
+                }
+            }
+        }
+
+        var listed = new HashSet<SpecNode>();
+        foreach (SpecNode? list in new[] { node["oneOf"], node["anyOf"] })
+        {
+            if (list is not SequenceNode variants)
+            {
+                continue;
+            }
+
+            foreach (SpecNode variant in variants.Items)
+            {
+                string? reference = (variant as MappingNode)?.GetString("$ref");
+                SpecNode? target = reference is null ? variant : _context.FindByPointer(reference);
+                if (target is not null && listed.Add(target))
+                {
+                    yield return (variant, reference, valueByTarget.TryGetValue(target, out string? value) ? value : null);
+                }
+            }
+        }
+
+        foreach ((SpecNode targetNode, string reference, string value) in mappingTargets)
+        {
+            if (listed.Add(targetNode))
+            {
+                yield return (targetNode, reference, value);
+            }
+        }
+    }
+
+    /// <summary>A variant's fixed discriminator value: a one-value enum or a const on its discriminator property.</summary>
+    private MappingNode? PropertySchema(MappingNode node, string property)
+        => (node["properties"] as MappingNode)?[property] is SpecNode schema ? _context.Resolve(schema, "it is ignored", out _) as MappingNode : null;
+
+    private string? DiscriminatorConstant(MappingNode variant, string property)
+    {
+        MappingNode? schema = PropertySchema(variant, property);
+        if (schema?["const"] is ScalarNode constant)
+        {
+            return constant.Value;
+        }
+
+        return schema?["enum"] is SequenceNode { Items.Count: 1 } values && values.Items[0] is ScalarNode single ? single.Value : null;
+    }
+
+    private Dictionary<SpecNode, (MappingNode Base, string Name)> VariantBases()
+    {
+        if (_variantBases is not null)
+        {
+            return _variantBases;
+        }
+
+        _variantBases = new Dictionary<SpecNode, (MappingNode, string)>();
+        if ((_context.Document["components"] as MappingNode)?["schemas"] is MappingNode schemas)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> component in schemas.Entries)
+            {
+                if (component.Value is MappingNode baseNode && Discriminator(baseNode) is (string _, MappingNode discriminator))
+                {
+                    foreach ((SpecNode variant, string? _, string? _) in Variants(baseNode, discriminator))
+                    {
+                        SpecNode? target = variant is MappingNode { } m && m.GetString("$ref") is string r ? _context.FindByPointer(r) : variant;
+                        if (target is not null && target != baseNode && !_variantBases.ContainsKey(target))
+                        {
+                            _variantBases[target] = (baseNode, component.Key.Value);
+                        }
+                    }
+                }
+            }
+        }
+
+        return _variantBases;
+    }
+
+    private static string ModelName(TypeRefSpec type) => type.FullName.Substring(type.FullName.LastIndexOf('.') + 1);
 
     /// <summary>The properties of a schema and of everything it <c>allOf</c>-includes, in document order.</summary>
     private IEnumerable<(string JsonName, SpecNode Schema, bool Required)> CollectProperties(MappingNode node, HashSet<SpecNode> visiting)

@@ -13,6 +13,9 @@ namespace SpecClient.CloudManager.V1
         private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions()
         {
             DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            #if NET9_0_OR_GREATER
+            AllowOutOfOrderMetadataProperties = true,
+            #endif
         };
 
         /// <summary>The shared instance with SpecClient's default options.</summary>

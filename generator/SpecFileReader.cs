@@ -14,6 +14,8 @@ internal static class SpecFileReader
     public const string NamespaceMetadata = "build_metadata.AdditionalFiles.Namespace";
     public const string ClientNameMetadata = "build_metadata.AdditionalFiles.ClientName";
     public const string ApiVersionMetadata = "build_metadata.AdditionalFiles.ApiVersion";
+    public const string IncludeOperationsMetadata = "build_metadata.AdditionalFiles.IncludeOperations";
+    public const string ExcludeOperationsMetadata = "build_metadata.AdditionalFiles.ExcludeOperations";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string SpecKind = "OpenApiSpec";
 
@@ -31,7 +33,9 @@ internal static class SpecFileReader
             Get(options, NamespaceMetadata),
             Get(options, ClientNameMetadata),
             Get(options, ApiVersionMetadata),
-            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace);
+            string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace,
+            Get(options, IncludeOperationsMetadata),
+            Get(options, ExcludeOperationsMetadata));
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key)

@@ -114,6 +114,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
+        "SCG0014",
+        "An operation filter matches no operation",
+        "The {0} pattern '{1}' matches no operation of the spec",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicatePathSignature = new(
+        "SCG0015",
+        "Two paths differ only in their parameter names",
+        "The path '{0}' has the same shape as '{1}': a server cannot tell them apart",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [InvalidDocument.Id] = InvalidDocument,
@@ -129,6 +145,8 @@ internal static class DiagnosticDescriptors
         [InvalidPattern.Id] = InvalidPattern,
         [SwaggerNotSupported.Id] = SwaggerNotSupported,
         [UnsupportedResponse.Id] = UnsupportedResponse,
+        [FilterMatchesNothing.Id] = FilterMatchesNothing,
+        [DuplicatePathSignature.Id] = DuplicatePathSignature,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

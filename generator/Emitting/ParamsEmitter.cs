@@ -61,6 +61,9 @@ internal static class ParamsEmitter
             writer.Line();
         }
 
+        writer.Doc("summary", "The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.");
+        writer.Line("public const string AcceptMediaType = " + SourceWriter.Literal(operation.AcceptMediaType) + ";");
+        writer.Line();
         EmitValidate(writer, operation);
         EmitPatterns(writer, operation);
         writer.CloseBrace();

@@ -120,6 +120,8 @@ internal sealed class NameScope
         _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
     }
 
+    public bool IsTaken(string name) => _taken.Contains(name);
+
     /// <summary>Every name handed out or reserved so far.</summary>
     public IEnumerable<string> Taken => _taken;
 

@@ -50,7 +50,7 @@ internal sealed class OperationReader
     {
         string baseName = Identifiers.ToPascalCase(operationId);
         var parameters = new List<ParameterSpec>();
-        var propertyNames = new NameScope("Body", "Validate", "ToString", "Equals", "GetHashCode", "GetType");
+        var propertyNames = new NameScope("Body", "Validate", "AcceptMediaType", "ToString", "Equals", "GetHashCode", "GetType");
         foreach (MappingNode parameterNode in MergedParameters(pathItem, operation))
         {
             ParameterSpec? parameter = ReadParameter(operationId, baseName, parameterNode, propertyNames, out bool skipOperation);

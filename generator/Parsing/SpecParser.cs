@@ -136,10 +136,16 @@ internal static class SpecParser
             VersionedMediaTypes(context, operations.Select(o => o.Operation)));
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var rootOperations = new List<OperationSpec>();
+        var filter = new OperationFilter(options.IncludeOperations, options.ExcludeOperations);
         foreach ((string path, string method, MappingNode operation, MappingNode pathItem, ScalarNode methodKey) in operations)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             string operationId = operation.GetString("operationId") ?? DeriveOperationId(method, path);
+            if (!filter.Keeps(operationId, FirstTag(operation), path))
+            {
+                continue;
+            }
+
             if (!operationIds.Add(operationId))
             {
                 context.Report(DiagnosticDescriptors.DuplicateOperationId, (SpecNode?)operation["operationId"] ?? methodKey, operationId, method.ToUpperInvariant() + " " + path);
@@ -163,6 +169,12 @@ internal static class SpecParser
             }
         }
 
+        foreach ((string metadata, string text) in filter.Unused())
+        {
+            context.Report(DiagnosticDescriptors.FilterMatchesNothing, null, metadata, text);
+        }
+
+        ReportDuplicatePathSignatures(context, document);
         var root = new RootClientSpec(
             clientName,
             info.GetString("title") ?? fileName,
@@ -244,6 +256,29 @@ internal static class SpecParser
         }
 
         return found.ToList();
+    }
+
+    /// <summary>Paths that differ only in parameter names (<c>/a/{id}</c>, <c>/a/{name}</c>) are one route to a server.</summary>
+    private static void ReportDuplicatePathSignatures(ParseContext context, MappingNode document)
+    {
+        if (document["paths"] is not MappingNode paths)
+        {
+            return;
+        }
+
+        var firstBySignature = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<ScalarNode, SpecNode> path in paths.Entries)
+        {
+            string signature = System.Text.RegularExpressions.Regex.Replace(path.Key.Value.TrimEnd('/'), @"\{[^}]*\}", "{}");
+            if (firstBySignature.TryGetValue(signature, out string? first))
+            {
+                context.Report(DiagnosticDescriptors.DuplicatePathSignature, path.Key, path.Key.Value, first);
+            }
+            else
+            {
+                firstBySignature.Add(signature, path.Key.Value);
+            }
+        }
     }
 
     private static (string? BaseAddress, string PathPrefix) ReadServer(MappingNode document)
@@ -379,7 +414,9 @@ internal static class SpecParser
             if (tag is not null && !_clients.ContainsKey(tag))
             {
                 string pascal = Identifiers.ToPascalCase(tag);
-                _clients[tag] = (_typeNames.Claim(pascal + "Client"), _propertyNames.Claim(pascal), new List<OperationSpec>());
+                // A tag named like the root client (tag Pets, client PetsClient) reads better as PetsOperations than PetsClient2.
+                string className = _typeNames.IsTaken(pascal + "Client") ? _typeNames.Claim(pascal + "Operations") : _typeNames.Claim(pascal + "Client");
+                _clients[tag] = (className, _propertyNames.Claim(pascal), new List<OperationSpec>());
                 _order.Add(tag);
             }
         }

@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace SpecClient.Generator.Tests.Infrastructure;
 
 /// <summary>A spec file as the build passes it: its path, text and <c>OpenApiSpec</c> metadata.</summary>
-internal sealed record SpecInput(string Path, string Text, string? Namespace = null, string? ClientName = null, string? ApiVersion = null, bool IsSpec = true)
+internal sealed record SpecInput(string Path, string Text, string? Namespace = null, string? ClientName = null, string? ApiVersion = null, bool IsSpec = true, string? IncludeOperations = null, string? ExcludeOperations = null)
 {
     public static SpecInput FromFile(string path, string? @namespace = null, string? clientName = null, string? apiVersion = null)
         => new(path, File.ReadAllText(path), @namespace, clientName, apiVersion);
@@ -150,6 +150,8 @@ internal sealed class GeneratorHarness
             Add(values, "Namespace", spec.Namespace);
             Add(values, "ClientName", spec.ClientName);
             Add(values, "ApiVersion", spec.ApiVersion);
+            Add(values, "IncludeOperations", spec.IncludeOperations);
+            Add(values, "ExcludeOperations", spec.ExcludeOperations);
             return new DictionaryOptions(values);
         }
 

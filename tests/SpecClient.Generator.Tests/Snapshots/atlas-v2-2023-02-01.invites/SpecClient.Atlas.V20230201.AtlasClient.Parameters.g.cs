@@ -24,6 +24,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
         public string? Username { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -55,6 +58,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>The invitation to send.</summary>
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest Body { get; init; }
+
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
@@ -89,6 +95,9 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest Body { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -121,6 +130,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
+
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
@@ -163,6 +175,9 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest Body { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -201,6 +216,9 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -237,6 +255,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
         public string? Username { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -268,6 +289,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>The invitation to send.</summary>
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20230201.GroupInvitationRequest Body { get; init; }
+
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
@@ -302,6 +326,9 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20230201.GroupInvitationRequest Body { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -334,6 +361,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
+
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
@@ -376,6 +406,9 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest Body { get; init; }
 
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
+
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
         public void Validate()
@@ -413,6 +446,9 @@ namespace SpecClient.Atlas.V20230201
         /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
+
+        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
         /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
         /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>

@@ -61,7 +61,7 @@ internal sealed class SourceWriter
         }
 
         string open = attributes is null ? "<" + tag + ">" : "<" + tag + " " + attributes + ">";
-        string[] lines = Escape(text!.Trim()).Replace("\r\n", "\n").Split('\n');
+        string[] lines = Escape(CleanText(text!)).Split('\n');
         if (lines.Length == 1)
         {
             return Line("/// " + open + lines[0].Trim() + "</" + tag + ">");
@@ -80,6 +80,38 @@ internal sealed class SourceWriter
     public SourceWriter DocXml(string xml) => Line("/// " + xml);
 
     public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>
+    /// Text safe inside a <c>///</c> comment: every character C# treats as a line end becomes <c>\n</c>
+    /// (a lone CR, U+0085, U+2028, U+2029 would otherwise end the comment), and control characters that
+    /// XML forbids are dropped.
+    /// </summary>
+    public static string CleanText(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                continue;
+            }
+
+            if (c is '\r' or '\u0085' or '\u2028' or '\u2029')
+            {
+                builder.Append('\n');
+            }
+            else if (c == '\n' || c == '\t' || !char.IsControl(c) && c != '\uFFFE' && c != '\uFFFF' && !(char.IsSurrogate(c) && !IsPairedSurrogate(text, i)))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static bool IsPairedSurrogate(string text, int i)
+        => char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]);
 
     /// <summary>A C# string literal, escaped.</summary>
     public static string Literal(string value)

@@ -7,6 +7,21 @@ namespace SpecClient.Generator.Parsing;
 /// <summary>Turns spec names (operationIds, schema and property names, enum values) into valid C# identifiers.</summary>
 internal static class Identifiers
 {
+    /// <summary>C# rejects identifiers over 512 characters; generated names stay well under, with room for suffixes.</summary>
+    public const int MaxIdentifierLength = 128;
+
+    /// <summary>Cuts a long name, keeping it unique and stable with a hash of the whole.</summary>
+    public static string Shorten(string name)
+    {
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return name.Substring(0, MaxIdentifierLength - 9) + "_" + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary><c>list-org_invites</c>, <c>listOrgInvites</c> → <c>ListOrgInvites</c>; <c>ORG_OWNER</c> → <c>OrgOwner</c>.</summary>
     public static string ToPascalCase(string name)
     {
@@ -26,7 +41,8 @@ internal static class Identifiers
             return "Value";
         }
 
-        return char.IsDigit(result[0]) ? "_" + result : result;
+        result = char.IsDigit(result[0]) ? "_" + result : result;
+        return result.Length <= MaxIdentifierLength ? result : Shorten(result);
     }
 
     /// <summary>A camelCase C# identifier for method arguments, keywords escaped with <c>@</c>.</summary>
@@ -127,6 +143,8 @@ internal sealed class NameScope
 
     public string Claim(string preferred)
     {
+        // Composed names (inline schemas: parent + property…) can grow with nesting; keep them short and stable.
+        preferred = preferred.Length > Identifiers.MaxIdentifierLength * 2 ? Identifiers.Shorten(preferred) : preferred;
         string name = preferred;
         for (int suffix = 2; !_taken.Add(name); suffix++)
         {

@@ -339,8 +339,9 @@ internal sealed class OperationReader
             : Choose(operationId, content.Entries.Select(entry => entry.Key.Value), content);
 
         // A bodiless response still needs an Accept a versioned server takes: use the document's versions.
+        // Chosen quietly: the operation itself offers nothing to warn about.
         string? accept = choice?.MediaType
-            ?? Choose(operationId, _documentVersionedMediaTypes, operation)?.MediaType;
+            ?? MediaTypes.Choose(_documentVersionedMediaTypes, _apiVersion)?.MediaType;
 
         string status = success?.Key.Value ?? "2XX";
         if (choice is null || status == "204" || status == "205")

@@ -33,6 +33,13 @@ internal sealed class SchemaMapper
     private readonly List<EnumSpec> _enums = new();
     private readonly Dictionary<string, JsonTypeSpec> _jsonTypes = new(StringComparer.Ordinal);
 
+    /// <summary>How deeply schemas may nest inside one another before the rest is generated as JsonElement.</summary>
+    private const int MaxSchemaDepth = 200;
+
+    // Schemas being mapped right now: meeting one again before it is registered is a cycle with no type to stop it.
+    private readonly HashSet<SpecNode> _inProgress = new();
+    private int _depth;
+
     // Variant schema → its polymorphic base (a component with a discriminator), so a variant reached before its
     // base is still generated as a derived record. Filled on first use.
     private Dictionary<SpecNode, (MappingNode Base, string Name)>? _variantBases;
@@ -93,8 +100,24 @@ internal sealed class SchemaMapper
             return new MappedType(known, nullable);
         }
 
-        TypeRefSpec type = MapNode(node, nameHint, reference ?? nameHint, ref nullable);
-        return new MappedType(type, nullable);
+        string schemaName = reference ?? nameHint;
+        if (_depth >= MaxSchemaDepth || !_inProgress.Add(node))
+        {
+            Unsupported(node, schemaName, _depth >= MaxSchemaDepth ? "nests deeper than " + MaxSchemaDepth + " levels" : "refers to itself without an object in between");
+            return new MappedType(RegisterJsonElement(), nullable);
+        }
+
+        _depth++;
+        try
+        {
+            TypeRefSpec type = MapNode(node, nameHint, schemaName, ref nullable);
+            return new MappedType(type, nullable);
+        }
+        finally
+        {
+            _depth--;
+            _inProgress.Remove(node);
+        }
     }
 
     public bool IsEnum(TypeRefSpec type)

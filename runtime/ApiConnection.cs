@@ -1,9 +1,11 @@
 using System;
 using System.ComponentModel;
+using System.Globalization;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using Polly.Timeout;
 
 namespace SpecClient.Runtime;
 
@@ -11,8 +13,25 @@ namespace SpecClient.Runtime;
 /// The link between generated clients and the network: an <see cref="System.Net.Http.HttpClient"/> (whose handlers
 /// add authentication, retries and logging) and the base address requests are resolved against.
 /// </summary>
+/// <remarks>
+/// What a call can throw besides <see cref="ArgumentException"/> (bad parameters, nothing sent):
+/// <list type="bullet">
+/// <item><see cref="ApiException"/>: the server answered with an error status, or with a body that is not what the spec
+/// promises (not JSON, truncated, wrong types, larger than <see cref="MaxResponseBytes"/>); the raw body is kept.</item>
+/// <item><see cref="HttpRequestException"/>: no usable response: the connection was refused, dropped before the answer or
+/// while the body was read (<see cref="HttpRequestException.HttpRequestError"/> says which). The message names the call.</item>
+/// <item><see cref="TimeoutException"/>: no response in time (the pipeline's timeout or <see cref="System.Net.Http.HttpClient.Timeout"/>).</item>
+/// <item><see cref="OperationCanceledException"/>: only when the caller's token was cancelled.</item>
+/// </list>
+/// </remarks>
 public sealed class ApiConnection
 {
+    /// <summary>The response body limit when the HttpClient sets none (<see cref="System.Net.Http.HttpClient.MaxResponseContentBufferSize"/> left at its default): 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
+
+    private readonly string _userAgent;
+    private long _maxResponseBytes;
+
     /// <summary>Creates a connection.</summary>
     /// <param name="httpClient">Sends every request; configure handlers on it (or through IHttpClientFactory).</param>
     /// <param name="baseAddress">The server: scheme, host, port and optionally a path prefix. Operation paths are resolved relative to it.</param>
@@ -31,6 +50,32 @@ public sealed class ApiConnection
 
         // Relative operation paths resolve under the base only when it ends with '/'.
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+
+        // HttpClient adds its default User-Agent only to requests without one: keep the caller's product first.
+        string defaults = httpClient.DefaultRequestHeaders.UserAgent.ToString();
+        _userAgent = defaults.Length == 0 ? UserAgent : defaults + " " + UserAgent;
+        _maxResponseBytes = httpClient.MaxResponseContentBufferSize is > 0 and < int.MaxValue
+            ? httpClient.MaxResponseContentBufferSize
+            : DefaultMaxResponseBytes;
+    }
+
+    /// <summary>The User-Agent product every request carries: <c>SpecClient/&lt;version&gt;</c>.</summary>
+    public static string UserAgent { get; } = "SpecClient/" + SpecClientVersionInfo.Version;
+
+    /// <summary>
+    /// The most bytes of a response body that are read; a larger body gives an <see cref="ApiException"/> that keeps its
+    /// beginning in <see cref="ApiException.RawBody"/>. Starts as the HttpClient's
+    /// <see cref="System.Net.Http.HttpClient.MaxResponseContentBufferSize"/> when that was set, else <see cref="DefaultMaxResponseBytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive.</exception>
+    public long MaxResponseBytes
+    {
+        get => Interlocked.Read(ref _maxResponseBytes);
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value);
+            Interlocked.Exchange(ref _maxResponseBytes, value);
+        }
     }
 
     /// <summary>The client every request goes through.</summary>
@@ -48,6 +93,7 @@ public sealed class ApiConnection
     {
         var request = new HttpRequestMessage(method, new Uri(BaseAddress, relativeUri));
         request.Headers.TryAddWithoutValidation("Accept", accept);
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return request;
     }
 
@@ -57,21 +103,24 @@ public sealed class ApiConnection
     /// <param name="envelope">Whether the request asked for <c>envelope=true</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ApiException">The server answered with an error status.</exception>
+    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
+    /// <exception cref="TimeoutException">No response in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
     {
         using (request)
-        using (HttpResponseMessage response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+        using (HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false))
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, cancellationToken).ConfigureAwait(false);
+                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
 
             if (envelope)
             {
                 // An enveloped body may still report an error status the HTTP status hides.
-                byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
                 ResponseReader.ThrowIfEnvelopeFailed(request, response, body, errorType);
             }
         }
@@ -85,19 +134,52 @@ public sealed class ApiConnection
     /// <param name="envelope">Whether the request asked for <c>envelope=true</c>: the result is then read from <c>content</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ApiException">The server answered with an error status, or with a body that is not a <typeparamref name="T"/>.</exception>
+    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
+    /// <exception cref="TimeoutException">No response in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
     {
         using (request)
-        using (HttpResponseMessage response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false))
+        using (HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false))
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, cancellationToken).ConfigureAwait(false);
+                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
 
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             return ResponseReader.ReadResult(request, response, body, resultType, errorType, envelope);
         }
     }
+
+    /// <summary>Sends, turning timeouts and transport failures into exceptions that name the call.</summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && exception.InnerException is TimeoutException)
+        {
+            // HttpClient.Timeout: a TaskCanceledException that is not the caller's cancellation.
+            throw new TimeoutException($"{Describe(request)} timed out: no response within {Seconds(HttpClient.Timeout)} (HttpClient.Timeout).", exception);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            // The resilience pipeline's attempt or total timeout (SpecClientOptions.AttemptTimeout / Timeout).
+            throw new TimeoutException($"{Describe(request)} timed out: no response within {Seconds(exception.Timeout)}.", exception);
+        }
+        catch (HttpRequestException exception) when (exception.StatusCode is null)
+        {
+            throw new HttpRequestException(
+                exception.HttpRequestError,
+                $"{Describe(request)} failed without a response ({exception.HttpRequestError}): {exception.Message}",
+                exception);
+        }
+    }
+
+    private static string Describe(HttpRequestMessage request) => request.Method.Method + " " + request.RequestUri?.AbsolutePath;
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }

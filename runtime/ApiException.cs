@@ -13,6 +13,8 @@ namespace SpecClient.Runtime;
 /// </summary>
 public sealed class ApiException : Exception
 {
+    private ApiResponseInfo? _responseInfo;
+
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What happened, in one line.</param>
     /// <param name="method">The request's method.</param>
@@ -70,6 +72,12 @@ public sealed class ApiException : Exception
 
     /// <summary>The body's <c>detail</c>: the server's human explanation, or null.</summary>
     public string? Detail { get; }
+
+    /// <summary>
+    /// The response's rate-limit and deprecation headers (<c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>,
+    /// <c>Retry-After</c>, <c>Deprecation</c>, <c>Sunset</c>), read from <see cref="Headers"/>.
+    /// </summary>
+    public ApiResponseInfo ResponseInfo => _responseInfo ??= ApiResponseInfo.FromHeaders(Method, RequestUri, StatusCode, Headers);
 
     /// <summary>Whether the server answered with <paramref name="errorCode"/> (ordinal comparison).</summary>
     /// <param name="errorCode">The code to look for, such as <c>RESOURCE_NOT_FOUND</c>.</param>

@@ -1,5 +1,8 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -55,16 +58,90 @@ internal static class ResponseReader
         }
     }
 
-    public static async Task<ApiException> CreateExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body, at most <paramref name="maxBytes"/>. A larger body is an <see cref="ApiException"/> keeping
+    /// its beginning; a connection that breaks while reading is an <see cref="HttpRequestException"/> naming the call.
+    /// </summary>
+    public static async Task<byte[]> ReadBodyAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
+        maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
+        long? declared = response.Content.Headers.ContentLength;
+
+        // A declared size over the limit: read only what RawBody keeps. Otherwise one byte more than the limit
+        // tells an over-long body from one exactly at the limit.
+        bool declaredTooLarge = declared > maxBytes;
+        int toRead = (int)(declaredTooLarge ? Math.Min(maxBytes, MaxRawBodyChars * 4L) : maxBytes + 1);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? 16 * 1024, 1, Math.Min(toRead, 1024 * 1024)));
+        int length = 0;
+        try
+        {
+            Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (length < toRead)
+                {
+                    if (length == buffer.Length)
+                    {
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, toRead));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    int read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, toRead) - length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                }
+            }
+
+            if (declaredTooLarge || length > maxBytes)
+            {
+                byte[] prefix = buffer.AsSpan(0, (int)Math.Min(length, maxBytes)).ToArray();
+                string size = declared is long total ? total.ToString(CultureInfo.InvariantCulture) + " bytes" : "more";
+                throw CreateReadFailure(request, response, prefix, $"the body ({size}) is larger than the {maxBytes.ToString(CultureInfo.InvariantCulture)}-byte limit (MaxResponseBytes); RawBody keeps its beginning.", null);
+            }
+
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            HttpRequestError error = exception switch
+            {
+                HttpRequestException http => http.HttpRequestError,
+                HttpIOException io => io.HttpRequestError,
+                _ => HttpRequestError.ResponseEnded,
+            };
+            throw new HttpRequestException(
+                error,
+                $"{request.Method.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}, but the connection broke while the body was read ({length.ToString(CultureInfo.InvariantCulture)} bytes received): {exception.Message}",
+                exception,
+                response.StatusCode);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static async Task<ApiException> CreateExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo? errorType, long maxBytes, CancellationToken cancellationToken)
     {
         byte[] body;
         try
         {
-            body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            body = await ReadBodyAsync(request, response, maxBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException exception)
         {
             return CreateReadFailure(request, response, Array.Empty<byte>(), "the error response's body could not be read: " + exception.Message, exception);
+        }
+        catch (ApiException oversized)
+        {
+            // The status is what the caller needs; the body's beginning is kept.
+            return oversized;
         }
 
         // An enveloped error carries the resource in "content"; a plain one is the error itself.
@@ -250,7 +327,7 @@ internal static class ResponseReader
         return trimmed.Length == 0;
     }
 
-    private static string? BodyText(byte[] body)
+    internal static string? BodyText(byte[] body)
     {
         if (body.Length == 0)
         {
@@ -261,7 +338,7 @@ internal static class ResponseReader
         return text.Length > MaxRawBodyChars ? text[..MaxRawBodyChars] + "…(truncated)" : text;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
+    internal static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
     {
         var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (KeyValuePair<string, IEnumerable<string>> header in response.Headers)

@@ -47,6 +47,27 @@ public sealed class SimulatorFaults
         Add(new FaultRule(FaultKind.Fail, count, pathPrefix) { StatusCode = statusCode, RetryAfter = retryAfter });
     }
 
+    /// <summary>
+    /// Answers the next <paramref name="count"/> matching requests with exactly <paramref name="body"/>: an HTML error page,
+    /// truncated or wrong-typed JSON, a huge body. With <paramref name="cutOff"/> the response declares a longer
+    /// Content-Length, sends the body and drops the connection (a response cut off mid-body).
+    /// </summary>
+    /// <param name="count">How many requests to answer so.</param>
+    /// <param name="statusCode">The status, 100–599.</param>
+    /// <param name="contentType">The Content-Type header.</param>
+    /// <param name="body">The body, sent as UTF-8.</param>
+    /// <param name="pathPrefix">Only requests whose path starts with this; <see langword="null"/> = all.</param>
+    /// <param name="cutOff">Drop the connection after the body, short of the declared length.</param>
+    public void RespondNext(int count, int statusCode, string contentType, string body, string? pathPrefix = null, bool cutOff = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 100);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
+        ArgumentNullException.ThrowIfNull(contentType);
+        ArgumentNullException.ThrowIfNull(body);
+        Add(new FaultRule(FaultKind.Respond, count, pathPrefix) { StatusCode = statusCode, ContentType = contentType, Body = body, CutOff = cutOff });
+    }
+
     /// <summary>Waits <paramref name="delay"/> (real time) before handling each of the next <paramref name="count"/> matching requests.</summary>
     public void DelayNext(int count, TimeSpan delay, string? pathPrefix = null)
     {
@@ -186,7 +207,10 @@ public sealed class SimulatorFaults
             Interlocked.Increment(ref _faultedRequestCount);
         }
 
-        return new FaultDecision(delay, terminal?.Kind == FaultKind.Abort, terminal?.Kind == FaultKind.Fail ? terminal.StatusCode : null, terminal?.RetryAfter);
+        return new FaultDecision(delay, terminal?.Kind == FaultKind.Abort, terminal?.Kind == FaultKind.Fail ? terminal.StatusCode : null, terminal?.RetryAfter)
+        {
+            Response = terminal?.Kind == FaultKind.Respond ? new RawResponse(terminal.StatusCode, terminal.ContentType!, terminal.Body!, terminal.CutOff) : null,
+        };
     }
 
     private void Add(FaultRule rule)
@@ -202,6 +226,7 @@ public sealed class SimulatorFaults
         Fail,
         Delay,
         Abort,
+        Respond,
     }
 
     private sealed class FaultRule(FaultKind kind, int count, string? pathPrefix)
@@ -217,8 +242,21 @@ public sealed class SimulatorFaults
         public TimeSpan? RetryAfter { get; init; }
 
         public TimeSpan Delay { get; init; }
+
+        public string? ContentType { get; init; }
+
+        public string? Body { get; init; }
+
+        public bool CutOff { get; init; }
     }
 }
 
 /// <summary>What the fault rules decided for one request.</summary>
-internal readonly record struct FaultDecision(TimeSpan Delay, bool Abort, int? StatusCode, TimeSpan? RetryAfter);
+internal readonly record struct FaultDecision(TimeSpan Delay, bool Abort, int? StatusCode, TimeSpan? RetryAfter)
+{
+    /// <summary>A raw answer (<see cref="SimulatorFaults.RespondNext"/>), or null.</summary>
+    public RawResponse? Response { get; init; }
+}
+
+/// <summary>A response written byte for byte, bypassing the API's JSON.</summary>
+internal sealed record RawResponse(int StatusCode, string ContentType, string Body, bool CutOff);

@@ -86,6 +86,22 @@ internal sealed class SimulatorPipeline
             return;
         }
 
+        if (fault.Response is { } raw)
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(raw.Body);
+            context.Response.StatusCode = raw.StatusCode;
+            context.Response.ContentType = raw.ContentType;
+            context.Response.ContentLength = raw.CutOff ? bytes.Length + 1024 : bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+            if (raw.CutOff)
+            {
+                // Kestrel sends what was written, then closes the connection short of the declared length.
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+
+            return;
+        }
+
         var format = ResponseFormat.FromQuery(context.Request.Query);
         if (fault.StatusCode is int injected)
         {

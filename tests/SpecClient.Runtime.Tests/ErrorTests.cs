@@ -268,7 +268,10 @@ public class ErrorTests
         HttpRequestException exception = await Assert.ThrowsAsync<HttpRequestException>(
             () => new V20250312.AtlasClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId));
 
-        Assert.Same(failure, exception);
+        // Wrapped only to name the call; the cause is kept.
+        Assert.Same(failure, exception.InnerException);
+        Assert.StartsWith($"DELETE /api/atlas/v2/orgs/{OrgId}/invites/{InvitationId} failed without a response", exception.Message);
+        Assert.Contains("Connection refused (cloud.mongodb.com:443)", exception.Message);
     }
 
     [Fact]

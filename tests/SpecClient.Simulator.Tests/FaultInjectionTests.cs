@@ -99,6 +99,37 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task RespondNextSendsTheBodyAsGivenBeforeAuthentication()
+    {
+        await using TestSimulator sim = await TestSimulator.StartAsync();
+        sim.Faults.RespondNext(1, 502, "text/html", "<html><body>Bad gateway</body></html>", "/api/atlas/v2/");
+
+        Reply html = await TestSimulator.SendAsync(sim.Raw(), TestSimulator.Atlas(HttpMethod.Get, TestSimulator.OrgInvites()));
+        Reply next = await TestSimulator.SendAsync(sim.Raw(), TestSimulator.Atlas(HttpMethod.Get, TestSimulator.OrgInvites()));
+
+        Assert.Equal(HttpStatusCode.BadGateway, html.Status);
+        Assert.Equal("text/html", html.ContentType);
+        Assert.Equal("<html><body>Bad gateway</body></html>", html.Body);
+        Assert.Equal(HttpStatusCode.Unauthorized, next.Status);
+        Assert.Equal(1, sim.Faults.FaultedRequestCount);
+    }
+
+    [Fact]
+    public async Task RespondNextWithCutOffDropsTheConnectionMidBody()
+    {
+        await using TestSimulator sim = await TestSimulator.StartAsync();
+        HttpClient client = await sim.BearerAsync();
+        sim.Faults.RespondNext(1, 200, "application/json", "[{\"id\":", "/api/atlas/v2/", cutOff: true);
+
+        using HttpResponseMessage response = await client.SendAsync(TestSimulator.Atlas(HttpMethod.Get, TestSimulator.OrgInvites()), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        HttpRequestException cut = await Assert.ThrowsAsync<HttpRequestException>(() => response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpRequestError.ResponseEnded, Assert.IsType<HttpIOException>(cut.InnerException).HttpRequestError);
+        Reply next = await TestSimulator.SendAsync(client, TestSimulator.Atlas(HttpMethod.Get, TestSimulator.OrgInvites()));
+        Assert.Equal(HttpStatusCode.OK, next.Status);
+    }
+
+    [Fact]
     public async Task DelayNextDelaysTheResponse()
     {
         await using TestSimulator sim = await TestSimulator.StartAsync();
@@ -181,5 +212,6 @@ public sealed class FaultInjectionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.FailNext(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.FailNext(1, 200));
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.DelayNext(1, TimeSpan.FromSeconds(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => faults.RespondNext(1, 99, "text/plain", "x"));
     }
 }

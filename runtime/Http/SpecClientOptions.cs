@@ -1,0 +1,119 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace SpecClient.Runtime;
+
+/// <summary>
+/// Everything SpecClient's HTTP chain needs: the server, the credentials (a service account or an API key, or none),
+/// retries, timeouts, the response size limit and an observer of response metadata. Used by
+/// <see cref="SpecClientHttp.CreateHttpClient"/> and <c>services.AddSpecClient</c>, and checked by
+/// <see cref="SpecClientOptionsValidator"/> before the first request. <see cref="ToString"/> never shows a secret.
+/// </summary>
+public sealed class SpecClientOptions
+{
+    /// <summary>The API server, absolute http or https (for Atlas, <c>https://cloud.mongodb.com/</c>). Required.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>Service account (OAuth 2.0 client credentials): the client id. Set with <see cref="ClientSecret"/>.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>Service account: the client secret. Set with <see cref="ClientId"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>API key (HTTP Digest): the public key. Set with <see cref="PrivateApiKey"/>.</summary>
+    public string? PublicApiKey { get; set; }
+
+    /// <summary>API key: the private key. Set with <see cref="PublicApiKey"/>.</summary>
+    public string? PrivateApiKey { get; set; }
+
+    /// <summary>Which requests are retried, how often and how long apart.</summary>
+    public SpecClientRetryOptions Retry { get; set; } = new();
+
+    /// <summary>How long one attempt may wait for the response headers (default 30 s).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a call may take with all its retries and their waits (default 100 s, HttpClient's default).</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The largest response body read (default 16 MiB); a larger one is an <see cref="ApiException"/> keeping its beginning.</summary>
+    public long MaxResponseBytes { get; set; } = ApiConnection.DefaultMaxResponseBytes;
+
+    /// <summary>How long before expiry a service-account token is renewed (default 10 s).</summary>
+    public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called with every call's final response metadata: rate-limit budget, Retry-After, Deprecation, Sunset.</summary>
+    public Action<ApiResponseInfo>? OnResponse { get; set; }
+
+    /// <summary>The clock for token expiry, retry delays and timeouts (tests pass a fake one).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Whether a service account is configured (<see cref="ClientId"/> set).</summary>
+    public bool UsesServiceAccount => !string.IsNullOrEmpty(ClientId);
+
+    /// <summary>Whether an API key is configured (<see cref="PublicApiKey"/> set).</summary>
+    public bool UsesApiKey => !string.IsNullOrEmpty(PublicApiKey);
+
+    /// <summary>The service-account settings for an <see cref="OAuthTokenSource"/>.</summary>
+    /// <exception cref="InvalidOperationException">No complete service account or base address is configured.</exception>
+    public OAuthClientCredentialsOptions ToOAuthOptions()
+    {
+        if (string.IsNullOrEmpty(ClientId) || string.IsNullOrEmpty(ClientSecret) || BaseAddress is null)
+        {
+            throw new InvalidOperationException("SpecClientOptions has no complete service account: set BaseAddress, ClientId and ClientSecret.");
+        }
+
+        return new OAuthClientCredentialsOptions
+        {
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            BaseAddress = BaseAddress,
+            RefreshSkew = TokenRefreshSkew,
+            TimeProvider = TimeProvider,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var text = new StringBuilder("SpecClientOptions { BaseAddress = ").Append(BaseAddress?.ToString() ?? "(none)");
+        if (ClientId is not null || ClientSecret is not null)
+        {
+            text.Append(", ClientId = ").Append(ClientId ?? "(none)").Append(", ClientSecret = ").Append(ClientSecret is null ? "(none)" : "[redacted]");
+        }
+
+        if (PublicApiKey is not null || PrivateApiKey is not null)
+        {
+            text.Append(", PublicApiKey = ").Append(PublicApiKey ?? "(none)").Append(", PrivateApiKey = ").Append(PrivateApiKey is null ? "(none)" : "[redacted]");
+        }
+
+        return text.Append(CultureInfo.InvariantCulture, $", Retry = {Retry}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, MaxResponseBytes = {MaxResponseBytes} }}").ToString();
+    }
+}
+
+/// <summary>
+/// Retries of a call: 408, 429, 500, 502, 503 and 504 answers and failures without a response, for idempotent methods
+/// (GET, HEAD, OPTIONS, PUT, DELETE) unless opted in. A <c>Retry-After</c> is waited for as given (up to
+/// <see cref="MaxDelay"/>; a longer one returns the answer to the caller at once); otherwise exponential backoff with jitter.
+/// </summary>
+public sealed class SpecClientRetryOptions
+{
+    /// <summary>Retries after the first attempt (default 3; 0 turns retries off).</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The first backoff delay, doubled per retry with jitter (default 1 s).</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before a retry, Retry-After included (default 30 s).</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retry PATCH too: safe when the body sets values rather than changing them relatively (Atlas's do). Off by default.</summary>
+    public bool RetryPatch { get; set; }
+
+    /// <summary>Retry POST too: only when a duplicate is harmless or the server deduplicates. Off by default.</summary>
+    public bool RetryPost { get; set; }
+
+    /// <inheritdoc/>
+    public override string ToString()
+        => string.Create(CultureInfo.InvariantCulture, $"{{ MaxRetryAttempts = {MaxRetryAttempts}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, RetryPatch = {RetryPatch}, RetryPost = {RetryPost} }}");
+}

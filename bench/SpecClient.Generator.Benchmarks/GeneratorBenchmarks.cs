@@ -9,6 +9,7 @@ namespace SpecClient.Generator.Benchmarks;
 
 /// <summary>The generator's two halves on each spec: reading the spec into the model, and printing the model.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GeneratorBenchmarks
 {
     private IReadOnlyList<(SpecFileOptions Options, string Text)> _files = new List<(SpecFileOptions, string)>();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -114,6 +113,7 @@ public static class Janitor
         }
 
         AtlasSimulator? simulator = null;
+        OAuthTokenSource? tokens = null;
         try
         {
             if (useSimulator)
@@ -135,10 +135,22 @@ public static class Janitor
                 output.WriteLine($"No MONGODB_ATLAS_* credentials: using the embedded Atlas simulator at {baseAddress} ({persisted})");
             }
 
-            HttpMessageHandler handler = publicKey is not null
-                ? new HttpClientHandler { Credentials = new NetworkCredential(publicKey, privateKey), PreAuthenticate = true }
-                : new BearerTokenHandler(baseAddress, clientId!, clientSecret!, new HttpClientHandler());
-            using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+            // The runtime's chain: digest (API key) or OAuth (service account), retries of idempotent calls, timeouts.
+            var clientOptions = new SpecClientOptions { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            if (publicKey is not null)
+            {
+                clientOptions.PublicApiKey = publicKey;
+                clientOptions.PrivateApiKey = privateKey;
+            }
+            else
+            {
+                clientOptions.ClientId = clientId;
+                clientOptions.ClientSecret = clientSecret;
+                tokens = new OAuthTokenSource(clientOptions.ToOAuthOptions());
+            }
+
+            using HttpClient http = SpecClientHttp.CreateHttpClient(clientOptions, tokens: tokens);
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("InviteJanitor/1.0"); // sent as "InviteJanitor/1.0 SpecClient/<version>"
 
             var apis = new List<IInviteApi>();
             if (options.Source is "both" or "atlas")
@@ -152,7 +164,21 @@ public static class Janitor
             }
 
             var run = new JanitorRun(options, output, errors, TimeProvider.System.GetUtcNow());
-            return await run.ExecuteAsync(apis, cancellationToken);
+            int exitCode = await run.ExecuteAsync(apis, cancellationToken);
+            if (tokens is not null)
+            {
+                // A short-lived tool gives its service-account token back instead of leaving it valid for an hour.
+                try
+                {
+                    await tokens.RevokeAsync(cancellationToken);
+                }
+                catch (Exception ex) when (IsRemoteFailure(ex))
+                {
+                    errors.WriteLine($"InviteJanitor: revoking the service-account token failed: {Describe(ex)}");
+                }
+            }
+
+            return exitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -161,6 +187,7 @@ public static class Janitor
         }
         finally
         {
+            tokens?.Dispose();
             if (simulator is not null)
             {
                 await simulator.DisposeAsync();
@@ -174,14 +201,14 @@ public static class Janitor
         ApiException api => $"HTTP {(int)api.StatusCode} {api.StatusCode}"
             + (api.ErrorCode is null ? "" : $" {api.ErrorCode}")
             + (api.Detail is null ? "" : $": {OneLine(api.Detail)}"),
-        JanitorException janitor => OneLine(janitor.Message),
         HttpRequestException http => $"network error: {OneLine(http.Message)}",
-        TaskCanceledException => "timed out",
+        TimeoutException timeout => OneLine(timeout.Message),
         _ => $"{ex.GetType().Name}: {OneLine(ex.Message)}",
     };
 
+    /// <summary>What the runtime throws for a remote call (see ApiConnection): the tool reports it and goes on.</summary>
     internal static bool IsRemoteFailure(Exception ex)
-        => ex is ApiException or JanitorException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException;
+        => ex is ApiException or HttpRequestException or TimeoutException;
 
     internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 }

@@ -226,9 +226,10 @@ public sealed class InviteJanitorTests : IDisposable
     }
 
     [Fact]
-    public async Task ServiceAccountWorksThroughTheBearerHandler()
+    public async Task ServiceAccountWorksThroughTheRuntimeHandlerAndItsTokenIsRevokedAtTheEnd()
     {
-        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions { Log = requests.Enqueue });
         var environment = new Dictionary<string, string?>
         {
             ["MONGODB_ATLAS_CLIENT_ID"] = SimulatorDemo.ClientId,
@@ -242,6 +243,44 @@ public sealed class InviteJanitorTests : IDisposable
         Assert.DoesNotContain(result.Output, l => l.Contains("simulator", StringComparison.Ordinal));
         Assert.Equal(["judy.alvarez@acme.example"], result.Lines("revoke").Select(UserOf));
         Assert.Null(sim.State.FindInvitation(SimulatorDemo.RecentGroupInvitationId));
+        Assert.Equal(1, sim.Faults.TokenRequestCount);
+        Assert.Equal("POST /api/oauth/revoke -> 200", requests.Last());
+    }
+
+    [Fact]
+    public async Task ApiKeyCostsOneRoundTripPerCallAfterTheFirstChallenge()
+    {
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_PUBLIC_API_KEY"] = SimulatorDemo.PublicKey,
+            ["MONGODB_ATLAS_PRIVATE_API_KEY"] = SimulatorDemo.PrivateKey,
+            ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
+        };
+
+        Result result = await RunAsync(environment);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, sim.Faults.DigestChallengeCount);
+    }
+
+    [Fact]
+    public async Task ServiceUnavailableListIsRetriedAndTheRunSucceeds()
+    {
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions());
+        sim.Faults.FailNext(1, 503, retryAfter: TimeSpan.Zero, pathPrefix: "/api/atlas/v2/orgs/");
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_CLIENT_ID"] = SimulatorDemo.ClientId,
+            ["MONGODB_ATLAS_CLIENT_SECRET"] = SimulatorDemo.ClientSecret,
+            ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
+        };
+
+        Result result = await RunAsync(environment, "--source", "atlas");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, sim.Faults.FaultedRequestCount);
+        Assert.DoesNotContain(result.Errors, l => l.Contains("failed", StringComparison.Ordinal));
     }
 
     [Fact]

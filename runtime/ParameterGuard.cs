@@ -70,6 +70,25 @@ public static class ParameterGuard
         }
     }
 
+    /// <summary>
+    /// Throws when a value does not match a pattern that is one character class repeated (the generator recognises
+    /// those, such as <c>^([a-f0-9]{24})$</c>, and checks them without a regex); null is not checked.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <param name="allowed">The characters of the pattern's class.</param>
+    /// <param name="minLength">The fewest repetitions.</param>
+    /// <param name="maxLength">The most repetitions, or null for no limit.</param>
+    /// <param name="pattern">The pattern as the spec gives it, for the message.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentException">The value does not match.</exception>
+    public static void Pattern(string? value, System.Buffers.SearchValues<char> allowed, int minLength, int? maxLength, string pattern, string name)
+    {
+        if (value is not null && (value.Length < minLength || value.Length > maxLength || value.AsSpan().ContainsAnyExcept(allowed)))
+        {
+            throw new ArgumentException($"The parameter '{name}' must match the pattern {pattern}; '{Shorten(value)}' does not.", name);
+        }
+    }
+
     /// <summary>Throws when a value's length is outside its bounds; null is not checked.</summary>
     /// <param name="value">The value.</param>
     /// <param name="minLength">The minimum length, or null.</param>

@@ -92,7 +92,12 @@ internal static class ParamsEmitter
             string text = parameter.Format == ValueFormat.EnumValue
                 ? value + (parameter.Required ? ".Value" : "?.Value")
                 : value;
-            if (validation.Pattern is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            if (validation.PatternCharacters is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            {
+                writer.Line(Guard + ".Pattern(" + text + ", " + PatternField(parameter) + ", " + validation.PatternMinLength + ", "
+                    + Number(validation.PatternMaxLength) + ", " + SourceWriter.Literal(validation.Pattern!) + ", " + name + ");");
+            }
+            else if (validation.Pattern is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
                 writer.Line(Guard + ".Pattern(" + text + ", " + PatternField(parameter) + ", " + name + ");");
             }
@@ -120,7 +125,13 @@ internal static class ParamsEmitter
     {
         foreach (ParameterSpec parameter in operation.Parameters)
         {
-            if (parameter.Validation?.Pattern is string pattern && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            if (parameter.Validation?.PatternCharacters is string characters && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
+            {
+                writer.Line();
+                writer.Line("private static readonly global::System.Buffers.SearchValues<char> " + PatternField(parameter)
+                    + " = global::System.Buffers.SearchValues.Create(" + SourceWriter.Literal(characters) + ");");
+            }
+            else if (parameter.Validation?.Pattern is string pattern && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
                 writer.Line();
                 writer.Line("private static readonly global::System.Text.RegularExpressions.Regex " + PatternField(parameter)

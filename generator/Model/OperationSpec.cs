@@ -77,9 +77,16 @@ internal sealed record ParameterSpec(
     ValidationSpec? Validation);
 
 /// <summary>The constraints checked before a request is sent.</summary>
+/// <param name="PatternCharacters">
+/// When <paramref name="Pattern"/> is one character class repeated (<c>^([a-f0-9]{24})$</c>), its characters, so the
+/// check is a length test and a character scan instead of a regular expression; otherwise null.
+/// </param>
 internal sealed record ValidationSpec(
     string? Pattern,
     int? MinLength,
     int? MaxLength,
     string? Minimum,
-    string? Maximum);
+    string? Maximum,
+    string? PatternCharacters = null,
+    int PatternMinLength = 0,
+    int? PatternMaxLength = null);

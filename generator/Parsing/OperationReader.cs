@@ -227,12 +227,16 @@ internal sealed class OperationReader
             }
         }
 
+        SimplePattern? simple = pattern is null ? null : SimplePattern.TryParse(pattern);
         var validation = new ValidationSpec(
             pattern,
             schema.GetInt32("minLength"),
             schema.GetInt32("maxLength"),
             NumberOrNull(schema, "minimum"),
-            NumberOrNull(schema, "maximum"));
+            NumberOrNull(schema, "maximum"),
+            simple?.Characters,
+            simple?.MinLength ?? 0,
+            simple?.MaxLength);
         return validation == new ValidationSpec(null, null, null, null, null) ? null : validation;
     }
 

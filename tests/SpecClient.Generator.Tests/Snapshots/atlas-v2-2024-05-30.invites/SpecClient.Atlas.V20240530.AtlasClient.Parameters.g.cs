@@ -32,11 +32,11 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, "orgId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
             global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_orgIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of createOrgInvite (POST /api/atlas/v2/orgs/{orgId}/invites).</summary>
@@ -67,12 +67,12 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, "orgId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
             global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_orgIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of updateOrgInvites (PATCH /api/atlas/v2/orgs/{orgId}/invites).</summary>
@@ -103,12 +103,12 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, "orgId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
             global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_orgIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of getOrgInvite (GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
@@ -139,16 +139,16 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, "orgId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
             global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, "invitationId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
             global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_orgIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_invitationIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of updateOrgInviteById (PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
@@ -183,17 +183,17 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, "orgId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
             global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, "invitationId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
             global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_orgIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_invitationIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of deleteOrgInvite (DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
@@ -224,16 +224,16 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, "orgId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
             global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, "invitationId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
             global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_orgIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_invitationIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of listGroupInvites (GET /api/atlas/v2/groups/{groupId}/invites).</summary>
@@ -263,11 +263,11 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, "groupId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
             global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_groupIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of createGroupInvite (POST /api/atlas/v2/groups/{groupId}/invites).</summary>
@@ -298,12 +298,12 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, "groupId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
             global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_groupIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of updateGroupInvites (PATCH /api/atlas/v2/groups/{groupId}/invites).</summary>
@@ -334,12 +334,12 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, "groupId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
             global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_groupIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of getGroupInvite (GET /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
@@ -370,16 +370,16 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, "groupId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
             global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, "invitationId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
             global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_groupIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_invitationIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of updateInviteById (PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
@@ -414,17 +414,17 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, "groupId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
             global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, "invitationId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
             global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_groupIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_invitationIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 
     /// <summary>The parameters of deleteGroupInvite (DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
@@ -455,15 +455,15 @@ namespace SpecClient.Atlas.V20240530
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, "groupId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
             global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
             global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, "invitationId");
+            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
             global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_groupIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_invitationIdPattern = global::SpecClient.Runtime.ParameterGuard.CreatePattern("^([a-f0-9]{24})$");
+        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
     }
 }

@@ -97,10 +97,13 @@ internal sealed class DigestChallenge
     /// request target as sent: path and query.
     /// </summary>
     public string CreateAuthorization(string username, string password, HttpMethod method, string uri)
+        => CreateAuthorization(username, password, method, uri, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant());
+
+    /// <summary>As <see cref="CreateAuthorization(string, string, HttpMethod, string)"/> with a given cnonce (RFC 7616's test vectors).</summary>
+    internal string CreateAuthorization(string username, string password, HttpMethod method, string uri, string cnonce)
     {
         int count = Interlocked.Increment(ref _nonceCount);
         string nc = count.ToString("x8", CultureInfo.InvariantCulture);
-        string cnonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
         string ha1 = _ha1 ??= Hash($"{username}:{Realm}:{password}");
         if (Session)

@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using Xunit;
+
+namespace SpecClient.Runtime.Tests;
+
+/// <summary>Reading digest challenges and computing answers (RFC 7616 §3.9.1's test vectors).</summary>
+public class DigestChallengeTests
+{
+    private const string Nonce = "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v";
+    private const string Opaque = "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS";
+    private const string Cnonce = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
+
+    [Theory]
+    [InlineData("MD5", "8ca523f5e9506fed4657c9700eebdbec")]
+    [InlineData("SHA-256", "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1")]
+    public void AnswerMatchesTheRfcExample(string algorithm, string expected)
+    {
+        DigestChallenge challenge = Read($"Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm={algorithm}, nonce=\"{Nonce}\", opaque=\"{Opaque}\"")!;
+
+        string header = challenge.CreateAuthorization("Mufasa", "Circle of Life", HttpMethod.Get, "/dir/index.html", Cnonce);
+
+        Assert.Equal(
+            $"username=\"Mufasa\", realm=\"http-auth@example.org\", nonce=\"{Nonce}\", uri=\"/dir/index.html\", algorithm={algorithm}, "
+            + $"response=\"{expected}\", qop=auth, nc=00000001, cnonce=\"{Cnonce}\", opaque=\"{Opaque}\"",
+            header);
+    }
+
+    [Fact]
+    public void AtlasChallengeIsReadAndEachAnswerTakesTheNextNonceCount()
+    {
+        DigestChallenge challenge = Read("Digest realm=\"MMS Public API\", domain=\"\", nonce=\"abc\", algorithm=MD5, qop=\"auth\", stale=false")!;
+
+        string first = challenge.CreateAuthorization("key", "secret", HttpMethod.Get, "/api/atlas/v2/orgs?pretty=true");
+        string second = challenge.CreateAuthorization("key", "secret", HttpMethod.Get, "/api/atlas/v2/orgs?pretty=true");
+
+        Assert.Equal("MMS Public API", challenge.Realm);
+        Assert.Null(challenge.Opaque);
+        Assert.Contains("nc=00000001", first);
+        Assert.Contains("nc=00000002", second);
+        Assert.Contains("uri=\"/api/atlas/v2/orgs?pretty=true\"", first);
+        Assert.NotEqual(Value(first, "cnonce"), Value(second, "cnonce"));
+        Assert.DoesNotContain("secret", first);
+        Assert.Equal(2, challenge.NonceCount);
+    }
+
+    [Fact]
+    public void StaleFlagIsRead()
+    {
+        Read("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", stale=true", out bool stale, out _);
+
+        Assert.True(stale);
+    }
+
+    [Theory]
+    [InlineData("Digest realm=\"r\", nonce=\"n\"", "qop=auth")]
+    [InlineData("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int\"", "qop=auth")]
+    [InlineData("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", algorithm=SHA-512-256", "algorithm SHA-512-256")]
+    [InlineData("Digest realm=\"r\", qop=\"auth\"", "no realm or nonce")]
+    public void ChallengesThatCannotBeAnsweredSayWhy(string header, string reason)
+    {
+        Assert.Null(Read(header, out _, out string? unsupported));
+        Assert.Contains(reason, unsupported);
+    }
+
+    [Fact]
+    public void OtherSchemesAreNoDigestChallenge()
+    {
+        Assert.Null(Read("Bearer realm=\"MMS Public API\", error=\"invalid_token\"", out _, out string? unsupported));
+        Assert.Null(unsupported);
+    }
+
+    [Fact]
+    public void SessionVariantHashesTheNonceAndCnonceIntoHa1()
+    {
+        DigestChallenge plain = Read("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", algorithm=MD5")!;
+        DigestChallenge session = Read("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", algorithm=MD5-sess")!;
+
+        string a = plain.CreateAuthorization("u", "p", HttpMethod.Get, "/", "c");
+        string b = session.CreateAuthorization("u", "p", HttpMethod.Get, "/", "c");
+
+        Assert.True(session.Session);
+        Assert.Contains("algorithm=MD5-sess", b);
+        Assert.NotEqual(Value(a, "response"), Value(b, "response"));
+    }
+
+    [Fact]
+    public void ParametersKeepCommasAndEscapesInsideQuotes()
+    {
+        Dictionary<string, string>? parameters = DigestChallenge.ParseParameters("realm=\"a, \\\"b\\\"\", qop=\"auth,auth-int\", stale=TRUE,nonce=x");
+
+        Assert.NotNull(parameters);
+        Assert.Equal("a, \"b\"", parameters["realm"]);
+        Assert.Equal("auth,auth-int", parameters["QOP"]);
+        Assert.Equal("TRUE", parameters["stale"]);
+        Assert.Equal("x", parameters["nonce"]);
+        Assert.Null(DigestChallenge.ParseParameters("realm=\"unclosed"));
+    }
+
+    [Fact]
+    public void QuotesInTheUserNameAreEscaped()
+    {
+        DigestChallenge challenge = Read("Digest realm=\"r\", nonce=\"n\", qop=\"auth\"")!;
+
+        Assert.Contains("username=\"a\\\"b\"", challenge.CreateAuthorization("a\"b", "p", HttpMethod.Get, "/", "c"));
+    }
+
+    private static DigestChallenge? Read(string header) => Read(header, out _, out _);
+
+    private static DigestChallenge? Read(string header, out bool stale, out string? unsupported)
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.Unauthorized);
+        response.Headers.TryAddWithoutValidation("WWW-Authenticate", header);
+        return DigestChallenge.TryRead(response, out stale, out unsupported);
+    }
+
+    private static string Value(string header, string name)
+        => DigestChallenge.ParseParameters(header)![name];
+}

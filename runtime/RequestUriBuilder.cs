@@ -28,6 +28,13 @@ public ref struct RequestUriBuilder
     /// <param name="literal">The text.</param>
     public void AppendLiteral(string literal) => Append(literal);
 
+    /// <summary>
+    /// Appends a value that validation has already confined to unreserved URI characters (letters, digits, <c>-._~</c>),
+    /// such as a 24-hex id: nothing to escape, so nothing is scanned.
+    /// </summary>
+    /// <param name="value">The validated value.</param>
+    public void AppendUrlSafeValue(string value) => Append(value);
+
     /// <summary>Appends a path parameter's value, escaped as one path segment.</summary>
     /// <param name="value">The value.</param>
     public void AppendPathValue(string value) => Append(Uri.EscapeDataString(value));

@@ -145,7 +145,9 @@ internal static class ClientEmitter
         {
             writer.Line(segment.Literal is not null
                 ? "uri.AppendLiteral(" + SourceWriter.Literal(segment.Literal) + ");"
-                : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");
+                : segment.UrlSafe
+                    ? "uri.AppendUrlSafeValue(parameters." + segment.ParameterPropertyName + ");"
+                    : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");
         }
 
         foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))

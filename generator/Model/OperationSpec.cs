@@ -20,7 +20,8 @@ internal sealed record OperationSpec(
     string? EnvelopePropertyName);
 
 /// <summary>A piece of the request path: literal text, or a path parameter's value (escaped at run time).</summary>
-internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format);
+/// <param name="UrlSafe">The value is validated to hold only unreserved URI characters, so it needs no escaping.</param>
+internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format, bool UrlSafe = false);
 
 /// <summary>The request body: the params class's <c>Body</c> property and the media type sent with it.</summary>
 internal sealed record RequestBodySpec(

@@ -280,7 +280,7 @@ internal sealed class OperationReader
                 return null;
             }
 
-            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format));
+            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format, IsUrlSafe(parameter)));
             position = close + 1;
         }
 
@@ -466,6 +466,13 @@ internal sealed class OperationReader
         bool isValueType = element is "bool" or "int" or "long" or "float" or "double" or "global::System.DateTimeOffset";
         return new TypeRefSpec(element, isValueType);
     }
+
+    /// <summary>A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -._~).</summary>
+    private static bool IsUrlSafe(ParameterSpec parameter)
+        => parameter.Format == ValueFormat.String
+        && parameter.Required
+        && parameter.Validation?.PatternCharacters is string characters
+        && characters.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~');
 
     private static bool IsReservedHeader(string name)
         => name.Equals("Accept", StringComparison.OrdinalIgnoreCase)

@@ -81,7 +81,7 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -117,7 +117,7 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -154,7 +154,7 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -191,9 +191,9 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -228,9 +228,9 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -267,9 +267,9 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -321,7 +321,7 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -359,7 +359,7 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -398,7 +398,7 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -437,9 +437,9 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -476,9 +476,9 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -517,9 +517,9 @@ namespace SpecClient.Atlas.V20240530
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");

@@ -82,7 +82,7 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -120,7 +120,7 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -159,7 +159,7 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -198,9 +198,9 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -237,9 +237,9 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -278,9 +278,9 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -333,7 +333,7 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -371,7 +371,7 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -410,7 +410,7 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -449,9 +449,9 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -488,9 +488,9 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
@@ -529,9 +529,9 @@ namespace SpecClient.Atlas.V20250312
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");

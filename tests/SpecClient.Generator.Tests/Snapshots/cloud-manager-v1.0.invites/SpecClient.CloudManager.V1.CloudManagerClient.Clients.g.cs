@@ -78,7 +78,7 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -114,7 +114,7 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -151,7 +151,7 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -188,9 +188,9 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
@@ -225,9 +225,9 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
@@ -264,9 +264,9 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendPathValue(parameters.OrgId);
+            uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
@@ -317,7 +317,7 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -353,7 +353,7 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -390,7 +390,7 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
@@ -427,9 +427,9 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
@@ -464,9 +464,9 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
@@ -503,9 +503,9 @@ namespace SpecClient.CloudManager.V1
             parameters.Validate();
             var uri = new global::SpecClient.Runtime.RequestUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendPathValue(parameters.GroupId);
+            uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
-            uri.AppendPathValue(parameters.InvitationId);
+            uri.AppendUrlSafeValue(parameters.InvitationId);
             uri.AppendQuery("envelope", parameters.Envelope);
             uri.AppendQuery("pretty", parameters.Pretty);
             var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");

@@ -35,6 +35,7 @@ public sealed class ApiConnection
     /// <summary>Creates a connection.</summary>
     /// <param name="httpClient">Sends every request; configure handlers on it (or through IHttpClientFactory).</param>
     /// <param name="baseAddress">The server: scheme, host, port and optionally a path prefix. Operation paths are resolved relative to it.</param>
+    /// <remarks>The HttpClient's default User-Agent and MaxResponseContentBufferSize are read once, here.</remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="baseAddress"/> is not an absolute http or https URI.</exception>
     public ApiConnection(HttpClient httpClient, Uri baseAddress)

@@ -51,7 +51,7 @@ public sealed class DigestTests
             Assert.NotEmpty(await atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId));
         }
 
-        // .NET answers every challenge but never reuses a nonce (PreAuthenticate only pre-sends Basic).
+        // .NET answers every challenge but never reuses a nonce: each call is challenged again.
         Assert.Equal(2 * Calls, server.Faults.RequestCount);
         Assert.Equal(Calls, server.Faults.DigestChallengeCount);
     }

@@ -206,6 +206,8 @@ internal static class ClientEmitter
         writer.DocXml("<remarks>Shorthand for <see cref=\"" + operation.MethodName + "(" + operation.ParamsClassName + ", global::System.Threading.CancellationToken)\"/> with the required parameters.</remarks>");
         writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
         writer.DocXml("<exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read.</exception>");
+        writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed or dropped; the message names the call.</exception>");
+        writer.DocXml("<exception cref=\"global::System.TimeoutException\">The server did not answer in time.</exception>");
         writer.DocXml(operation.ResultType is null ? "<returns>A task that completes when the server has answered with success.</returns>" : "<returns>The response body.</returns>");
         foreach (ParameterSpec parameter in required)
         {
@@ -231,6 +233,8 @@ internal static class ClientEmitter
             + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (operationId " + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
         writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
         writer.DocXml("<exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read.</exception>");
+        writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed or dropped; the message names the call.</exception>");
+        writer.DocXml("<exception cref=\"global::System.TimeoutException\">The server did not answer in time.</exception>");
         if (operation.ResultType is not null)
         {
             writer.DocXml("<returns>The response body.</returns>");

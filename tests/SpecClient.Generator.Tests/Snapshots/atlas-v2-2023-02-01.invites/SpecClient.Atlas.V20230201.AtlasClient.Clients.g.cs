@@ -72,6 +72,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -94,6 +96,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -108,6 +112,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -130,6 +136,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The invitation to send.</param>
@@ -145,6 +153,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -167,6 +177,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
@@ -182,6 +194,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -204,6 +218,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -219,6 +235,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -242,6 +260,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -258,6 +278,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -280,6 +302,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -311,6 +335,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -333,6 +359,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -347,6 +375,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -369,6 +399,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The invitation to send.</param>
@@ -384,6 +416,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -406,6 +440,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
@@ -421,6 +457,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -443,6 +481,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -458,6 +498,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -481,6 +523,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -497,6 +541,8 @@ namespace SpecClient.Atlas.V20230201
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -519,6 +565,8 @@ namespace SpecClient.Atlas.V20230201
         /// <remarks>Shorthand for <see cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>

@@ -72,6 +72,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -95,6 +97,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -110,6 +114,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -133,6 +139,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The invitation to send.</param>
@@ -149,6 +157,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -172,6 +182,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
@@ -188,6 +200,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -211,6 +225,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -227,6 +243,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -251,6 +269,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -268,6 +288,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -291,6 +313,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -323,6 +347,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -346,6 +372,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -361,6 +389,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -384,6 +414,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The invitation to send.</param>
@@ -400,6 +432,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -423,6 +457,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
@@ -439,6 +475,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -462,6 +500,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -478,6 +518,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -502,6 +544,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -519,6 +563,8 @@ namespace SpecClient.Atlas.V20250312
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -542,6 +588,8 @@ namespace SpecClient.Atlas.V20250312
         /// <remarks>Shorthand for <see cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>

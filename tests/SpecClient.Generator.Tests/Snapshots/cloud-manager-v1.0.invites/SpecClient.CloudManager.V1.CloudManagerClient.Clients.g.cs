@@ -69,6 +69,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -91,6 +93,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -105,6 +109,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -127,6 +133,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The invitation to send.</param>
@@ -142,6 +150,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -164,6 +174,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
@@ -179,6 +191,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -201,6 +215,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -216,6 +232,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -239,6 +257,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -255,6 +275,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -277,6 +299,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -308,6 +332,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -330,6 +356,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -344,6 +372,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -366,6 +396,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The invitation to send.</param>
@@ -381,6 +413,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -403,6 +437,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
@@ -418,6 +454,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -440,6 +478,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -455,6 +495,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -478,6 +520,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
@@ -494,6 +538,8 @@ namespace SpecClient.CloudManager.V1
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -516,6 +562,8 @@ namespace SpecClient.CloudManager.V1
         /// <remarks>Shorthand for <see cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
         /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
+        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>

@@ -15,8 +15,6 @@ namespace SpecClient.Generator.Parsing;
 /// </summary>
 internal sealed class OperationReader
 {
-    private static readonly Regex ReplacementSentence = new(@"\bUse\s+(?<what>[^.]+?)\s+instead\b", RegexOptions.CultureInvariant);
-
     private readonly ParseContext _context;
     private readonly SchemaMapper _schemas;
     private readonly ErrorCodeHarvester _errorCodes;
@@ -214,7 +212,10 @@ internal sealed class OperationReader
         }
 
         string? pattern = schema.GetString("pattern");
-        if (pattern is not null)
+        SimplePattern? simple = pattern is null ? null : SimplePattern.TryParse(pattern);
+
+        // A simple pattern is valid by construction; only the others need the regex engine to check them.
+        if (pattern is not null && simple is null)
         {
             try
             {
@@ -227,7 +228,6 @@ internal sealed class OperationReader
             }
         }
 
-        SimplePattern? simple = pattern is null ? null : SimplePattern.TryParse(pattern);
         var validation = new ValidationSpec(
             pattern,
             schema.GetInt32("minLength"),
@@ -439,14 +439,33 @@ internal sealed class OperationReader
         string message = "This operation is deprecated by the API";
         string? sunset = operation.GetString("x-sunset");
         message += sunset is null ? "." : " and will be removed on " + sunset + ".";
-        string? description = operation.GetString("description");
-        Match replacement = description is null ? Match.Empty : ReplacementSentence.Match(description);
-        if (replacement.Success)
+        if (Replacement(operation.GetString("description")) is string replacement)
         {
-            message += " Use " + replacement.Groups["what"].Value + " instead.";
+            message += " Use " + replacement + " instead.";
         }
 
         return message;
+    }
+
+    /// <summary>What a deprecation note names in "Use X instead" (within one sentence), or null.</summary>
+    private static string? Replacement(string? description)
+    {
+        for (int start = description?.IndexOf("Use ", StringComparison.Ordinal) ?? -1; start >= 0; start = description!.IndexOf("Use ", start + 4, StringComparison.Ordinal))
+        {
+            if (start > 0 && char.IsLetterOrDigit(description![start - 1]))
+            {
+                continue;
+            }
+
+            int end = description!.IndexOf(" instead", start + 4, StringComparison.Ordinal);
+            int sentenceEnd = description.IndexOf(". ", start + 4, StringComparison.Ordinal);
+            if (end > start + 4 && (sentenceEnd < 0 || end < sentenceEnd))
+            {
+                return description.Substring(start + 4, end - start - 4).Trim();
+            }
+        }
+
+        return null;
     }
 
     private ValueFormat? FormatOf(TypeRefSpec type) => type.FullName switch

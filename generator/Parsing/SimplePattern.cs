@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SpecClient.Generator.Parsing;
 
@@ -13,33 +12,86 @@ internal sealed record SimplePattern(string Characters, int MinLength, int? MaxL
 {
     private const int MaxCharacters = 128;
 
-    private static readonly Regex Shape = new(
-        @"^\^(?<open>\()?\[(?<class>(?:\\.|[^\]\\])+)\](?:\{(?<min>\d+)(?<comma>,(?<max>\d+)?)?\}|(?<plus>\+)|(?<star>\*))(?(open)\))\$$",
-        RegexOptions.CultureInvariant);
-
     public static SimplePattern? TryParse(string pattern)
     {
-        Match match = Shape.Match(pattern);
-        if (!match.Success || ExpandClass(match.Groups["class"].Value) is not string characters)
+        // Shape: ^ ( [class] quantifier ) $ with the parentheses optional. Read by hand: the regex engine is costly
+        // to start inside a compiler, and most specs need no other regex.
+        int position = 0;
+        if (!Take(pattern, ref position, '^'))
         {
             return null;
         }
 
-        if (match.Groups["plus"].Success)
+        bool grouped = Take(pattern, ref position, '(');
+        if (!Take(pattern, ref position, '['))
         {
-            return new SimplePattern(characters, 1, null);
+            return null;
         }
 
-        if (match.Groups["star"].Success)
+        int classStart = position;
+        while (position < pattern.Length && pattern[position] != ']')
         {
-            return new SimplePattern(characters, 0, null);
+            position += pattern[position] == '\\' ? 2 : 1;
         }
 
-        int min = int.Parse(match.Groups["min"].Value, CultureInfo.InvariantCulture);
-        int? max = !match.Groups["comma"].Success ? min
-            : match.Groups["max"].Success ? int.Parse(match.Groups["max"].Value, CultureInfo.InvariantCulture)
-            : null;
-        return max < min ? null : new SimplePattern(characters, min, max);
+        if (position >= pattern.Length || position == classStart || ExpandClass(pattern.Substring(classStart, position - classStart)) is not string characters)
+        {
+            return null;
+        }
+
+        position++;
+        int min;
+        int? max;
+        if (Take(pattern, ref position, '+'))
+        {
+            (min, max) = (1, null);
+        }
+        else if (Take(pattern, ref position, '*'))
+        {
+            (min, max) = (0, null);
+        }
+        else if (Take(pattern, ref position, '{') && Number(pattern, ref position) is int low)
+        {
+            min = low;
+            max = !Take(pattern, ref position, ',') ? low : Number(pattern, ref position);
+            if (!Take(pattern, ref position, '}'))
+            {
+                return null;
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        if (grouped && !Take(pattern, ref position, ')'))
+        {
+            return null;
+        }
+
+        return Take(pattern, ref position, '$') && position == pattern.Length && !(max < min) ? new SimplePattern(characters, min, max) : null;
+    }
+
+    private static bool Take(string text, ref int position, char expected)
+    {
+        if (position < text.Length && text[position] == expected)
+        {
+            position++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int? Number(string text, ref int position)
+    {
+        int start = position;
+        while (position < text.Length && position - start < 9 && text[position] is >= '0' and <= '9')
+        {
+            position++;
+        }
+
+        return position == start ? null : int.Parse(text.Substring(start, position - start), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The characters of a class like <c>a-f0-9_\-</c>, sorted; null for anything but plain ASCII members and ranges.</summary>

@@ -269,7 +269,7 @@ internal static class SpecParser
         var firstBySignature = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (KeyValuePair<ScalarNode, SpecNode> path in paths.Entries)
         {
-            string signature = System.Text.RegularExpressions.Regex.Replace(path.Key.Value.TrimEnd('/'), @"\{[^}]*\}", "{}");
+            string signature = PathSignature(path.Key.Value);
             if (firstBySignature.TryGetValue(signature, out string? first))
             {
                 context.Report(DiagnosticDescriptors.DuplicatePathSignature, path.Key, path.Key.Value, first);
@@ -279,6 +279,31 @@ internal static class SpecParser
                 firstBySignature.Add(signature, path.Key.Value);
             }
         }
+    }
+
+    /// <summary><c>/a/{id}/b/</c> → <c>/a/{}/b</c>.</summary>
+    private static string PathSignature(string path)
+    {
+        var signature = new System.Text.StringBuilder(path.Length);
+        bool inParameter = false;
+        foreach (char c in path.TrimEnd('/'))
+        {
+            if (c == '{')
+            {
+                inParameter = true;
+                signature.Append("{}");
+            }
+            else if (c == '}')
+            {
+                inParameter = false;
+            }
+            else if (!inParameter)
+            {
+                signature.Append(c);
+            }
+        }
+
+        return signature.ToString();
     }
 
     private static (string? BaseAddress, string PathPrefix) ReadServer(MappingNode document)

@@ -30,6 +30,7 @@ public sealed class ApiConnection
     public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
 
     private readonly string _userAgent;
+    private readonly string _baseAddressText;
     private long _maxResponseBytes;
 
     /// <summary>Creates a connection.</summary>
@@ -51,6 +52,7 @@ public sealed class ApiConnection
 
         // Relative operation paths resolve under the base only when it ends with '/'.
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        _baseAddressText = BaseAddress.AbsoluteUri;
 
         // HttpClient adds its default User-Agent only to requests without one: keep the caller's product first.
         string defaults = httpClient.DefaultRequestHeaders.UserAgent.ToString();
@@ -85,14 +87,26 @@ public sealed class ApiConnection
     /// <summary>The server requests are sent to (always ends with <c>/</c>).</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Creates a request for a path relative to <see cref="BaseAddress"/>. Called by generated code.</summary>
+    /// <summary>Starts a request URI at <see cref="BaseAddress"/>; generated code appends the path and query. Called by generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RequestUriBuilder CreateUriBuilder() => new(_baseAddressText);
+
+    /// <summary>
+    /// Creates a request for a URI from <see cref="CreateUriBuilder"/>, or for a path relative to <see cref="BaseAddress"/>.
+    /// Called by generated code.
+    /// </summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="relativeUri">The path and query, relative to the base address (no leading slash).</param>
     /// <param name="accept">The media type to ask for.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUri, string accept)
     {
-        var request = new HttpRequestMessage(method, new Uri(BaseAddress, relativeUri));
+        // A URI built from CreateUriBuilder() is already absolute: parsing it is far cheaper than resolving a
+        // relative one against BaseAddress (a few dozen bytes instead of half a kilobyte per call).
+        Uri requestUri = relativeUri.StartsWith(_baseAddressText, StringComparison.Ordinal)
+            ? new Uri(relativeUri, UriKind.Absolute)
+            : new Uri(BaseAddress, relativeUri);
+        var request = new HttpRequestMessage(method, requestUri);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return request;
@@ -149,8 +163,15 @@ public sealed class ApiConnection
                 throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
             }
 
-            byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            return ResponseReader.ReadResult(request, response, body, resultType, errorType, envelope);
+            (byte[] buffer, int length) = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return ResponseReader.ReadResult(request, response, new ArraySegment<byte>(buffer, 0, length), resultType, errorType, envelope);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

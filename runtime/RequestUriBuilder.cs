@@ -24,6 +24,16 @@ public ref struct RequestUriBuilder
         _hasQuery = false;
     }
 
+    /// <summary>Creates a builder that starts with <paramref name="prefix"/> (the base address).</summary>
+    /// <param name="prefix">Text the URI starts with.</param>
+    public RequestUriBuilder(string prefix)
+    {
+        _buffer = ArrayPool<char>.Shared.Rent(Math.Max(256, prefix.Length + 128));
+        _length = 0;
+        _hasQuery = false;
+        Append(prefix);
+    }
+
     /// <summary>Appends path text that is already valid in a URI.</summary>
     /// <param name="literal">The text.</param>
     public void AppendLiteral(string literal) => Append(literal);

@@ -24,27 +24,30 @@ internal static class ResponseReader
 
     private static ReadOnlySpan<byte> ContentProperty => "content"u8;
 
-    public static T ReadResult<T>(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope)
+    /// <summary>Reads the result from a body that may live in a pooled buffer; it is copied only to report a failure.</summary>
+    public static T ReadResult<T>(HttpRequestMessage request, HttpResponseMessage response, ArraySegment<byte> body, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope)
     {
         ReadOnlySpan<byte> json = body;
+        byte[]? copy = null;
         if (envelope)
         {
-            json = Unwrap(request, response, body, errorType);
+            copy = body.ToArray();
+            json = Unwrap(request, response, copy, errorType);
         }
 
         if (IsBlank(json))
         {
-            throw CreateReadFailure(request, response, body, $"the response had no body, but {typeof(T).Name} was expected.", null);
+            throw CreateReadFailure(request, response, copy ?? body.ToArray(), $"the response had no body, but {typeof(T).Name} was expected.", null);
         }
 
         try
         {
             T? result = JsonSerializer.Deserialize(json, resultType);
-            return result ?? throw CreateReadFailure(request, response, body, $"the response body was null, but {typeof(T).Name} was expected.", null);
+            return result ?? throw CreateReadFailure(request, response, copy ?? body.ToArray(), $"the response body was null, but {typeof(T).Name} was expected.", null);
         }
         catch (JsonException exception)
         {
-            throw CreateReadFailure(request, response, body, $"the response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
+            throw CreateReadFailure(request, response, copy ?? body.ToArray(), $"the response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
         }
     }
 
@@ -63,6 +66,23 @@ internal static class ResponseReader
     /// its beginning; a connection that breaks while reading is an <see cref="HttpRequestException"/> naming the call.
     /// </summary>
     public static async Task<byte[]> ReadBodyAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    {
+        (byte[] buffer, int length) = await ReadPooledBodyAsync(request, response, maxBytes, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Reads the body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns; the
+    /// success path then deserializes without copying the body.
+    /// </summary>
+    public static async Task<(byte[] Buffer, int Length)> ReadPooledBodyAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
         maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
         long? declared = response.Content.Headers.ContentLength;
@@ -105,7 +125,9 @@ internal static class ResponseReader
                 throw CreateReadFailure(request, response, prefix, $"the body ({size}) is larger than the {maxBytes.ToString(CultureInfo.InvariantCulture)}-byte limit (MaxResponseBytes); RawBody keeps its beginning.", null);
             }
 
-            return buffer.AsSpan(0, length).ToArray();
+            byte[] filled = buffer;
+            buffer = Array.Empty<byte>();
+            return (filled, length);
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -123,7 +145,10 @@ internal static class ResponseReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -140,7 +140,7 @@ internal static class ClientEmitter
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
         writer.Line("parameters.Validate();");
-        writer.Line("var uri = new global::SpecClient.Runtime.RequestUriBuilder();");
+        writer.Line("var uri = _connection.CreateUriBuilder();");
         foreach (PathSegmentSpec segment in operation.PathSegments)
         {
             writer.Line(segment.Literal is not null

@@ -81,7 +81,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -121,7 +121,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -162,7 +162,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -203,7 +203,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -244,7 +244,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -287,7 +287,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -344,7 +344,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -384,7 +384,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -425,7 +425,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -466,7 +466,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -507,7 +507,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -550,7 +550,7 @@ namespace SpecClient.Atlas.V20230201
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");

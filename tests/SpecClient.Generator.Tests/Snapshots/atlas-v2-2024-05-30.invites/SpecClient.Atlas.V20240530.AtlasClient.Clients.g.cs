@@ -81,7 +81,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -121,7 +121,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -162,7 +162,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -203,7 +203,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -244,7 +244,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -287,7 +287,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -345,7 +345,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -387,7 +387,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -430,7 +430,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -473,7 +473,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -516,7 +516,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -561,7 +561,7 @@ namespace SpecClient.Atlas.V20240530
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");

@@ -82,7 +82,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -124,7 +124,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -167,7 +167,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -210,7 +210,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -253,7 +253,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -298,7 +298,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -357,7 +357,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -399,7 +399,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -442,7 +442,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -485,7 +485,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -528,7 +528,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -573,7 +573,7 @@ namespace SpecClient.Atlas.V20250312
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/atlas/v2/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");

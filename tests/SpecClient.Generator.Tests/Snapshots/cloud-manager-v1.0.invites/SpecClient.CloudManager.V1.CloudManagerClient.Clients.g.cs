@@ -78,7 +78,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -118,7 +118,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -159,7 +159,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites");
@@ -200,7 +200,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -241,7 +241,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -284,7 +284,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/orgs/");
             uri.AppendUrlSafeValue(parameters.OrgId);
             uri.AppendLiteral("/invites/");
@@ -341,7 +341,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -381,7 +381,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -422,7 +422,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites");
@@ -463,7 +463,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -504,7 +504,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");
@@ -547,7 +547,7 @@ namespace SpecClient.CloudManager.V1
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
             parameters.Validate();
-            var uri = new global::SpecClient.Runtime.RequestUriBuilder();
+            var uri = _connection.CreateUriBuilder();
             uri.AppendLiteral("api/public/v1.0/groups/");
             uri.AppendUrlSafeValue(parameters.GroupId);
             uri.AppendLiteral("/invites/");

@@ -27,7 +27,7 @@ public static class Janitor
     public static readonly IReadOnlyList<string> EnvironmentVariables =
     [
         "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PRIVATE_API_KEY",
-        "MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET", "MONGODB_ATLAS_BASE_URL",
+        "MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET", "MONGODB_ATLAS_BASE_URL", ReportStartupVariable,
     ];
 
     internal const string Usage = """
@@ -62,6 +62,9 @@ public static class Janitor
         """;
 
     /// <summary>Runs the tool; returns the exit code.</summary>
+    /// <summary>Set to 1 to print, on stderr, the time from process start to the first completed call.</summary>
+    public const string ReportStartupVariable = "INVITEJANITOR_REPORT_STARTUP";
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, IDictionary<string, string?> environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -137,6 +140,20 @@ public static class Janitor
 
             // The runtime's chain: digest (API key) or OAuth (service account), retries of idempotent calls, timeouts.
             var clientOptions = new SpecClientOptions { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+            if (environment.TryGetValue(ReportStartupVariable, out string? report) && report == "1")
+            {
+                // For the startup measurement (JIT versus Native AOT): how long from process start to the first answer.
+                int reported = 0;
+                clientOptions.OnResponse = _ =>
+                {
+                    if (Interlocked.Exchange(ref reported, 1) == 0)
+                    {
+                        TimeSpan sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+                        errors.WriteLine($"first call completed {sinceStart.TotalMilliseconds:F0} ms after process start");
+                    }
+                };
+            }
+
             if (publicKey is not null)
             {
                 clientOptions.PublicApiKey = publicKey;

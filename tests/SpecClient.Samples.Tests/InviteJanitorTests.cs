@@ -72,6 +72,17 @@ public sealed class InviteJanitorTests : IDisposable
     }
 
     [Fact]
+    public async Task StartupReportIsOneLineOnlyWhenAskedFor()
+    {
+        Result asked = await RunAsync(new Dictionary<string, string?> { [Janitor.ReportStartupVariable] = "1" });
+        Result silent = await RunAsync(null);
+
+        string report = Assert.Single(asked.Errors, l => l.StartsWith("first call completed ", StringComparison.Ordinal));
+        Assert.Matches(@"^first call completed \d+ ms after process start$", report);
+        Assert.DoesNotContain(silent.Errors, l => l.StartsWith("first call completed ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheTableListsThePendingInvitationsButNotTheAcceptedOne()
     {
         Result result = await RunAsync(null);

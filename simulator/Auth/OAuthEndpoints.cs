@@ -30,14 +30,7 @@ internal sealed class OAuthEndpoints
 
     internal async Task TokenAsync(HttpContext context)
     {
-        SeedServiceAccount? account = await AuthenticateClientAsync(context);
-        if (account is null)
-        {
-            return;
-        }
-
-        IFormCollection? form = await ReadFormAsync(context);
-        if (form is null)
+        if (await ReadClientRequestAsync(context) is not (SeedServiceAccount account, IFormCollection form))
         {
             return;
         }
@@ -66,16 +59,22 @@ internal sealed class OAuthEndpoints
         await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, response, SimulatorJsonContext.Default.OAuthTokenResponseDto, "application/json", default);
     }
 
-    internal async Task RevokeAsync(HttpContext context)
+    /// <summary>The authenticated client and its form body; null when an error answer has been written instead.</summary>
+    private async Task<(SeedServiceAccount Account, IFormCollection Form)?> ReadClientRequestAsync(HttpContext context)
     {
         SeedServiceAccount? account = await AuthenticateClientAsync(context);
         if (account is null)
         {
-            return;
+            return null;
         }
 
         IFormCollection? form = await ReadFormAsync(context);
-        if (form is null)
+        return form is null ? null : (account, form);
+    }
+
+    internal async Task RevokeAsync(HttpContext context)
+    {
+        if (await ReadClientRequestAsync(context) is not (SeedServiceAccount account, IFormCollection form))
         {
             return;
         }

@@ -45,7 +45,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedSchema = new(
         "SCG0005",
         "A schema uses a construct SpecClient does not support",
-        "The schema '{0}' {1}; it is generated as JsonElement",
+        "The schema '{0}' {1}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

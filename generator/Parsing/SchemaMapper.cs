@@ -336,7 +336,7 @@ internal sealed class SchemaMapper
                 }
                 else
                 {
-                    Unsupported(variantNode, variantName, "is already generated as another type, so it cannot also derive from " + baseName);
+                    Unsupported(variantNode, variantName, "is already generated as another type, so it cannot also derive from " + baseName, "that variant reads as the base record");
                 }
 
                 continue;
@@ -600,8 +600,8 @@ internal sealed class SchemaMapper
         return type;
     }
 
-    private void Unsupported(MappingNode node, string schemaName, string what)
-        => _context.Report(DiagnosticDescriptors.UnsupportedSchema, node, ParseContext.LastSegment(schemaName), what);
+    private void Unsupported(MappingNode node, string schemaName, string what, string consequence = "it is generated as JsonElement")
+        => _context.Report(DiagnosticDescriptors.UnsupportedSchema, node, ParseContext.LastSegment(schemaName), what + "; " + consequence);
 
     private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;
 

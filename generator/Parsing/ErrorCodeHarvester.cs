@@ -47,7 +47,8 @@ internal sealed class ErrorCodeHarvester
                 }
             }
 
-            if (_context.Resolve(mediaNode["schema"], "its examples are ignored", out _) is MappingNode schema)
+            // Quietly: the operation reader resolves (and reports) this schema itself.
+            if (_context.ResolveQuietly(mediaNode["schema"]) is MappingNode schema)
             {
                 Collect(schema["example"], statusCode, 0);
             }

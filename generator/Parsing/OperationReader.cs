@@ -180,7 +180,7 @@ internal sealed class OperationReader
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
         }
 
-        MappingNode? schema = _context.Resolve(schemaNode, "it is not validated", out _) as MappingNode;
+        MappingNode? schema = _context.ResolveQuietly(schemaNode) as MappingNode;
         string preferred = Identifiers.ToPascalCase(name);
         return new ParameterSpec(
             name,

@@ -72,6 +72,25 @@ internal sealed class ParseContext
         return node;
     }
 
+    /// <summary>
+    /// Follows <c>$ref</c> chains like <see cref="Resolve"/> but reports nothing: for a second look at a node whose
+    /// reference was already resolved (and reported, if broken) once.
+    /// </summary>
+    public SpecNode? ResolveQuietly(SpecNode? node)
+    {
+        for (int hops = 0; node is MappingNode mapping && mapping["$ref"] is ScalarNode refNode; hops++)
+        {
+            if (hops == MaxReferenceHops)
+            {
+                return null;
+            }
+
+            node = FindByPointer(refNode.Value);
+        }
+
+        return node;
+    }
+
     /// <summary>Resolves a local JSON pointer (<c>#/components/schemas/Name</c>).</summary>
     public SpecNode? FindByPointer(string pointer)
     {

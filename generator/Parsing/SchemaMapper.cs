@@ -216,7 +216,7 @@ internal sealed class SchemaMapper
         var nonNull = new List<SpecNode>();
         foreach (SpecNode variant in variants.Items)
         {
-            SpecNode? resolved = _context.Resolve(variant, "the variant is ignored", out _);
+            SpecNode? resolved = _context.ResolveQuietly(variant);
             if (resolved is MappingNode mapping && TypeNames(mapping) is { Count: 1 } types && types[0] == "null")
             {
                 nullable = true;
@@ -378,7 +378,7 @@ internal sealed class SchemaMapper
 
             string propertyName = scope.MemberNames.Claim(preferred);
             MappedType mapped = Map(propertySchema, name + Identifiers.ToPascalCase(jsonName));
-            MappingNode? propertyNode = _context.Resolve(propertySchema, "it is generated as JsonElement", out _) as MappingNode;
+            MappingNode? propertyNode = _context.ResolveQuietly(propertySchema) as MappingNode;
             bool isNullable = mapped.Nullable || !required;
             properties.Add(new PropertySpec(
                 jsonName,
@@ -476,7 +476,7 @@ internal sealed class SchemaMapper
 
     /// <summary>A variant's fixed discriminator value: a one-value enum or a const on its discriminator property.</summary>
     private MappingNode? PropertySchema(MappingNode node, string property)
-        => (node["properties"] as MappingNode)?[property] is SpecNode schema ? _context.Resolve(schema, "it is ignored", out _) as MappingNode : null;
+        => (node["properties"] as MappingNode)?[property] is SpecNode schema ? _context.ResolveQuietly(schema) as MappingNode : null;
 
     private string? DiscriminatorConstant(MappingNode variant, string property)
     {

@@ -72,6 +72,20 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void EachDanglingReferenceIsReportedOnce()
+    {
+        GeneratorRunResult result = Run(Spec("dangling-property.yaml"), out GeneratorHarness harness);
+
+        string[] reported = result.Diagnostics.Where(d => d.Id == "SCG0003").Select(d => d.GetMessage()).OrderBy(m => m).ToArray();
+        Assert.Equal(3, reported.Length);
+        Assert.Contains(reported, m => m.Contains("NoSuchFilter"));
+        Assert.Contains(reported, m => m.Contains("NoSuchOwner"));
+        Assert.Contains(reported, m => m.Contains("NoSuchError"));
+        var problems = harness.CompileOutput(harness.Run(Spec("dangling-property.yaml")));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
     public void DuplicateOperationIdSkipsTheSecondOperation()
     {
         GeneratorRunResult result = Run(Spec("broken-refs.yaml"), out _);

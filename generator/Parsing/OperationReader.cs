@@ -173,8 +173,9 @@ internal sealed class OperationReader
 
         string hint = baseName + Identifiers.ToPascalCase(name);
         SchemaMapper.MappedType mapped = _schemas.Map(schemaNode, hint);
-        bool isArray = mapped.Type.FullName.StartsWith("global::System.Collections.Generic.List<", StringComparison.Ordinal);
-        ValueFormat? format = isArray ? FormatOf(ElementOf(mapped.Type)) : FormatOf(mapped.Type);
+        TypeRefSpec? element = _schemas.ListElement(mapped.Type);
+        bool isArray = element is not null;
+        ValueFormat? format = FormatOf(element ?? mapped.Type);
         if (format is null || (isArray && where == ParameterLocation.Path))
         {
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
@@ -468,23 +469,16 @@ internal sealed class OperationReader
         return null;
     }
 
-    private ValueFormat? FormatOf(TypeRefSpec type) => type.FullName switch
+    // Array items may be nullable ("string?"); the text form is the same.
+    private ValueFormat? FormatOf(TypeRefSpec type) => type.FullName.TrimEnd('?') switch
     {
         "string" => ValueFormat.String,
         "bool" => ValueFormat.Boolean,
         "int" or "long" => ValueFormat.Integer,
         "float" or "double" => ValueFormat.Number,
         "global::System.DateTimeOffset" => ValueFormat.DateTime,
-        _ => _schemas.IsEnum(type) ? ValueFormat.EnumValue : null,
+        _ => _schemas.IsEnum(type.FullName.TrimEnd('?')) ? ValueFormat.EnumValue : null,
     };
-
-    private static TypeRefSpec ElementOf(TypeRefSpec list)
-    {
-        const string prefix = "global::System.Collections.Generic.List<";
-        string element = list.FullName.Substring(prefix.Length, list.FullName.Length - prefix.Length - 1).TrimEnd('?');
-        bool isValueType = element is "bool" or "int" or "long" or "float" or "double" or "global::System.DateTimeOffset";
-        return new TypeRefSpec(element, isValueType);
-    }
 
     /// <summary>A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -._~).</summary>
     private static bool IsUrlSafe(ParameterSpec parameter)

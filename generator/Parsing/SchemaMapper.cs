@@ -120,8 +120,12 @@ internal sealed class SchemaMapper
         }
     }
 
-    public bool IsEnum(TypeRefSpec type)
-        => _jsonTypes.TryGetValue(type.FullName, out JsonTypeSpec? spec) && spec.Kind == JsonTypeKind.Enum;
+    /// <summary>The element type of a list this mapper produced, or null for any other type.</summary>
+    public TypeRefSpec? ListElement(TypeRefSpec type)
+        => _jsonTypes.TryGetValue(type.FullName, out JsonTypeSpec? spec) && spec.Kind == JsonTypeKind.List ? spec.ElementType : null;
+
+    public bool IsEnum(string fullName)
+        => _jsonTypes.TryGetValue(fullName, out JsonTypeSpec? spec) && spec.Kind == JsonTypeKind.Enum;
 
     /// <summary>The JSON context property for a type as declared (a nullable value type has its own).</summary>
     public string TypeInfoPropertyFor(TypeRefSpec type, bool nullable)
@@ -259,7 +263,7 @@ internal sealed class SchemaMapper
 
     private TypeRefSpec MapString(string? format) => format switch
     {
-        "date-time" => Primitive("global::System.DateTimeOffset", "DateTimeOffset", "DateTimeOffsetConverter", isValueType: true),
+        "date-time" => Primitive("global::System.DateTimeOffset", "DateTimeOffset", "DateTimeOffsetConverter"),
         _ => Primitive("string", "String", "StringConverter"),
     };
 
@@ -563,9 +567,10 @@ internal sealed class SchemaMapper
         }
     }
 
-    private TypeRefSpec Primitive(string fullName, string infoName, string converter, bool isValueType = false)
+    /// <summary>A built-in type: every one but string is a value type.</summary>
+    private TypeRefSpec Primitive(string fullName, string infoName, string converter)
     {
-        var type = fullName == "string" ? StringType : new TypeRefSpec(fullName, isValueType || fullName != "string");
+        var type = fullName == "string" ? StringType : new TypeRefSpec(fullName, IsValueType: true);
         if (!_jsonTypes.ContainsKey(type.FullName))
         {
             _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(infoName), type, JsonTypeKind.Primitive, converter, null, null));
@@ -574,7 +579,7 @@ internal sealed class SchemaMapper
         return type;
     }
 
-    private TypeRefSpec RegisterJsonElement() => Primitive(JsonElementType.FullName, "JsonElement", "JsonElementConverter", isValueType: true);
+    private TypeRefSpec RegisterJsonElement() => Primitive(JsonElementType.FullName, "JsonElement", "JsonElementConverter");
 
     private string RegisterNullable(TypeRefSpec valueType)
     {

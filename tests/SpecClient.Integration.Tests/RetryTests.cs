@@ -194,15 +194,18 @@ public sealed class RetryTests
         await using TestServer server = await TestServer.StartAsync();
         SpecClientOptions options = server.ServiceAccount();
         options.AttemptTimeout = TimeSpan.FromMilliseconds(200);
-        options.Timeout = TimeSpan.FromMilliseconds(700);
+        options.Timeout = TimeSpan.FromMilliseconds(1500);
         options.Retry.MaxRetryAttempts = 10;
+
+        // A short backoff, so several attempts fit in the total budget however the jitter falls.
+        options.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
         var atlas = new AtlasClient(server.Http(options));
         server.Faults.DelayNext(20, TimeSpan.FromSeconds(3), OrgInvites);
 
         var clock = Stopwatch.StartNew();
         TimeoutException error = await Assert.ThrowsAsync<TimeoutException>(() => atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId));
 
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(1400), TimeSpan.FromSeconds(6));
         Assert.StartsWith($"GET /api/atlas/v2/orgs/{SimulatorDemo.OrgId}/invites timed out", error.Message);
         Assert.True(server.ApiRequests >= 2, "attempts that timed out were retried");
     }

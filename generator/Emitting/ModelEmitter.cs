@@ -62,6 +62,10 @@ internal static class ModelEmitter
             {
                 writer.Doc("remarks", "Set by the server; ignored in requests.");
             }
+            else if (property.WriteOnly)
+            {
+                writer.Doc("remarks", "Sent in requests only; the server does not return it.");
+            }
 
             if (property.Deprecated && property.Required)
             {

@@ -38,7 +38,7 @@ internal static class DocumentReader
         {
             throw new DocumentReadException(StripLocationPrefix(exception.Message), ToPosition(exception.Start), ToPosition(exception.End));
         }
-        catch (Exception exception) when (exception is not DocumentReadException and not OperationCanceledException)
+        catch (Exception exception) when (exception is not DocumentReadException and not OperationCanceledException and not InsufficientExecutionStackException)
         {
             // YamlDotNet throws other exceptions on some malformed input; the last event read is where it stopped.
             TextPosition where = parser.Current is ParsingEvent last ? ToPosition(last.Start) : default;
@@ -53,6 +53,9 @@ internal static class DocumentReader
         {
             throw new DocumentReadException($"the document nests deeper than {MaxDepth} levels", ToPosition(current.Start), ToPosition(current.End));
         }
+
+        // MaxDepth keeps the recursion shallow on any thread the compiler gives us; this is the backstop.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
 
         switch (current)
         {

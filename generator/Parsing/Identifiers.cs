@@ -141,12 +141,18 @@ internal sealed class NameScope
     /// <summary>Every name handed out or reserved so far.</summary>
     public IEnumerable<string> Taken => _taken;
 
-    public string Claim(string preferred)
+    public string Claim(string preferred) => Claim(preferred, forbidden: null);
+
+    /// <summary>
+    /// Claims a name that is also not one of <paramref name="forbidden"/>: the members the claimed type declares itself
+    /// (an enum struct named Value has a Value property; CS0542 forbids a member named like its type).
+    /// </summary>
+    public string Claim(string preferred, ICollection<string>? forbidden)
     {
         // Composed names (inline schemas: parent + property…) can grow with nesting; keep them short and stable.
         preferred = preferred.Length > Identifiers.MaxIdentifierLength * 2 ? Identifiers.Shorten(preferred) : preferred;
         string name = preferred;
-        for (int suffix = 2; !_taken.Add(name); suffix++)
+        for (int suffix = 2; forbidden?.Contains(name) == true || !_taken.Add(name); suffix++)
         {
             name = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -70,7 +70,7 @@ internal sealed class ErrorCodeHarvester
         string className = typeNames.Claim("ApiErrorCodes");
 
         // A constant may not share its class's name (CS0542).
-        var names = new NameScope("ToString", "Equals", "GetHashCode", "GetType", className);
+        var names = NameScope.ForMembers(className);
         var codes = _codes
             .Select(code => new ErrorCodeSpec(names.Claim(Identifiers.ToPascalCase(code.Key)), code.Key, code.Value.ToEquatableArray()))
             .ToEquatableArray();

@@ -136,6 +136,20 @@ internal sealed class NameScope
         _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The members every generated type inherits from <see cref="object"/>: a member named like one hides it, and
+    /// CS0108 breaks builds with warnings as errors.
+    /// </summary>
+    public static IReadOnlyList<string> ObjectMembers { get; } = new[] { "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
+    /// <summary>A scope for the members of a class: <see cref="ObjectMembers"/> and <paramref name="reserved"/> are taken.</summary>
+    public static NameScope ForMembers(params string[] reserved)
+    {
+        var scope = new NameScope(reserved);
+        scope._taken.UnionWith(ObjectMembers);
+        return scope;
+    }
+
     public bool IsTaken(string name) => _taken.Contains(name);
 
     /// <summary>Every name handed out or reserved so far.</summary>

@@ -39,6 +39,44 @@ internal sealed class OperationFilter
             .Select(text => new Pattern(text, metadata))
             .ToList();
 
+    /// <summary>
+    /// Whether <paramref name="subject"/> matches the glob, in time proportional to their lengths' product (a
+    /// backtracking regex could take exponential time on a pattern like <c>*a*a*a*a*b</c>, inside the compiler).
+    /// </summary>
+    internal static bool GlobMatches(string glob, string subject)
+    {
+        // matches[j]: the glob read so far matches subject[..j].
+        bool[] matches = new bool[subject.Length + 1];
+        matches[0] = true;
+        for (int i = 0; i < glob.Length; i++)
+        {
+            char c = glob[i];
+            bool anySegments = c == '*' && i + 1 < glob.Length && glob[i + 1] == '*';
+            var next = new bool[subject.Length + 1];
+            if (c == '*')
+            {
+                // A star extends any match over characters it may cross: '*' stops at '/', '**' does not.
+                for (int j = 0; j <= subject.Length; j++)
+                {
+                    next[j] = matches[j] || (j > 0 && next[j - 1] && (anySegments || subject[j - 1] != '/'));
+                }
+
+                i += anySegments ? 1 : 0;
+            }
+            else
+            {
+                for (int j = 1; j <= subject.Length; j++)
+                {
+                    next[j] = matches[j - 1] && (c == '?' ? subject[j - 1] != '/' : subject[j - 1] == c);
+                }
+            }
+
+            matches = next;
+        }
+
+        return matches[subject.Length];
+    }
+
     private sealed class Pattern
     {
         private readonly string _glob;
@@ -81,44 +119,6 @@ internal sealed class OperationFilter
             bool matches = subject is not null && GlobMatches(_glob, subject);
             Used |= matches;
             return matches;
-        }
-
-        /// <summary>
-        /// Whether <paramref name="subject"/> matches the glob, in time proportional to their lengths' product (a
-        /// backtracking regex could take exponential time on a pattern like <c>*a*a*a*a*b</c>, inside the compiler).
-        /// </summary>
-        internal static bool GlobMatches(string glob, string subject)
-        {
-            // matches[j]: the glob read so far matches subject[..j].
-            bool[] matches = new bool[subject.Length + 1];
-            matches[0] = true;
-            for (int i = 0; i < glob.Length; i++)
-            {
-                char c = glob[i];
-                bool anySegments = c == '*' && i + 1 < glob.Length && glob[i + 1] == '*';
-                var next = new bool[subject.Length + 1];
-                if (c == '*')
-                {
-                    // A star extends any match over characters it may cross: '*' stops at '/', '**' does not.
-                    for (int j = 0; j <= subject.Length; j++)
-                    {
-                        next[j] = matches[j] || (j > 0 && next[j - 1] && (anySegments || subject[j - 1] != '/'));
-                    }
-
-                    i += anySegments ? 1 : 0;
-                }
-                else
-                {
-                    for (int j = 1; j <= subject.Length; j++)
-                    {
-                        next[j] = matches[j - 1] && (c == '?' ? subject[j - 1] != '/' : subject[j - 1] == c);
-                    }
-                }
-
-                matches = next;
-            }
-
-            return matches[subject.Length];
         }
     }
 }

@@ -52,7 +52,7 @@ internal sealed class OperationReader
         string baseName = Identifiers.ToPascalCase(operationId);
         var parameters = new List<ParameterSpec>();
         // The params class is named after the operation (claimed once the operation is read): no property may take it.
-        var propertyNames = new NameScope("Body", "Validate", "AcceptMediaType", "ToString", "Equals", "GetHashCode", "GetType", baseName + "Params");
+        var propertyNames = NameScope.ForMembers("Body", "Validate", "AcceptMediaType", baseName + "Params");
 
         // The shorthand overload's own arguments: a parameter named body or cancellationToken must not take them.
         var argumentNames = new NameScope("body", "cancellationToken");

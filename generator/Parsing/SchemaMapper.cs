@@ -20,7 +20,7 @@ internal sealed class SchemaMapper
     // Members every record declares or inherits: a property may not take them (Clone: CS8859).
     private static readonly string[] ReservedMemberNames =
     {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "Clone",
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "Clone", "ReferenceEquals",
     };
 
     // Members a record declares itself, so a record may not be named like them (CS0542).
@@ -292,7 +292,7 @@ internal sealed class SchemaMapper
         var type = new TypeRefSpec(Qualify(name), IsValueType: true);
         _mappedNodes[node] = type;
 
-        var members = new NameScope(EnumMembers.Concat(new[] { name, "EqualityContract", "Known" }).ToArray());
+        var members = NameScope.ForMembers(EnumMembers.Concat(new[] { name, "EqualityContract", "Known" }).ToArray());
         var specValues = new List<EnumValueSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (SpecNode valueNode in values.Items)

@@ -131,7 +131,7 @@ internal static class SpecParser
         var typeNames = new NameScope();
         clientName = typeNames.Claim(clientName);
         string jsonContextName = typeNames.Claim(clientName + "JsonContext");
-        var typeInfoNames = new NameScope("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", jsonContextName);
+        var typeInfoNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", jsonContextName);
         var schemas = new SchemaMapper(context, @namespace, typeNames, typeInfoNames);
         var errorCodes = new ErrorCodeHarvester(context);
 
@@ -441,7 +441,7 @@ internal static class SpecParser
         public TagClients(MappingNode document, NameScope typeNames, string rootClientName)
         {
             _typeNames = typeNames;
-            _propertyNames = new NameScope(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
+            _propertyNames = NameScope.ForMembers(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
             if (document["tags"] is SequenceNode tags)
             {
                 foreach (SpecNode tag in tags.Items)

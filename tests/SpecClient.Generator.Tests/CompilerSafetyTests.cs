@@ -115,6 +115,60 @@ public sealed class CompilerSafetyTests
     }
 
     [Fact]
+    public async Task MergeKeysMergingMergesStayLinear()
+    {
+        // Every level merges the previous one twice: 2^40 entries if copied blindly; merged keys are kept once.
+        var text = new StringBuilder("openapi: 3.0.1\ninfo: {title: Merge, version: '1'}\nx-bomb:\n  m0: &m0 {a: 1, b: 2}\n");
+        for (int level = 1; level <= 40; level++)
+        {
+            text.Append("  m").Append(level).Append(": &m").Append(level).Append(" {<<: *m").Append(level - 1).Append(", <<: *m").Append(level - 1).Append(", k").Append(level).Append(": 1}\n");
+        }
+
+        text.Append("paths: {}\n");
+        GeneratorDriverRunResult run = await RunGuarded(new GeneratorHarness(), Inline("merge-bomb.yaml", text.ToString()));
+
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public async Task MergingOneLargeMappingThousandsOfTimesEndsInADiagnostic()
+    {
+        // 2,000 keys merged into 6,000 mappings: 12 million copied entries from 200 KB of text.
+        var text = new StringBuilder("openapi: 3.0.1\ninfo: {title: Merge, version: '1'}\nx-big: &big\n");
+        for (int key = 0; key < 2000; key++)
+        {
+            text.Append("  k").Append(key).Append(": 1\n");
+        }
+
+        text.Append("x-copies:\n");
+        for (int copy = 0; copy < 6000; copy++)
+        {
+            text.Append("  - {<<: *big}\n");
+        }
+
+        text.Append("paths: {}\n");
+        GeneratorDriverRunResult run = await RunGuarded(new GeneratorHarness(), Inline("merge-bomb.yaml", text.ToString()));
+
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("SCG0016", diagnostic.Id);
+        Assert.Contains("merge keys", diagnostic.GetMessage());
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public async Task MergedEntriesYieldToTheMappingsOwn()
+    {
+        string text = "openapi: 3.0.1\ninfo: {title: Merge, version: '1'}\nx-defaults:\n  base: &base {type: string, description: From the merge.}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n                type: object\n                properties:\n                  count:\n                    <<: *base\n                    type: integer\n";
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = await RunGuarded(harness, Inline("merge.yaml", text));
+
+        string models = GeneratedSource.Of(run, ".Models.g.cs");
+        Assert.Contains("/// <summary>From the merge.</summary>", models);
+        Assert.Contains("public long? Count { get; set; }", models);
+        AssertCompilesCleanly(harness, run);
+    }
+
+    [Fact]
     public async Task PatternLongerThanTheLimitIsReportedAndNotChecked()
     {
         string pattern = "^(" + string.Join("|", Enumerable.Range(0, 40_000).Select(i => "a" + i)) + ")$";

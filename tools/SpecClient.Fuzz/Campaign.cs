@@ -90,6 +90,11 @@ public static class Campaign
                         lock (gate)
                         {
                             progress.WriteLine(ProgressLine(results, count, options.Cases, clock.Elapsed));
+                            if (options.OutputDirectory is not null && count < options.Cases)
+                            {
+                                // A partial report on the way, so a long campaign can be read (or stopped) early.
+                                Reports.Write(new CampaignReport(options, results.Where(r => r is not null).Select(r => r!).ToList(), clock.Elapsed), options.OutputDirectory);
+                            }
                         }
                     }
                 }
@@ -132,6 +137,8 @@ public static class Campaign
             info.ArgumentList.Add("--worker");
             info.ArgumentList.Add("--root");
             info.ArgumentList.Add(options.Root);
+            info.ArgumentList.Add("--parent");
+            info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             info.ArgumentList.Add("--deadline");
             info.ArgumentList.Add(options.Deadline.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (KeyValuePair<string, string> hook in options.Hooks)

@@ -131,32 +131,8 @@ public static class CaseRunner
         Exception? exception = run.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
         List<Diagnostic> errors = compile.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         List<Diagnostic> warnings = compile.Where(d => d.Severity == DiagnosticSeverity.Warning && (d.Location.SourceTree is null || generatedTrees.Contains(d.Location.SourceTree))).ToList();
-        bool scgError = generatorDiagnostics.Any(d => d.Id.StartsWith("SCG", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error && d.Id != "SCG0010");
 
-        string cls;
-        string signature;
-        List<Diagnostic> internalDiagnostics = generatorDiagnostics.Where(d => d.Id is "SCG0010" or "CS8785" or "AD0001").ToList();
-        if (exception is not null || internalDiagnostics.Count > 0)
-        {
-            cls = CaseClass.Internal;
-            signature = "INTERNAL " + (internalDiagnostics.FirstOrDefault()?.Id ?? "exception") + " " + (exception?.GetType().Name ?? FirstWords(internalDiagnostics[0].GetMessage()));
-        }
-        else if (errors.Count > 0 && !scgError)
-        {
-            cls = CaseClass.BadOutput;
-            signature = "BAD-OUTPUT " + string.Join(",", errors.Select(d => d.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).Take(4));
-        }
-        else if (warnings.Count > 0)
-        {
-            cls = CaseClass.Warning;
-            signature = "WARNING " + string.Join(",", warnings.Select(d => d.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).Take(4));
-        }
-        else
-        {
-            cls = CaseClass.Ok;
-            signature = "OK";
-        }
-
+        (string cls, string signature) = Classify(exception, generatorDiagnostics, errors, warnings);
         var result = new CaseResult
         {
             Id = id,
@@ -164,7 +140,7 @@ public static class CaseRunner
             Mutations = fuzzCase.Mutations,
             GeneratorDiagnostics = generatorDiagnostics.OrderByDescending(d => d.Severity).Take(Shown).Select(Format).ToList(),
             CompileDiagnostics = errors.Concat(warnings).Take(Shown).Select(Format).ToList(),
-            Detail = exception?.ToString() ?? internalDiagnostics.FirstOrDefault()?.GetMessage(),
+            Detail = exception?.ToString() ?? generatorDiagnostics.FirstOrDefault(IsInternal)?.GetMessage(),
             GeneratedFiles = run.GeneratedTrees.Length,
             BuildMilliseconds = buildMilliseconds,
             GenerateMilliseconds = generate,
@@ -173,6 +149,31 @@ public static class CaseRunner
         };
         return new Outcome(result, run, compile);
     }
+
+    /// <summary>
+    /// The class of a finished run: INTERNAL (a generator exception, CS8785, AD0001 or SCG0010), BAD-OUTPUT (compile
+    /// errors while the generator reported no SCG error), WARNING (compiler warnings in generated code), else OK.
+    /// </summary>
+    public static (string Class, string Signature) Classify(Exception? exception, IReadOnlyList<Diagnostic> generatorDiagnostics, IReadOnlyList<Diagnostic> compileErrors, IReadOnlyList<Diagnostic> generatedCodeWarnings)
+    {
+        List<Diagnostic> internalDiagnostics = generatorDiagnostics.Where(IsInternal).ToList();
+        if (exception is not null || internalDiagnostics.Count > 0)
+        {
+            return (CaseClass.Internal, "INTERNAL " + (internalDiagnostics.FirstOrDefault()?.Id ?? "exception") + " " + (exception?.GetType().Name ?? FirstWords(internalDiagnostics[0].GetMessage())));
+        }
+
+        bool scgError = generatorDiagnostics.Any(d => d.Id.StartsWith("SCG", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error);
+        if (compileErrors.Count > 0 && !scgError)
+        {
+            return (CaseClass.BadOutput, "BAD-OUTPUT " + Ids(compileErrors));
+        }
+
+        return generatedCodeWarnings.Count > 0 ? (CaseClass.Warning, "WARNING " + Ids(generatedCodeWarnings)) : (CaseClass.Ok, "OK");
+    }
+
+    private static bool IsInternal(Diagnostic diagnostic) => diagnostic.Id is "SCG0010" or "CS8785" or "AD0001";
+
+    private static string Ids(IEnumerable<Diagnostic> diagnostics) => string.Join(",", diagnostics.Select(d => d.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal).Take(4));
 
     public static string Format(Diagnostic diagnostic)
     {

@@ -37,6 +37,7 @@ public static class Program
     {
         string? replay = null;
         bool worker = false;
+        int parent = 0;
         string? root = null;
         string output = "fuzz-out";
         var hooks = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -52,6 +53,7 @@ public static class Program
                     case "--worker": worker = true; break;
                     case "--replay": replay = Next(); break;
                     case "--root": root = Next(); break;
+                    case "--parent": parent = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--out": output = Next(); break;
                     case "--ci-slice": settings["ci"] = "1"; break;
                     case "--hook":
@@ -98,7 +100,7 @@ public static class Program
                 CaseRunner.TestHooks[hook.Key] = hook.Value;
             }
 
-            return Worker.Run(options.Root, options.Deadline);
+            return Worker.Run(options.Root, options.Deadline, parent);
         }
 
         if (replay is not null)

@@ -18,8 +18,9 @@ internal static class Worker
     public const string Result = "RESULT ";
     public const string Phase = "PHASE ";
 
-    public static int Run(string root, TimeSpan deadline)
+    public static int Run(string root, TimeSpan deadline, int parent)
     {
+        WatchParent(parent);
         // Only protocol lines go to stdout; anything else written to Console (nothing should be) goes to stderr.
         var protocol = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
         Console.SetOut(Console.Error);
@@ -70,6 +71,33 @@ internal static class Worker
         return 0;
     }
 
-    /// <summary>Blocks forever: what a test hook uses to stand for a hang.</summary>
-    public static void Sleep() => Thread.Sleep(Timeout.Infinite);
+    /// <summary>A worker stuck in a case must not outlive a campaign that was stopped: it exits when the parent is gone.</summary>
+    private static void WatchParent(int parent)
+    {
+        if (parent <= 0)
+        {
+            return;
+        }
+
+        var watcher = new Thread(() =>
+        {
+            while (true)
+            {
+                Thread.Sleep(2000);
+                try
+                {
+                    using var process = Process.GetProcessById(parent);
+                    if (process.HasExited)
+                    {
+                        Environment.Exit(3);
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    Environment.Exit(3);
+                }
+            }
+        }) { IsBackground = true, Name = "parent watcher" };
+        watcher.Start();
+    }
 }

@@ -33,6 +33,9 @@ public sealed record CampaignOptions
 
     public required string Root { get; init; }
 
+    /// <summary>When set, exactly these cases (e.g. a previous campaign's failures) instead of the seed's range.</summary>
+    public IReadOnlyList<CaseId>? Ids { get; init; }
+
     /// <summary>Test hooks passed to the workers: case id → <c>crash</c> or <c>hang</c>.</summary>
     public IReadOnlyDictionary<string, string> Hooks { get; init; } = new Dictionary<string, string>();
 }
@@ -55,6 +58,11 @@ public static class Campaign
 {
     public static async Task<CampaignReport> RunAsync(CampaignOptions options, TextWriter progress, CancellationToken cancellationToken = default)
     {
+        if (options.Ids is not null)
+        {
+            options = options with { Cases = options.Ids.Count };
+        }
+
         var results = new CaseResult?[options.Cases];
         int next = -1;
         int done = 0;
@@ -74,7 +82,7 @@ public static class Campaign
                         break;
                     }
 
-                    var id = new CaseId(options.Corpus, options.Seed, options.Start + offset);
+                    CaseId id = options.Ids?[offset] ?? new CaseId(options.Corpus, options.Seed, options.Start + offset);
                     worker ??= await WorkerProcess.StartAsync(options, cancellationToken);
                     CaseResult result = await worker.RunAsync(id, options.Deadline, cancellationToken);
                     if (result.Class is CaseClass.Crash or CaseClass.Hang)

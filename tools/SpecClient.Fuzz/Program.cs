@@ -24,8 +24,12 @@ public static class Program
           --out DIR        report.json and report.md go there (default fuzz-out)
           --progress N     a progress line every N cases (default 25)
           --root DIR       the repository root (default: found above the tool)
+          --ids A,B,…      run exactly these case ids (or @FILE: one id a line), e.g. to rerun a campaign's failures
           --replay ID      print the case's mutations, write its spec(s) to DIR/<id>/, run it here with full output
           --ci-slice       the CI slice: --corpus all --seed 7 --cases 200 (flags after it override)
+          --check FILE     run the generator on FILE (repeat for two specs in one compilation) here, print the class
+                           and diagnostics; --namespace, --client-name, --api-version, --include, --exclude after a
+                           --check FILE set that file's metadata
 
         Exit code: 0 no failing case, 1 CRASH/HANG/INTERNAL/BAD-OUTPUT cases found, 2 bad arguments.
         """;
@@ -43,6 +47,17 @@ public static class Program
         var hooks = new Dictionary<string, string>(StringComparer.Ordinal);
         CampaignOptions? options = null;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var checks = new List<FuzzSpec>();
+        void SetLast(Func<FuzzSpec, FuzzSpec> change)
+        {
+            if (checks.Count == 0)
+            {
+                throw new ArgumentException("metadata options follow a --check FILE");
+            }
+
+            checks[^1] = change(checks[^1]);
+        }
+
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -56,9 +71,22 @@ public static class Program
                     case "--parent": parent = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--out": output = Next(); break;
                     case "--ci-slice": settings["ci"] = "1"; break;
+                    case "--check":
+                        string file = Next();
+                        checks.Add(new FuzzSpec("/check/" + checks.Count + "/" + Path.GetFileName(file), File.ReadAllBytes(file), null, null, null, null, null));
+                        break;
+                    case "--namespace": string ns = Next(); SetLast(spec => spec with { Namespace = ns }); break;
+                    case "--client-name": string client = Next(); SetLast(spec => spec with { ClientName = client }); break;
+                    case "--api-version": string version = Next(); SetLast(spec => spec with { ApiVersion = version }); break;
+                    case "--include": string include = Next(); SetLast(spec => spec with { IncludeOperations = include }); break;
+                    case "--exclude": string exclude = Next(); SetLast(spec => spec with { ExcludeOperations = exclude }); break;
                     case "--hook":
                         string[] hook = Next().Split('=', 2);
                         hooks[hook[0]] = hook.Length > 1 ? hook[1] : "crash";
+                        break;
+                    case "--ids":
+                        string ids = Next();
+                        settings["ids"] = ids.StartsWith('@') ? string.Join(",", File.ReadAllLines(ids.Substring(1))) : ids;
                         break;
                     case "--cases" or "--seed" or "--start" or "--corpus" or "--workers" or "--deadline" or "--progress":
                         settings[args[i]] = Next();
@@ -84,6 +112,7 @@ public static class Program
                 ProgressEvery = settings.TryGetValue("--progress", out string? every) ? int.Parse(every, CultureInfo.InvariantCulture) : options.ProgressEvery,
                 OutputDirectory = output,
                 Hooks = hooks,
+                Ids = settings.TryGetValue("ids", out string? list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(CaseId.Parse).ToList() : null,
             };
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException or InvalidOperationException)
@@ -101,6 +130,11 @@ public static class Program
             }
 
             return Worker.Run(options.Root, options.Deadline, parent);
+        }
+
+        if (checks.Count > 0)
+        {
+            return Check(new FuzzCase(new CaseId(CorpusKind.Bundled, 0, -1), checks, checks.Select(c => "check: " + c.Path).ToList()), output, options.Deadline);
         }
 
         if (replay is not null)
@@ -144,6 +178,12 @@ public static class Program
         }
 
         File.WriteAllText(Path.Combine(directory, "metadata.json"), JsonSerializer.Serialize(metadata, new JsonSerializerOptions { WriteIndented = true }));
+        return Check(fuzzCase, directory, deadline);
+    }
+
+    /// <summary>Runs a case in this process and prints everything: generated files, diagnostics, the class.</summary>
+    public static int Check(FuzzCase fuzzCase, string directory, TimeSpan deadline)
+    {
         Console.WriteLine("Running in this process (a stack overflow ends it here, as it would end the compiler)…");
         Console.Out.Flush();
         CaseRunner.Outcome outcome = CaseRunner.Run(fuzzCase, 0, TimeSpan.FromMilliseconds(deadline.TotalMilliseconds * 0.75));

@@ -26,7 +26,7 @@ public static class Program
           --root DIR       the repository root (default: found above the tool)
           --ids A,B,…      run exactly these case ids (or @FILE: one id a line), e.g. to rerun a campaign's failures
           --replay ID      print the case's mutations, write its spec(s) to DIR/<id>/, run it here with full output
-          --ci-slice       the CI slice: --corpus all --seed 7 --cases 200 (flags after it override)
+          --ci-slice       the CI slice: --corpus all --seed 7 --cases 100 (flags after it override)
           --check FILE     run the generator on FILE (repeat for two specs in one compilation) here, print the class
                            and diagnostics; --namespace, --client-name, --api-version, --include, --exclude after a
                            --check FILE set that file's metadata
@@ -35,7 +35,7 @@ public static class Program
         """;
 
     /// <summary>The CI slice: short, deterministic, over the bundled specs, the seeds and filtered full specs.</summary>
-    public static CampaignOptions CiSlice(string root) => new() { Root = root, Corpus = CorpusKind.All, Seed = 7, Cases = 200 };
+    public static CampaignOptions CiSlice(string root) => new() { Root = root, Corpus = CorpusKind.All, Seed = 7, Cases = 100 };
 
     public static async Task<int> Main(string[] args)
     {

@@ -105,7 +105,7 @@ internal static class ModelEmitter
         foreach (EnumValueSpec value in spec.Values)
         {
             writer.Line();
-            writer.Doc("summary", value.Value.Length == 0 ? "The empty value." : value.Value);
+            writer.Doc("summary", value.Summary);
             writer.Line("public static " + name + " " + value.MemberName + " { get; } = new " + name + "(" + SourceWriter.Literal(value.Value) + ");");
         }
 

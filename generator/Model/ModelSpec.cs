@@ -44,4 +44,5 @@ internal sealed record EnumSpec(
     string? Description,
     EquatableArray<EnumValueSpec> Values);
 
-internal sealed record EnumValueSpec(string MemberName, string Value);
+/// <param name="Summary">The member's documentation: the value itself, or words for a value that shows nothing.</param>
+internal sealed record EnumValueSpec(string MemberName, string Value, string Summary);

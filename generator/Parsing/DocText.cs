@@ -11,6 +11,13 @@ internal static class DocText
     public static string? Of(MappingNode node, string key)
         => node.GetString(key) is string text && HasVisibleText(text) ? text : null;
 
+    /// <summary>A value as its own documentation; a value that shows nothing (empty, blank) is described instead.</summary>
+    public static string Summarize(string value)
+        => HasVisibleText(value) ? value
+            : value.Length == 0 ? "The empty value."
+            : "A blank value (" + value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + (value.Length == 1 ? " character, U+" : " characters, U+")
+                + ((int)value[0]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + (value.Length > 1 ? "…" : string.Empty) + ").";
+
     private static bool HasVisibleText(string text)
     {
         foreach (char c in text)

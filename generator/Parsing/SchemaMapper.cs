@@ -311,7 +311,7 @@ internal sealed class SchemaMapper
             if (seen.Add(scalar.Value))
             {
                 string member = scalar.Value.Length == 0 ? "Empty" : Identifiers.ToPascalCase(scalar.Value);
-                specValues.Add(new EnumValueSpec(members.Claim(member), scalar.Value));
+                specValues.Add(new EnumValueSpec(members.Claim(member), scalar.Value, DocText.Summarize(scalar.Value)));
             }
         }
 

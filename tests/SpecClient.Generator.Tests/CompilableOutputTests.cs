@@ -72,6 +72,7 @@ public sealed class CompilableOutputTests
         Assert.Contains("/// <summary>The 'clone' property.</summary>", GeneratedSource.Of(run, ".Models.g.cs"));
         Assert.Contains("/// <summary>getThing</summary>", GeneratedSource.Of(run, ".Clients.g.cs"));
         Assert.Contains("/// <param name=\"p\">The 'p' parameter.</param>", GeneratedSource.Of(run, ".Clients.g.cs"));
+        Assert.Contains("/// <summary>A blank value (1 character, U+0020).</summary>", GeneratedSource.Of(run, ".Models.g.cs"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.OpenApi;
 using SpecClient.Generator.Diagnostics;
@@ -21,6 +22,18 @@ namespace SpecClient.Generator.Tests;
 /// </summary>
 public sealed class OpenApiOracleTests
 {
+    /// <summary>
+    /// Disagreements that are generator defects, reported (not fixed here: generator/ is being reworked elsewhere).
+    /// Remove an entry when its defect is fixed; everything else must agree.
+    /// </summary>
+    private static readonly (Regex Pattern, string Defect)[] KnownDefects =
+    {
+        // A discriminator mapping that sends several values to one variant registers only the first value: the others
+        // read as the base record and lose the discriminator, and writing sends the first value (issue 9). In the full
+        // Atlas specs: DataFederationLimit.name, 12 values for 2 variants.
+        (new Regex(@"^DataFederationLimit: the discriminator value \S+ maps to \w+, but our record has no variant for it$"), "several discriminator values for one variant"),
+    };
+
     public static TheoryData<string> BundledSpecFiles => new(BundledSpecs.All().Select(spec => Path.GetFileName(spec.Path)));
 
     /// <summary>The test specs that are valid OpenAPI 3 documents (the others test how invalid documents are refused).</summary>
@@ -112,13 +125,47 @@ public sealed class OpenApiOracleTests
         Assert.InRange(agreement.OperationCount, 20, 100);
     }
 
+    [Fact]
+    public void OracleReportsEveryDifferencePlantedInTheDocumentItReads()
+    {
+        // Our model is built from pets.json; Microsoft.OpenApi reads a copy with one difference of each kind.
+        SpecInput spec = SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "pets.json"), "Oracle.TestSpec", "OracleClient");
+        string changed = spec.Text
+            .Replace("""{ "name": "X-Request-Id", "in": "header", """, """{ "name": "X-Request-Id", "in": "header", "required": true, """, StringComparison.Ordinal)
+            .Replace("""{ "name": "include", "in": "query",""", """{ "name": "expand", "in": "query",""", StringComparison.Ordinal)
+            .Replace("\"class\": { \"type\": \"string\" }", "\"kind\": { \"type\": \"string\" }", StringComparison.Ordinal)
+            .Replace("\"Error\": { \"type\": \"object\", \"properties\": { \"errorCode\": { \"type\": \"string\" } } }", "\"Error\": { \"type\": \"string\" }", StringComparison.Ordinal)
+            .Replace("\"paths\": {", "\"paths\": { \"/pets\": { \"post\": { \"operationId\": \"addPet\", \"responses\": { \"204\": { \"description\": \"Added\" } } } },", StringComparison.Ordinal);
+        Assert.NotEqual(spec.Text, changed);
+
+        Agreement agreement = Compare(spec, keep: null, oracleText: changed);
+
+        Assert.Equal(
+            new[]
+            {
+                "GET /pets/{petId} default error: our model has the record Error where the schema is not an object with properties",
+                "GET /pets/{petId} parameter include: our model has global::System.Collections.Generic.List<global::Oracle.TestSpec.GetPetIncludeItem> where Microsoft.OpenApi has no schema",
+                "GET /pets/{petId}: parameter X-Request-Id (header, optional) is in our model but not in the spec",
+                "GET /pets/{petId}: parameter X-Request-Id (header, required) is in the spec but not in our model",
+                "GET /pets/{petId}: parameter expand (query, optional) is in the spec but not in our model",
+                "GET /pets/{petId}: parameter include (query, optional) is in our model but not in the spec",
+                "POST /pets (addPet) is missing from our model without a diagnostic saying why",
+                "Pet.class is in our record but not among the schema's properties",
+                "Pet.kind is in the schema but not in our record",
+                "our enum GetPetIncludeItem corresponds to no schema of a generated operation",
+                "our record Error (Error) corresponds to no schema of a generated operation",
+            },
+            agreement.Disagreements.Order(StringComparer.Ordinal));
+    }
+
     private static SpecFileOptions Options(SpecInput spec)
         => new(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, "Consumer", spec.IncludeOperations, spec.ExcludeOperations);
 
-    private static Agreement Compare(SpecInput spec, Func<OracleOperation, bool>? keep)
+    /// <param name="oracleText">What Microsoft.OpenApi reads instead of the spec (the oracle's self-test); null: the spec.</param>
+    private static Agreement Compare(SpecInput spec, Func<OracleOperation, bool>? keep, string? oracleText = null)
     {
         ParseResult ours = SpecParser.Parse(Options(spec), spec.Text, CancellationToken.None);
-        OpenApiOracle oracle = OpenApiOracle.Read(spec);
+        OpenApiOracle oracle = OpenApiOracle.Read(oracleText is null ? spec : spec.WithText(oracleText));
         var agreement = new Agreement(Path.GetFileName(spec.Path));
         if (ours.Spec is null)
         {
@@ -185,10 +232,16 @@ public sealed class OpenApiOracleTests
 
         public int ModelCount { get; set; }
 
+        public IReadOnlyList<string> Disagreements => _disagreements;
+
         public void Disagree(string what) => _disagreements.Add(what);
 
+        /// <summary>Fails with every disagreement that is not a known defect.</summary>
         public void AssertNoDisagreement()
-            => Assert.True(_disagreements.Count == 0, $"{file}: {_disagreements.Count} disagreements with Microsoft.OpenApi:\n" + string.Join("\n", _disagreements.Take(40)));
+        {
+            List<string> unexpected = _disagreements.Where(d => !KnownDefects.Any(known => known.Pattern.IsMatch(d))).ToList();
+            Assert.True(unexpected.Count == 0, $"{file}: {unexpected.Count} disagreements with Microsoft.OpenApi:\n" + string.Join("\n", unexpected.Take(40)));
+        }
     }
 
     /// <summary>One comparison of our model with Microsoft.OpenApi's document.</summary>
@@ -561,8 +614,33 @@ public sealed class OpenApiOracleTests
                 }
             }
 
+            // The other way: every property of the schema is a member, declared here or inherited from the polymorphic
+            // base; a discriminator is no member (System.Text.Json reads and writes it from the variant's type).
+            var inherited = new HashSet<string>(StringComparer.Ordinal);
+            for (ModelSpec? owner = model; owner is not null; owner = owner.BaseModel is null ? null : _models.GetValueOrDefault(owner.BaseModel))
+            {
+                inherited.UnionWith(owner.Properties.Select(p => p.JsonName));
+                if (owner.Discriminator is not null)
+                {
+                    inherited.Add(owner.Discriminator.PropertyName);
+                }
+            }
+
+            {
+                foreach (string jsonName in properties.Keys.Where(p => !inherited.Contains(p)))
+                {
+                    _agreement.Disagree($"{name}.{jsonName} is in the schema but not in our record");
+                }
+            }
+
             if (model.Discriminator is { } discriminator)
             {
+                // Every value the mapping names must select a variant.
+                foreach (string value in (target.Discriminator?.Mapping?.Keys ?? Enumerable.Empty<string>()).Where(v => discriminator.DerivedTypes.All(d => d.Value != v)))
+                {
+                    _agreement.Disagree($"{name}: the discriminator value {value} maps to {target.Discriminator!.Mapping![value].Reference.Id}, but our record has no variant for it");
+                }
+
                 List<IOpenApiSchema> variants = _oracle.Variants(target).ToList();
                 IDictionary<string, OpenApiSchemaReference> mapping = target.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>();
                 foreach (DerivedTypeSpec derived in discriminator.DerivedTypes)

@@ -10,6 +10,7 @@ using SpecClient.Generator.Model;
 using SpecClient.Generator.Parsing;
 using SpecClient.Generator.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 using ParameterLocation = SpecClient.Generator.Model.ParameterLocation;
 
 namespace SpecClient.Generator.Tests;
@@ -20,7 +21,7 @@ namespace SpecClient.Generator.Tests;
 /// generated as records and enums. Every difference the design makes (an operation skipped, a parameter left out, a
 /// schema generated as JsonElement, operation filters) must be explained by the diagnostic that reports it.
 /// </summary>
-public sealed class OpenApiOracleTests
+public sealed class OpenApiOracleTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Disagreements that are generator defects, reported (not fixed here: generator/ is being reworked elsewhere).
@@ -51,6 +52,7 @@ public sealed class OpenApiOracleTests
 
         Agreement agreement = Compare(spec, keep: null);
 
+        output.WriteLine(agreement.Summary);
         agreement.AssertNoDisagreement();
         Assert.True(agreement.OperationCount > 0, "no operations compared");
         Assert.True(agreement.ModelCount > 0, "no records compared");
@@ -64,6 +66,7 @@ public sealed class OpenApiOracleTests
 
         Agreement agreement = Compare(spec, keep: null);
 
+        output.WriteLine(agreement.Summary);
         agreement.AssertNoDisagreement();
         Assert.True(agreement.OperationCount > 0, "no operations compared");
     }
@@ -100,6 +103,7 @@ public sealed class OpenApiOracleTests
 
         Agreement agreement = Compare(spec, keep: null);
 
+        output.WriteLine(agreement.Summary);
         agreement.AssertNoDisagreement();
         Assert.True(agreement.OperationCount >= 300, $"only {agreement.OperationCount} operations compared");
         Assert.True(agreement.ModelCount >= 300, $"only {agreement.ModelCount} records compared");
@@ -121,6 +125,7 @@ public sealed class OpenApiOracleTests
 
         Agreement agreement = Compare(spec, Keep);
 
+        output.WriteLine(agreement.Summary);
         agreement.AssertNoDisagreement();
         Assert.InRange(agreement.OperationCount, 20, 100);
     }
@@ -231,6 +236,25 @@ public sealed class OpenApiOracleTests
         public int OperationCount { get; set; }
 
         public int ModelCount { get; set; }
+
+        public int EnumCount { get; set; }
+
+        public int ParameterCount { get; set; }
+
+        /// <summary>Operations skipped and parameters left out, each explained by its diagnostic.</summary>
+        public int ExplainedSkips { get; set; }
+
+        public int ExplainedLeftOut { get; set; }
+
+        public int ReachedComponents { get; set; }
+
+        public int DegradedComponents { get; set; }
+
+        public string Summary
+            => $"{file}: {OperationCount} operations, {ParameterCount} parameters, {ModelCount} records, {EnumCount} enums compared; "
+            + $"{ReachedComponents} components reached ({DegradedComponents} as JsonElement with SCG0005); "
+            + $"{ExplainedSkips} operations skipped and {ExplainedLeftOut} parameters left out, each with its diagnostic; "
+            + $"{_disagreements.Count} disagreements ({_disagreements.Count(d => KnownDefects.Any(k => k.Pattern.IsMatch(d)))} known defects)";
 
         public IReadOnlyList<string> Disagreements => _disagreements;
 
@@ -345,6 +369,7 @@ public sealed class OpenApiOracleTests
                 }
             }
 
+            _agreement.ExplainedSkips = explained.Count;
             foreach (string extra in ours.Keys)
             {
                 _agreement.Disagree(extra + " is in our model but not among Microsoft.OpenApi's operations");
@@ -388,6 +413,7 @@ public sealed class OpenApiOracleTests
 
                 if (leftOut.Remove(parameter.Name))
                 {
+                    _agreement.ExplainedLeftOut++;
                     continue;
                 }
 
@@ -402,6 +428,7 @@ public sealed class OpenApiOracleTests
             }
 
             List<string> actual = ours.Parameters.Select(p => Describe(p.Name, p.Location.ToString(), p.Required)).ToList();
+            _agreement.ParameterCount += actual.Count;
             foreach (string missing in expected.Except(actual))
             {
                 _agreement.Disagree($"{oracle.Key}: parameter {missing} is in the spec but not in our model");
@@ -707,6 +734,7 @@ public sealed class OpenApiOracleTests
             }
 
             _agreement.ModelCount = _spec.Models.Count;
+            _agreement.EnumCount = _spec.Enums.Count;
 
             // Every component Microsoft.OpenApi reaches from the generated operations, found independently, has its record or enum.
             var reach = new Reachability(_oracle);
@@ -715,6 +743,8 @@ public sealed class OpenApiOracleTests
                 reach.FromOperation(oracle, ours);
             }
 
+            _agreement.ReachedComponents = reach.Records.Count + reach.Enums.Count + reach.Degraded.Count;
+            _agreement.DegradedComponents = reach.Degraded.Count;
             var generated = _identities.Values.Where(v => v.StartsWith("component ", StringComparison.Ordinal)).Select(v => v.Substring("component ".Length)).ToHashSet(StringComparer.Ordinal);
             foreach (string component in reach.Records.Concat(reach.Enums).Where(c => !generated.Contains(c)).Order(StringComparer.Ordinal))
             {

@@ -160,9 +160,9 @@ public ref struct RequestUriBuilder
     /// <summary>
     /// Refuses values that cannot stand for themselves as one path segment. Uri.EscapeDataString leaves dots alone
     /// (they are unreserved), and System.Uri removes dot segments, so <c>groups/1/invites/..</c> would become
-    /// <c>groups/1/</c>: a DELETE would hit another resource. Escaping the dots (<c>%2E%2E</c>) is not enough:
-    /// RFC 3986 §6.2.2.2 lets any normalizer on the way (a proxy, the server's router) decode percent-encoded
-    /// unreserved characters and then remove the dot segment, so the request could still reach the other resource.
+    /// <c>groups/1/</c>: a DELETE would hit another resource. Escaping the dots (<c>%2E%2E</c>) does not help: System.Uri
+    /// itself decodes <c>%2E</c> (an unreserved character) and removes the segment just the same (tested), and
+    /// RFC 3986 §6.2.2.2 lets any normalizer on the way (a proxy, the server's router) do so too.
     /// No server can address a resource named <c>.</c> or <c>..</c> reliably, so such a value is a caller's mistake
     /// (or an attack): it is refused before anything is sent. Slashes in a value are escaped (<c>a/..</c> becomes
     /// <c>a%2F..</c>), so only a whole value can form a dot segment.

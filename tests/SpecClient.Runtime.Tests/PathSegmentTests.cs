@@ -92,6 +92,19 @@ public class PathSegmentTests
         Assert.Equal($"/prefix/api/atlas/v2/groups/{GroupId}/invites/{invitationId}", stub.Single().Uri.AbsolutePath);
     }
 
+    [Theory]
+    [InlineData("invites/..", "/api/groups/")]
+    [InlineData("invites/%2E%2E", "/api/groups/")]
+    [InlineData("invites/.%2e", "/api/groups/")]
+    [InlineData("invites/%2E", "/api/groups/invites/")]
+    public void SystemUriRemovesDotSegmentsEvenWhenTheDotsAreEscaped(string tail, string path)
+    {
+        // Why dot segments are refused rather than escaped: %2E is decoded and the segment removed all the same.
+        var uri = new Uri("https://cloud.mongodb.com/api/groups/" + tail, UriKind.Absolute);
+
+        Assert.Equal(path, uri.AbsolutePath);
+    }
+
     private static Task DeleteInviteAsync(ApiConnection connection, string invitationId, bool urlSafe)
     {
         HttpRequestMessage request = CreateDeleteInvite(connection, invitationId, urlSafe);

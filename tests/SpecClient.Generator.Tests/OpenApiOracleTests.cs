@@ -27,13 +27,8 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
     /// Disagreements that are generator defects, reported (not fixed here: generator/ is being reworked elsewhere).
     /// Remove an entry when its defect is fixed; everything else must agree.
     /// </summary>
-    private static readonly (Regex Pattern, string Defect)[] KnownDefects =
-    {
-        // A discriminator mapping that sends several values to one variant registers only the first value: the others
-        // read as the base record and lose the discriminator, and writing sends the first value (issue 9). In the full
-        // Atlas specs: DataFederationLimit.name, 12 values for 2 variants.
-        (new Regex(@"^DataFederationLimit: the discriminator value \S+ maps to \w+, but our record has no variant for it$"), "several discriminator values for one variant"),
-    };
+    // Known generator defects the oracle tolerates, each with its issue; none today.
+    private static readonly (Regex Pattern, string Defect)[] KnownDefects = Array.Empty<(Regex, string)>();
 
     /// <summary>OpenAPI: "If in is header and the name is Accept, Content-Type or Authorization, the definition is ignored."</summary>
     private static readonly string[] ReservedHeaders = { "Accept", "Content-Type", "Authorization" };
@@ -628,7 +623,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                 return;
             }
 
-            Dictionary<string, IOpenApiSchema> properties = OpenApiOracle.AllProperties(target);
+            Dictionary<string, IOpenApiSchema> properties = OpenApiOracle.MapsSeveralValuesToOneVariant(target) ? _oracle.PropertiesWithVariants(target) : OpenApiOracle.AllProperties(target);
             foreach (PropertySpec property in model.Properties)
             {
                 if (properties.TryGetValue(property.JsonName, out IOpenApiSchema? propertySchema))
@@ -858,6 +853,18 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
 
                 if (types is not (0 or JsonSchemaType.Object))
                 {
+                    continue;
+                }
+
+                if (OpenApiOracle.MapsSeveralValuesToOneVariant(target))
+                {
+                    // One record with every variant's properties; the variants are no records of their own here.
+                    AddIf(Records, owner);
+                    foreach (IOpenApiSchema propertySchema in oracle.PropertiesWithVariants(target).Values)
+                    {
+                        Push(pending, propertySchema, null);
+                    }
+
                     continue;
                 }
 

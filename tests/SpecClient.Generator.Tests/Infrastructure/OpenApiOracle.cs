@@ -205,6 +205,31 @@ internal sealed class OpenApiOracle
         }
     }
 
+    /// <summary>
+    /// Whether the discriminator's mapping names one variant for several values: SpecClient then generates one record
+    /// holding the discriminator as a property and every variant's properties (README, "Whole APIs").
+    /// </summary>
+    public static bool MapsSeveralValuesToOneVariant(IOpenApiSchema schema)
+        => schema.Discriminator?.Mapping is { } mapping && mapping.Values.GroupBy(target => target.Reference.Id).Any(group => group.Count() > 1);
+
+    /// <summary>The properties of such a record: the schema's own, then each variant's not already there.</summary>
+    public Dictionary<string, IOpenApiSchema> PropertiesWithVariants(IOpenApiSchema schema)
+    {
+        Dictionary<string, IOpenApiSchema> properties = AllProperties(schema);
+        foreach (IOpenApiSchema variant in Variants(schema))
+        {
+            if (Target(variant) is IOpenApiSchema variantTarget)
+            {
+                foreach ((string name, IOpenApiSchema property) in AllProperties(variantTarget))
+                {
+                    properties.TryAdd(name, property);
+                }
+            }
+        }
+
+        return properties;
+    }
+
     /// <summary>The variants of a polymorphic schema: oneOf/anyOf entries, then mapping targets not listed there.</summary>
     public IEnumerable<IOpenApiSchema> Variants(IOpenApiSchema schema)
     {

@@ -142,7 +142,8 @@ public static class Program
             return Replay(CaseId.Parse(replay), options.Root, output, options.Deadline);
         }
 
-        Console.WriteLine($"SpecClient.Fuzz: corpus {options.Corpus.ToString().ToLowerInvariant()}, seed {options.Seed}, cases {options.Start}..{options.Start + options.Cases - 1}, {options.Workers} workers, deadline {options.Deadline.TotalSeconds} s → {Path.GetFullPath(output)}");
+        string which = options.Ids is { } chosen ? chosen.Count + " chosen cases" : $"corpus {options.Corpus.ToString().ToLowerInvariant()}, seed {options.Seed}, cases {options.Start}..{options.Start + options.Cases - 1}";
+        Console.WriteLine($"SpecClient.Fuzz: {which}, {options.Workers} workers, deadline {options.Deadline.TotalSeconds} s → {Path.GetFullPath(output)}");
         CampaignReport report = await Campaign.RunAsync(options, Console.Out);
         Console.WriteLine(string.Join("  ", report.Counts.Select(c => c.Key + " " + c.Value)) + $"  ({report.CasesPerSecond:0.00} cases/s)");
         foreach (CaseResult failure in report.Failures.Take(20))

@@ -43,7 +43,9 @@ public static class Reports
     {
         CampaignOptions options = report.Options;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Fuzz campaign: corpus {options.Corpus.ToString().ToLowerInvariant()}, seed {options.Seed}, cases {options.Start}..{options.Start + report.Results.Count - 1}");
+        text.AppendLine(options.Ids is not null
+            ? $"# Fuzz campaign: {options.Ids.Count} chosen cases"
+            : string.Create(CultureInfo.InvariantCulture, $"# Fuzz campaign: corpus {options.Corpus.ToString().ToLowerInvariant()}, seed {options.Seed}, cases {options.Start}..{options.Start + report.Results.Count - 1}"));
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Results.Count} cases in {report.Elapsed.TotalSeconds:0} s ({report.CasesPerSecond:0.00} cases/s) with {options.Workers} workers, deadline {options.Deadline.TotalSeconds} s.");
         text.AppendLine();

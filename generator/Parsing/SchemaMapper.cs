@@ -425,7 +425,8 @@ internal sealed class SchemaMapper
                 preferred += "Value";
             }
 
-            string propertyName = scope.MemberNames.Claim(preferred);
+            // Forbidden too: a name taken in turn (a property toString becomes ToString2 in a record named ToString2).
+            string propertyName = scope.MemberNames.Claim(preferred, new[] { name });
             MappedType mapped = Map(propertySchema, name + Identifiers.ToPascalCase(jsonName));
             MappingNode? propertyNode = _context.ResolveQuietly(propertySchema) as MappingNode;
             bool readOnly = Flag(propertySchema, propertyNode, "readOnly");

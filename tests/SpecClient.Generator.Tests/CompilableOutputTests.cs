@@ -49,6 +49,8 @@ public sealed class CompilableOutputTests
         Assert.Contains("JsonTypeInfo<global::Consumer.Api.GetType> GetType2 => ", GeneratedSource.Of(run, ".JsonContext.g.cs"));
         Assert.Contains("public global::Consumer.Api.ToStringClient ToString2 { get; }", GeneratedSource.Of(run, ".Clients.g.cs"));
         Assert.Contains("public bool? ReferenceEquals2 { get; set; }", models);
+        Assert.Contains("public string? GetHashCode3 { get; set; }", models);
+        Assert.Contains("public string? GetHashCode2Value { get; set; }", models);
     }
 
     [Fact]

@@ -120,17 +120,11 @@ public static class CaseRunner
         long generate = clock.ElapsedMilliseconds;
         phase?.Invoke("compile (the generator finished in " + generate + " ms)");
         clock.Restart();
-        CSharpCompilation output = compilation.AddSyntaxTrees(run.GeneratedTrees);
-        var generatedTrees = new HashSet<SyntaxTree>(run.GeneratedTrees);
-        List<Diagnostic> compile = output.GetDiagnostics()
-            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .ToList();
+        (List<Diagnostic> compile, List<Diagnostic> errors, List<Diagnostic> warnings) = CompileOnce(compilation, run.GeneratedTrees);
         long compileTime = clock.ElapsedMilliseconds;
 
         ImmutableArray<Diagnostic> generatorDiagnostics = run.Diagnostics;
         Exception? exception = run.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
-        List<Diagnostic> errors = compile.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        List<Diagnostic> warnings = compile.Where(d => d.Severity == DiagnosticSeverity.Warning && (d.Location.SourceTree is null || generatedTrees.Contains(d.Location.SourceTree))).ToList();
 
         (string cls, string signature) = Classify(exception, generatorDiagnostics, errors, warnings);
         var result = new CaseResult
@@ -148,6 +142,46 @@ public static class CaseRunner
             Signature = signature,
         };
         return new Outcome(result, run, compile);
+    }
+
+    // Many mutations leave the generated code as it was (a changed example, an unused schema): a worker compiles each
+    // distinct output once. Compiling is most of a case's time.
+    private static readonly Dictionary<string, (List<Diagnostic> All, List<Diagnostic> Errors, List<Diagnostic> Warnings)> CompiledOutputs = new(StringComparer.Ordinal);
+
+    private static (List<Diagnostic> All, List<Diagnostic> Errors, List<Diagnostic> Warnings) CompileOnce(CSharpCompilation compilation, ImmutableArray<SyntaxTree> generated)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (SyntaxTree tree in generated)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(tree.FilePath + "\0" + tree.ToString() + "\0"));
+        }
+
+        string key = Convert.ToHexString(hash.GetHashAndReset());
+        lock (CompiledOutputs)
+        {
+            if (CompiledOutputs.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var generatedTrees = new HashSet<SyntaxTree>(generated);
+        List<Diagnostic> all = compilation.AddSyntaxTrees(generated).GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
+        List<Diagnostic> errors = all.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        List<Diagnostic> warnings = all.Where(d => d.Severity == DiagnosticSeverity.Warning && (d.Location.SourceTree is null || generatedTrees.Contains(d.Location.SourceTree))).ToList();
+        lock (CompiledOutputs)
+        {
+            if (CompiledOutputs.Count > 2000)
+            {
+                CompiledOutputs.Clear();
+            }
+
+            CompiledOutputs[key] = (all, errors, warnings);
+        }
+
+        return (all, errors, warnings);
     }
 
     /// <summary>

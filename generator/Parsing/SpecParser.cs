@@ -191,7 +191,7 @@ internal static class SpecParser
 
         foreach ((string metadata, string text) in filter.Unused())
         {
-            context.Report(DiagnosticDescriptors.FilterMatchesNothing, null, metadata, text);
+            context.ReportAtFile(DiagnosticDescriptors.FilterMatchesNothing, metadata, text);
         }
 
         ReportDuplicatePathSignatures(context, document);
@@ -387,7 +387,7 @@ internal static class SpecParser
             return requested!;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, "Namespace", requested!, "it is not a C# namespace; '" + fallback + "' is used");
+        context.ReportAtFile(DiagnosticDescriptors.InvalidSpecOption, "Namespace", requested!, "it is not a C# namespace; '" + fallback + "' is used");
         return fallback;
     }
 
@@ -403,7 +403,7 @@ internal static class SpecParser
             return requested!;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, metadata, requested!, "it is not a C# identifier; '" + fallback + "' is used");
+        context.ReportAtFile(DiagnosticDescriptors.InvalidSpecOption, metadata, requested!, "it is not a C# identifier; '" + fallback + "' is used");
         return fallback;
     }
 
@@ -419,7 +419,7 @@ internal static class SpecParser
             return requested;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, "ApiVersion", requested!, "it is not a date like 2025-03-12; the newest media types are used");
+        context.ReportAtFile(DiagnosticDescriptors.InvalidSpecOption, "ApiVersion", requested!, "it is not a date like 2025-03-12; the newest media types are used");
         return null;
     }
 

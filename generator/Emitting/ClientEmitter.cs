@@ -60,11 +60,22 @@ internal static class ClientEmitter
             baseAddressFallback = "throw new global::System.ArgumentException(\"The spec names no server: pass a base address, or set HttpClient.BaseAddress.\", nameof(baseAddress))";
         }
 
+        string prefixArgument = string.Empty;
+        string baseAddressDoc = "The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.";
+        if (root.OperationsPathPrefix.Length > 0)
+        {
+            writer.Doc("summary", "The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.");
+            writer.Line("public const string OperationsPathPrefix = " + SourceWriter.Literal(root.OperationsPathPrefix) + ";");
+            writer.Line();
+            prefixArgument = ", OperationsPathPrefix";
+            baseAddressDoc = "The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (" + root.OperationsPathPrefix.TrimEnd('/') + ") is dropped: the operations add it.";
+        }
+
         writer.DocXml("<summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
         writer.Doc("param", "The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.", "name=\"httpClient\"");
-        writer.Doc("param", "The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.", "name=\"baseAddress\"");
+        writer.Doc("param", baseAddressDoc, "name=\"baseAddress\"");
         writer.Line("public " + root.ClassName + "(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)");
-        writer.Line("    : this(new " + Connection + "(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? " + baseAddressFallback + "))");
+        writer.Line("    : this(new " + Connection + "(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? " + baseAddressFallback + prefixArgument + "))");
         writer.OpenBrace();
         writer.CloseBrace();
         writer.Line();

@@ -156,6 +156,7 @@ internal static class SpecParser
             VersionedMediaTypes(context, operations.Select(o => o.Operation)));
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var rootOperations = new List<OperationSpec>();
+        string? commonPrefix = null;
         var filter = new OperationFilter(options.IncludeOperations, options.ExcludeOperations);
         foreach ((string path, string method, MappingNode operation, MappingNode pathItem, ScalarNode methodKey) in operations)
         {
@@ -178,6 +179,7 @@ internal static class SpecParser
                 continue;
             }
 
+            commonPrefix = CommonPathPrefix(commonPrefix, spec.PathSegments.Count > 0 ? spec.PathSegments[0].Literal ?? string.Empty : string.Empty);
             string? tag = FirstTag(operation);
             if (tag is null)
             {
@@ -202,6 +204,7 @@ internal static class SpecParser
             info.GetString("version"),
             apiVersion,
             baseAddress ?? string.Empty,
+            commonPrefix ?? string.Empty,
             rootOperations.ToEquatableArray());
 
         return new ApiSpec(
@@ -358,6 +361,29 @@ internal static class SpecParser
         return (null, relative.Length == 0 ? string.Empty : relative + "/");
     }
 
+    /// <summary>
+    /// The whole path segments every operation's path starts with (<c>api/public/v1.0/</c>): a base address ending
+    /// with them (the documented base URL) would otherwise double them.
+    /// </summary>
+    private static string CommonPathPrefix(string? common, string literal)
+    {
+        // Only whole segments of the literal part: "orgs/{orgId}" contributes "orgs/", never a parameter.
+        string candidate = literal.Substring(0, literal.LastIndexOf('/') + 1);
+        if (common is null)
+        {
+            return candidate;
+        }
+
+        int length = 0;
+        while (length < common.Length && length < candidate.Length && common[length] == candidate[length])
+        {
+            length++;
+        }
+
+        // Cut back to the last '/' the two share.
+        return length == 0 ? string.Empty : common.Substring(0, common.LastIndexOf('/', length - 1) + 1);
+    }
+
     private static string? FirstTag(MappingNode operation)
         => operation["tags"] is SequenceNode { Items.Count: > 0 } tags && tags.Items[0] is ScalarNode { IsNull: false } tag && tag.Value.Trim().Length > 0
             ? tag.Value
@@ -441,7 +467,7 @@ internal static class SpecParser
         public TagClients(MappingNode document, NameScope typeNames, string rootClientName)
         {
             _typeNames = typeNames;
-            _propertyNames = NameScope.ForMembers(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
+            _propertyNames = NameScope.ForMembers(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion", "OperationsPathPrefix");
             if (document["tags"] is SequenceNode tags)
             {
                 foreach (SpecNode tag in tags.Items)

@@ -122,6 +122,39 @@ public class RequestTests
         Assert.Equal(new[] { "application/json" }, request.Accept);
     }
 
+    [Theory]
+    [InlineData("https://cloud.mongodb.com/api/public/v1.0", "https://cloud.mongodb.com/api/public/v1.0/")]
+    [InlineData("https://cloud.mongodb.com/api/public/v1.0/", "https://cloud.mongodb.com/api/public/v1.0/")]
+    [InlineData("https://cloud.mongodb.com/", "https://cloud.mongodb.com/api/public/v1.0/")]
+    [InlineData("https://proxy.example/mongodb/api/public/v1.0", "https://proxy.example/mongodb/api/public/v1.0/")]
+    [InlineData("https://proxy.example/mongodb/", "https://proxy.example/mongodb/api/public/v1.0/")]
+    [InlineData("https://proxy.example/api/public/v1.01", "https://proxy.example/api/public/v1.01/api/public/v1.0/")]
+    public async Task CloudManagerDocumentedBaseUrlDoesNotDoubleThePathPrefix(string baseAddress, string expectedStart)
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+        using HttpClient withBase = new(stub, disposeHandler: false) { BaseAddress = new Uri(baseAddress) };
+
+        await new CloudManagerV1.CloudManagerClient(http, new Uri(baseAddress)).Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+        await new CloudManagerV1.CloudManagerClient(withBase).Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.All(stub.Requests, request => Assert.Equal($"{expectedStart}groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri));
+        Assert.Equal("api/public/v1.0/", CloudManagerV1.CloudManagerClient.OperationsPathPrefix);
+        Assert.Equal("api/atlas/v2/", V20250312.AtlasClient.OperationsPathPrefix);
+    }
+
+    [Fact]
+    public async Task AtlasBaseUrlWithTheApiPathDoesNotDoubleIt()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await new V20250312.AtlasClient(http, new Uri("https://cloud.mongodb.com/api/atlas/v2")).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId);
+
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", stub.Single().Uri.AbsoluteUri);
+    }
+
     [Fact]
     public async Task CloudManagerDeleteOrgInviteUsesPublicApiPathAndPlainJsonAccept()
     {

@@ -207,6 +207,8 @@ internal static class SpecParser
             commonPrefix ?? string.Empty,
             rootOperations.ToEquatableArray());
 
+        // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
+        errorCodes.HarvestComponents(document);
         return new ApiSpec(
             options.Path,
             fileName,

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-#pragma warning disable CS0618 // The invite operations are deprecated by the API (sunset 2026-07-31); the janitor uses them on purpose.
+#pragma warning disable CS0618 // The invite operations are deprecated by the API (sunset 2027-07-01, the fragments' x-sunset); the janitor uses them on purpose.
 
 namespace InviteJanitor;
 

@@ -29,7 +29,13 @@ internal sealed class ErrorCodeHarvester
 
     /// <summary>Reads the error codes of one response (once per response node) and returns them, sorted.</summary>
     /// <param name="status">The status the response is listed under; empty for a component response (the status is then read from the example's <c>error</c>).</param>
-    public EquatableArray<string> Harvest(string status, MappingNode response)
+    public EquatableArray<string> Harvest(string status, MappingNode response) => Harvest(status, response, newWalk: true);
+
+    /// <param name="status">As above.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="newWalk">Whether the example nodes seen so far may be read again (a new status to attribute). Component
+    /// walks share one visited set: with no listed status, a node read once has given all it can.</param>
+    private EquatableArray<string> Harvest(string status, MappingNode response, bool newWalk)
     {
         int statusCode = int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) ? parsed : 0;
         if (_responseCodes.TryGetValue(response, out EquatableArray<string> known))
@@ -54,7 +60,11 @@ internal sealed class ErrorCodeHarvester
             return default;
         }
 
-        _visited.Clear();
+        if (newWalk)
+        {
+            _visited.Clear();
+        }
+
         foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
         {
             if (media.Value is not MappingNode mediaNode)
@@ -98,6 +108,8 @@ internal sealed class ErrorCodeHarvester
             return;
         }
 
+        // One visited set for the whole components walk: aliases shared between examples are read once in all.
+        _visited.Clear();
         if (components["responses"] is MappingNode responses)
         {
             foreach (KeyValuePair<ScalarNode, SpecNode> entry in responses.Entries)
@@ -105,7 +117,7 @@ internal sealed class ErrorCodeHarvester
                 _context.CancellationToken.ThrowIfCancellationRequested();
                 if (_context.ResolveQuietly(entry.Value) is MappingNode response)
                 {
-                    Harvest(string.Empty, response);
+                    Harvest(string.Empty, response, newWalk: false);
                 }
             }
         }
@@ -117,7 +129,6 @@ internal sealed class ErrorCodeHarvester
                 _context.CancellationToken.ThrowIfCancellationRequested();
                 if (_context.ResolveQuietly(entry.Value) is MappingNode example)
                 {
-                    _visited.Clear();
                     Collect(example["value"], 0, 0);
                 }
             }

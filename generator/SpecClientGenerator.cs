@@ -50,7 +50,7 @@ public sealed class SpecClientGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.ToEquatableArray())
             .WithTrackingName(TrackingNames.Identities);
 
-        context.RegisterSourceOutput(models.Combine(identities), static (output, pair) => AddSources(output, pair.Left, pair.Right));
+        context.RegisterSourceOutput(models.Combine(identities).WithTrackingName(TrackingNames.SourceInput), static (output, pair) => AddSources(output, pair.Left, pair.Right));
         context.RegisterSourceOutput(diagnostics, static (output, found) =>
         {
             foreach (DiagnosticInfo diagnostic in found)

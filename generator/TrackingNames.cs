@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Model = nameof(Model);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Identities = nameof(Identities);
+    public const string SourceInput = nameof(SourceInput);
 }

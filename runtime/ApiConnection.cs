@@ -62,6 +62,41 @@ public sealed class ApiConnection
             : DefaultMaxResponseBytes;
     }
 
+    /// <summary>
+    /// Creates a connection for operations whose paths all start with <paramref name="operationsPathPrefix"/>: a base
+    /// address that already ends with it (a documented base URL such as <c>https://cloud.mongodb.com/api/public/v1.0</c>)
+    /// is used without it, so the prefix is not sent twice. Other base addresses are used as they are.
+    /// </summary>
+    /// <param name="httpClient">Sends every request; configure handlers on it (or through IHttpClientFactory).</param>
+    /// <param name="baseAddress">The server: scheme, host, port and optionally a path prefix.</param>
+    /// <param name="operationsPathPrefix">The path every operation starts with, relative (<c>api/public/v1.0/</c>); empty for none.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="baseAddress"/> is not an absolute http or https URI.</exception>
+    public ApiConnection(HttpClient httpClient, Uri baseAddress, string operationsPathPrefix)
+        : this(httpClient, WithoutOperationsPathPrefix(baseAddress, operationsPathPrefix))
+    {
+    }
+
+    /// <summary>The base address without a trailing <paramref name="operationsPathPrefix"/> (compared by whole segments, case-sensitively).</summary>
+    internal static Uri WithoutOperationsPathPrefix(Uri baseAddress, string operationsPathPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        ArgumentNullException.ThrowIfNull(operationsPathPrefix);
+        string prefix = operationsPathPrefix.Trim('/');
+        if (prefix.Length == 0 || !baseAddress.IsAbsoluteUri)
+        {
+            return baseAddress;
+        }
+
+        string path = baseAddress.AbsolutePath.TrimEnd('/');
+        if (!path.EndsWith("/" + prefix, StringComparison.Ordinal))
+        {
+            return baseAddress;
+        }
+
+        return new UriBuilder(baseAddress) { Path = path[..^prefix.Length] }.Uri;
+    }
+
     /// <summary>The User-Agent product every request carries: <c>SpecClient/&lt;version&gt;</c>.</summary>
     public static string UserAgent { get; } = "SpecClient/" + SpecClientVersionInfo.Version;
 

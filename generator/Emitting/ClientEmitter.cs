@@ -60,11 +60,22 @@ internal static class ClientEmitter
             baseAddressFallback = "throw new global::System.ArgumentException(\"The spec names no server: pass a base address, or set HttpClient.BaseAddress.\", nameof(baseAddress))";
         }
 
+        string prefixArgument = string.Empty;
+        string baseAddressDoc = "The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.";
+        if (root.OperationsPathPrefix.Length > 0)
+        {
+            writer.Doc("summary", "The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.");
+            writer.Line("public const string OperationsPathPrefix = " + SourceWriter.Literal(root.OperationsPathPrefix) + ";");
+            writer.Line();
+            prefixArgument = ", OperationsPathPrefix";
+            baseAddressDoc = "The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (" + root.OperationsPathPrefix.TrimEnd('/') + ") is dropped: the operations add it.";
+        }
+
         writer.DocXml("<summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
         writer.Doc("param", "The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.", "name=\"httpClient\"");
-        writer.Doc("param", "The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.", "name=\"baseAddress\"");
+        writer.Doc("param", baseAddressDoc, "name=\"baseAddress\"");
         writer.Line("public " + root.ClassName + "(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)");
-        writer.Line("    : this(new " + Connection + "(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? " + baseAddressFallback + "))");
+        writer.Line("    : this(new " + Connection + "(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? " + baseAddressFallback + prefixArgument + "))");
         writer.OpenBrace();
         writer.CloseBrace();
         writer.Line();
@@ -232,7 +243,7 @@ internal static class ClientEmitter
         writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
             + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (operationId " + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
         writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
-        writer.DocXml("<exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read.</exception>");
+        writer.Doc("exception", "The server answered with an error status, or with a body that could not be read." + ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
         writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed or dropped; the message names the call.</exception>");
         writer.DocXml("<exception cref=\"global::System.TimeoutException\">The server did not answer in time.</exception>");
         if (operation.ResultType is not null)
@@ -243,6 +254,26 @@ internal static class ClientEmitter
         {
             writer.DocXml("<returns>A task that completes when the server has answered with success.</returns>");
         }
+    }
+
+    /// <summary>"… 400 (VALIDATION_ERROR); 409; 429 (RATE_LIMITED_TOKEN_BUCKET); other statuses (default)."</summary>
+    private static string ErrorResponsesText(OperationSpec operation)
+    {
+        if (operation.ErrorResponses.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        foreach (ErrorResponseSpec error in operation.ErrorResponses)
+        {
+            string status = error.Status == "default" ? "other statuses (default)" : error.Status;
+            parts.Add(error.Codes.IsEmpty ? status : status + " (" + string.Join(", ", error.Codes) + ")");
+        }
+
+        bool anyCodes = operation.ErrorResponses.Any(error => !error.Codes.IsEmpty);
+        return (anyCodes ? " Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: " : " Error statuses the spec lists: ")
+            + string.Join("; ", parts) + ".";
     }
 
     private static void EmitObsolete(SourceWriter writer, OperationSpec operation)

@@ -31,6 +31,7 @@ internal sealed record RootClientSpec(
     string? DocumentVersion,
     string? ApiVersion,
     string DefaultBaseAddress,
+    string OperationsPathPrefix,
     EquatableArray<OperationSpec> Operations);
 
 /// <summary>A client holding the operations of one tag, reached from the root client through <see cref="PropertyName"/>.</summary>

@@ -17,7 +17,11 @@ internal sealed record OperationSpec(
     TypeRefSpec? ResultType,
     string? ResultTypeInfoProperty,
     string? ErrorTypeInfoProperty,
-    string? EnvelopePropertyName);
+    string? EnvelopePropertyName,
+    EquatableArray<ErrorResponseSpec> ErrorResponses);
+
+/// <summary>An error status an operation lists (<c>404</c>, <c>4XX</c>, <c>default</c>) and the error codes its examples show.</summary>
+internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> Codes);
 
 /// <summary>A piece of the request path: literal text, or a path parameter's value (escaped at run time).</summary>
 /// <param name="UrlSafe">The value is validated to hold only unreserved URI characters, so it needs no escaping.</param>

@@ -7,8 +7,9 @@ using SpecClient.Generator.Model;
 namespace SpecClient.Generator.Parsing;
 
 /// <summary>
-/// Collects the <c>errorCode</c> values that appear in the examples of error responses, so callers can
-/// compare against constants instead of string literals.
+/// Collects the <c>errorCode</c> values that appear in the examples of error responses — the operations' and those
+/// under <c>components</c> (<c>responses</c>, <c>examples</c>) that no operation lists — so callers can compare
+/// against constants instead of string literals; and tells each operation which codes its responses show.
 /// </summary>
 internal sealed class ErrorCodeHarvester
 {
@@ -16,7 +17,9 @@ internal sealed class ErrorCodeHarvester
 
     private readonly ParseContext _context;
     private readonly SortedDictionary<string, SortedSet<int>> _codes = new(StringComparer.Ordinal);
-    private readonly HashSet<SpecNode> _seenResponses = new();
+    // Each response's codes, read once: most operations share the same component responses.
+    private readonly Dictionary<SpecNode, EquatableArray<string>> _responseCodes = new();
+    private SortedSet<string>? _found;
 
     // Example nodes already read for the current response: YAML aliases share nodes, so an example can be a DAG
     // whose paths are exponentially many (an alias bomb); visiting each node once keeps the walk linear.
@@ -24,15 +27,44 @@ internal sealed class ErrorCodeHarvester
 
     public ErrorCodeHarvester(ParseContext context) => _context = context;
 
-    public void Harvest(string status, MappingNode response)
+    /// <summary>Reads the error codes of one response (once per response node) and returns them, sorted.</summary>
+    /// <param name="status">The status the response is listed under; empty for a component response (the status is then read from the example's <c>error</c>).</param>
+    public EquatableArray<string> Harvest(string status, MappingNode response) => Harvest(status, response, newWalk: true);
+
+    /// <param name="status">As above.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="newWalk">Whether the example nodes seen so far may be read again (a new status to attribute). Component
+    /// walks share one visited set: with no listed status, a node read once has given all it can.</param>
+    private EquatableArray<string> Harvest(string status, MappingNode response, bool newWalk)
     {
-        if (!_seenResponses.Add(response) || response["content"] is not MappingNode content)
+        int statusCode = int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) ? parsed : 0;
+        if (_responseCodes.TryGetValue(response, out EquatableArray<string> known))
         {
-            return;
+            // Listed again (maybe under another status): the codes are known, the status may be new.
+            foreach (string code in known)
+            {
+                if (statusCode != 0)
+                {
+                    _codes[code].Add(statusCode);
+                }
+            }
+
+            return known;
         }
 
-        int statusCode = int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) ? parsed : 0;
-        _visited.Clear();
+        _found = new SortedSet<string>(StringComparer.Ordinal);
+        _responseCodes[response] = default;
+        if (response["content"] is not MappingNode content)
+        {
+            _found = null;
+            return default;
+        }
+
+        if (newWalk)
+        {
+            _visited.Clear();
+        }
+
         foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
         {
             if (media.Value is not MappingNode mediaNode)
@@ -56,6 +88,49 @@ internal sealed class ErrorCodeHarvester
             if (_context.ResolveQuietly(mediaNode["schema"]) is MappingNode schema)
             {
                 Collect(schema["example"], statusCode, 0);
+            }
+        }
+
+        EquatableArray<string> codes = _found.ToEquatableArray();
+        _found = null;
+        _responseCodes[response] = codes;
+        return codes;
+    }
+
+    /// <summary>
+    /// Reads the error examples under <c>components</c> that no operation led to: <c>components/responses</c>
+    /// (410 VERSION_GONE, 503 SERVICE_UNAVAILABLE…) and <c>components/examples</c>. Call after the operations.
+    /// </summary>
+    public void HarvestComponents(MappingNode document)
+    {
+        if (document["components"] is not MappingNode components)
+        {
+            return;
+        }
+
+        // One visited set for the whole components walk: aliases shared between examples are read once in all.
+        _visited.Clear();
+        if (components["responses"] is MappingNode responses)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> entry in responses.Entries)
+            {
+                _context.CancellationToken.ThrowIfCancellationRequested();
+                if (_context.ResolveQuietly(entry.Value) is MappingNode response)
+                {
+                    Harvest(string.Empty, response, newWalk: false);
+                }
+            }
+        }
+
+        if (components["examples"] is MappingNode examples)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> entry in examples.Entries)
+            {
+                _context.CancellationToken.ThrowIfCancellationRequested();
+                if (_context.ResolveQuietly(entry.Value) is MappingNode example)
+                {
+                    Collect(example["value"], 0, 0);
+                }
             }
         }
     }
@@ -97,9 +172,11 @@ internal sealed class ErrorCodeHarvester
                         _codes[code.Value] = statuses = new SortedSet<int>();
                     }
 
-                    if (status != 0)
+                    _found?.Add(code.Value);
+                    int known = status != 0 ? status : StatusBeside(mapping);
+                    if (known != 0)
                     {
-                        statuses.Add(status);
+                        statuses.Add(known);
                     }
                 }
                 else
@@ -116,6 +193,13 @@ internal sealed class ErrorCodeHarvester
             }
         }
     }
+
+    /// <summary>The HTTP status an error body states beside its code (<c>error: 410</c>), or 0.</summary>
+    private static int StatusBeside(MappingNode error)
+        => error["error"] is ScalarNode { IsNull: false } value
+            && int.TryParse(value.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int status) && status is >= 400 and <= 599
+            ? status
+            : 0;
 
     private static bool IsCodeLike(string value)
         => value.Length is > 0 and <= 128 && value.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '-' or '.');

@@ -83,7 +83,7 @@ internal sealed class OperationReader
 
         MappingNode? responses = operation["responses"] as MappingNode;
         (TypeRefSpec? resultType, string? acceptMediaType) = ReadSuccess(operationId, baseName, responses, operation);
-        string? errorType = ReadErrors(baseName, responses);
+        string? errorType = ReadErrors(baseName, responses, out EquatableArray<ErrorResponseSpec> errorResponses);
         ParameterSpec? envelope = parameters.FirstOrDefault(parameter =>
             parameter.Location == ParameterLocation.Query && parameter.Name == "envelope" && parameter.Format == ValueFormat.Boolean && !parameter.IsArray);
 
@@ -103,7 +103,8 @@ internal sealed class OperationReader
             resultType,
             resultType is null ? null : _schemas.TypeInfoPropertyFor(resultType, nullable: false),
             errorType,
-            envelope?.PropertyName);
+            envelope?.PropertyName,
+            errorResponses);
     }
 
     private IEnumerable<MappingNode> MergedParameters(MappingNode pathItem, MappingNode operation)
@@ -385,13 +386,15 @@ internal sealed class OperationReader
         return (_schemas.Map(schema, baseName + "Response").Type, accept);
     }
 
-    private string? ReadErrors(string baseName, MappingNode? responses)
+    private string? ReadErrors(string baseName, MappingNode? responses, out EquatableArray<ErrorResponseSpec> errorResponses)
     {
+        errorResponses = EquatableArray<ErrorResponseSpec>.Empty;
         if (responses is null)
         {
             return null;
         }
 
+        var listed = new List<ErrorResponseSpec>();
         var counts = new List<(string TypeInfo, int Count)>();
         foreach (KeyValuePair<ScalarNode, SpecNode> entry in responses.Entries)
         {
@@ -406,7 +409,8 @@ internal sealed class OperationReader
                 continue;
             }
 
-            _errorCodes.Harvest(status, response);
+            listed.Add(new ErrorResponseSpec(status, _errorCodes.Harvest(status, response)));
+            errorResponses = listed.ToEquatableArray();
             if (response["content"] is not MappingNode content)
             {
                 continue;
@@ -453,12 +457,25 @@ internal sealed class OperationReader
             return null;
         }
 
-        string message = "This operation is deprecated by the API";
-        string? sunset = operation.GetString("x-sunset");
-        message += sunset is null ? "." : " and will be removed on " + sunset + ".";
-        if (Replacement(operation.GetString("description")) is string replacement)
+        // What a user should do, and by when: the sunset comes from the spec (x-sunset), the replacement from its
+        // "Use … instead" note.
+        string? sunset = operation.GetString("x-sunset")?.Trim();
+        if (sunset?.Length == 0)
         {
-            message += " Use " + replacement + " instead.";
+            sunset = null;
+        }
+
+        string? replacement = Replacement(operation.GetString("description"));
+        string message = sunset is null
+            ? "Deprecated by the API, which may remove it."
+            : "Deprecated by the API: it stops working on its sunset date, " + sunset + ".";
+        if (replacement is not null)
+        {
+            message += " Move to " + replacement + (sunset is null ? "." : " before then.");
+        }
+        else
+        {
+            message += sunset is null ? " Plan to stop using it." : " Stop using it before then.";
         }
 
         return message;

@@ -74,6 +74,13 @@ internal sealed class ParseContext
     public void Report(DiagnosticDescriptor descriptor, SpecNode? node, params string[] messageArgs)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, node is null ? null : Locate(node), messageArgs));
 
+    /// <summary>
+    /// Reports a problem of the <c>OpenApiSpec</c> item rather than of a node (its metadata, which lives in a project
+    /// file the generator cannot see): at the start of the spec file, so the IDE and the build name the file.
+    /// </summary>
+    public void ReportAtFile(DiagnosticDescriptor descriptor, params string[] messageArgs)
+        => _diagnostics.Add(DiagnosticInfo.Create(descriptor, new LocationInfo(FilePath, 0, 0, 0, 0, 0, 0), messageArgs));
+
     public LocationInfo Locate(SpecNode node) => Locate(FilePath, node.Start, node.End);
 
     public static LocationInfo Locate(string filePath, TextPosition start, TextPosition end)

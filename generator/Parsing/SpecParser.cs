@@ -156,6 +156,7 @@ internal static class SpecParser
             VersionedMediaTypes(context, operations.Select(o => o.Operation)));
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var rootOperations = new List<OperationSpec>();
+        string? commonPrefix = null;
         var filter = new OperationFilter(options.IncludeOperations, options.ExcludeOperations);
         foreach ((string path, string method, MappingNode operation, MappingNode pathItem, ScalarNode methodKey) in operations)
         {
@@ -178,6 +179,7 @@ internal static class SpecParser
                 continue;
             }
 
+            commonPrefix = CommonPathPrefix(commonPrefix, spec.PathSegments.Count > 0 ? spec.PathSegments[0].Literal ?? string.Empty : string.Empty);
             string? tag = FirstTag(operation);
             if (tag is null)
             {
@@ -191,7 +193,7 @@ internal static class SpecParser
 
         foreach ((string metadata, string text) in filter.Unused())
         {
-            context.Report(DiagnosticDescriptors.FilterMatchesNothing, null, metadata, text);
+            context.ReportAtFile(DiagnosticDescriptors.FilterMatchesNothing, metadata, text);
         }
 
         ReportDuplicatePathSignatures(context, document);
@@ -202,8 +204,11 @@ internal static class SpecParser
             info.GetString("version"),
             apiVersion,
             baseAddress ?? string.Empty,
+            commonPrefix ?? string.Empty,
             rootOperations.ToEquatableArray());
 
+        // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
+        errorCodes.HarvestComponents(document);
         return new ApiSpec(
             options.Path,
             fileName,
@@ -358,6 +363,29 @@ internal static class SpecParser
         return (null, relative.Length == 0 ? string.Empty : relative + "/");
     }
 
+    /// <summary>
+    /// The whole path segments every operation's path starts with (<c>api/public/v1.0/</c>): a base address ending
+    /// with them (the documented base URL) would otherwise double them.
+    /// </summary>
+    private static string CommonPathPrefix(string? common, string literal)
+    {
+        // Only whole segments of the literal part: "orgs/{orgId}" contributes "orgs/", never a parameter.
+        string candidate = literal.Substring(0, literal.LastIndexOf('/') + 1);
+        if (common is null)
+        {
+            return candidate;
+        }
+
+        int length = 0;
+        while (length < common.Length && length < candidate.Length && common[length] == candidate[length])
+        {
+            length++;
+        }
+
+        // Cut back to the last '/' the two share.
+        return length == 0 ? string.Empty : common.Substring(0, common.LastIndexOf('/', length - 1) + 1);
+    }
+
     private static string? FirstTag(MappingNode operation)
         => operation["tags"] is SequenceNode { Items.Count: > 0 } tags && tags.Items[0] is ScalarNode { IsNull: false } tag && tag.Value.Trim().Length > 0
             ? tag.Value
@@ -387,7 +415,7 @@ internal static class SpecParser
             return requested!;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, "Namespace", requested!, "it is not a C# namespace; '" + fallback + "' is used");
+        context.ReportAtFile(DiagnosticDescriptors.InvalidSpecOption, "Namespace", requested!, "it is not a C# namespace; '" + fallback + "' is used");
         return fallback;
     }
 
@@ -403,7 +431,7 @@ internal static class SpecParser
             return requested!;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, metadata, requested!, "it is not a C# identifier; '" + fallback + "' is used");
+        context.ReportAtFile(DiagnosticDescriptors.InvalidSpecOption, metadata, requested!, "it is not a C# identifier; '" + fallback + "' is used");
         return fallback;
     }
 
@@ -419,7 +447,7 @@ internal static class SpecParser
             return requested;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidSpecOption, null, "ApiVersion", requested!, "it is not a date like 2025-03-12; the newest media types are used");
+        context.ReportAtFile(DiagnosticDescriptors.InvalidSpecOption, "ApiVersion", requested!, "it is not a date like 2025-03-12; the newest media types are used");
         return null;
     }
 
@@ -441,7 +469,7 @@ internal static class SpecParser
         public TagClients(MappingNode document, NameScope typeNames, string rootClientName)
         {
             _typeNames = typeNames;
-            _propertyNames = NameScope.ForMembers(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
+            _propertyNames = NameScope.ForMembers(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion", "OperationsPathPrefix");
             if (document["tags"] is SequenceNode tags)
             {
                 foreach (SpecNode tag in tags.Items)

@@ -11,15 +11,18 @@ namespace SpecClient.Runtime;
 
 /// <summary>
 /// One server nonce and what is needed to answer with it (RFC 7616, qop=auth): realm, opaque, algorithm and the nonce
-/// count, which only ever goes up. Thread-safe: concurrent requests take distinct counts.
+/// count, which only ever goes up. Thread-safe: concurrent requests take distinct counts. A challenge without
+/// <c>qop</c> (RFC 2069, or Cloud Manager's documented <c>op="auth"</c> typo) is answered as curl and .NET's
+/// HttpClient answer it: <c>response = H(HA1:nonce:HA2)</c>, without qop, nc and cnonce.
 /// </summary>
 internal sealed class DigestChallenge
 {
     private int _nonceCount;
     private string? _ha1;
 
-    private DigestChallenge(string realm, string nonce, string? opaque, string algorithm, bool session, bool sha256)
+    private DigestChallenge(string realm, string nonce, string? opaque, string algorithm, bool session, bool sha256, bool qopAuth)
     {
+        QopAuth = qopAuth;
         Realm = realm;
         Nonce = nonce;
         Opaque = opaque;
@@ -41,6 +44,9 @@ internal sealed class DigestChallenge
     public bool Session { get; }
 
     public bool Sha256 { get; }
+
+    /// <summary>Whether the server offered <c>qop=auth</c> (RFC 7616); false: it offered no qop (RFC 2069).</summary>
+    public bool QopAuth { get; }
 
     /// <summary>The last nonce count handed out.</summary>
     public int NonceCount => Volatile.Read(ref _nonceCount);
@@ -67,9 +73,11 @@ internal sealed class DigestChallenge
                 continue;
             }
 
-            if (!parameters.TryGetValue("qop", out string? qop) || !HasToken(qop, "auth"))
+            // No qop at all: RFC 2069. A qop list without auth (only auth-int): not answerable.
+            bool qopAuth = parameters.TryGetValue("qop", out string? qop);
+            if (qopAuth && !HasToken(qop!, "auth"))
             {
-                unsupported = "the challenge does not offer qop=auth";
+                unsupported = $"the challenge offers qop={qop} but not qop=auth";
                 continue;
             }
 
@@ -83,10 +91,16 @@ internal sealed class DigestChallenge
                 continue;
             }
 
+            if (session && !qopAuth)
+            {
+                unsupported = $"algorithm {algorithm} without qop (a -sess hash needs the cnonce that only qop=auth sends)";
+                continue;
+            }
+
             stale = parameters.TryGetValue("stale", out string? staleText) && staleText.Equals("true", StringComparison.OrdinalIgnoreCase);
             parameters.TryGetValue("opaque", out string? opaque);
             unsupported = null;
-            return new DigestChallenge(realm, nonce, opaque, algorithm, session, sha256);
+            return new DigestChallenge(realm, nonce, opaque, algorithm, session, sha256, qopAuth);
         }
 
         return null;
@@ -112,7 +126,7 @@ internal sealed class DigestChallenge
         }
 
         string ha2 = Hash($"{method.Method}:{uri}");
-        string response = Hash($"{ha1}:{Nonce}:{nc}:{cnonce}:auth:{ha2}");
+        string response = QopAuth ? Hash($"{ha1}:{Nonce}:{nc}:{cnonce}:auth:{ha2}") : Hash($"{ha1}:{Nonce}:{ha2}");
 
         var header = new StringBuilder(256)
             .Append("username=\"").Append(Quote(username))
@@ -120,9 +134,12 @@ internal sealed class DigestChallenge
             .Append("\", nonce=\"").Append(Quote(Nonce))
             .Append("\", uri=\"").Append(Quote(uri))
             .Append("\", algorithm=").Append(Algorithm)
-            .Append(", response=\"").Append(response)
-            .Append("\", qop=auth, nc=").Append(nc)
-            .Append(", cnonce=\"").Append(cnonce).Append('"');
+            .Append(", response=\"").Append(response).Append('"');
+        if (QopAuth)
+        {
+            header.Append(", qop=auth, nc=").Append(nc).Append(", cnonce=\"").Append(cnonce).Append('"');
+        }
+
         if (Opaque is not null)
         {
             header.Append(", opaque=\"").Append(Quote(Opaque)).Append('"');

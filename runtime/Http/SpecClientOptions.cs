@@ -107,10 +107,16 @@ public sealed class SpecClientRetryOptions
     /// <summary>The longest wait before a retry, Retry-After included (default 30 s).</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retry PATCH too: safe when the body sets values rather than changing them relatively (Atlas's do). Off by default.</summary>
+    /// <summary>
+    /// Retry PATCH too: safe when the body sets values rather than changing them relatively (Atlas's do). Off by
+    /// default. Affects PATCH only; <see cref="RetryPost"/> does not imply it.
+    /// </summary>
     public bool RetryPatch { get; set; }
 
-    /// <summary>Retry POST too: only when a duplicate is harmless or the server deduplicates. Off by default.</summary>
+    /// <summary>
+    /// Retry POST too: only when a duplicate is harmless or the server deduplicates. Off by default. Affects POST
+    /// only: PATCH is retried only with <see cref="RetryPatch"/>.
+    /// </summary>
     public bool RetryPost { get; set; }
 
     /// <inheritdoc/>

@@ -90,7 +90,7 @@ public static class SpecClientResilience
         string path = request is null ? "?" : SpecClientLog.PathOf(request);
         if (request is null || !IsRetryable(request.Method, retry))
         {
-            SpecClientLog.NotRetried(logger, method, path, Describe(outcome), $"{method} is not idempotent (RetryPatch/RetryPost opt in)");
+            SpecClientLog.NotRetried(logger, method, path, Describe(outcome), $"{method} is not idempotent (Retry.{(method == "PATCH" ? "RetryPatch" : "RetryPost")} opts in)");
             return false;
         }
 
@@ -107,7 +107,7 @@ public static class SpecClientResilience
     internal static bool IsRetryable(HttpMethod method, SpecClientRetryOptions retry)
         => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Put
             || method == HttpMethod.Delete || method == HttpMethod.Trace
-            || (method == HttpMethod.Patch && (retry.RetryPatch || retry.RetryPost))
+            || (method == HttpMethod.Patch && retry.RetryPatch)
             || (method == HttpMethod.Post && retry.RetryPost);
 
     private static bool IsTransientStatus(HttpStatusCode status)

@@ -5,7 +5,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-#pragma warning disable CS0618 // The invite operations are deprecated by the API (sunset 2026-07-31); the janitor uses them on purpose.
+#pragma warning disable CS0618 // The invite operations are deprecated by the API (sunset 2027-07-01, the fragments' x-sunset); the janitor uses them on purpose.
 
 namespace InviteJanitor;
 
@@ -71,10 +71,20 @@ internal static class InviteApis
     internal static IInviteApi Atlas(string apiVersion, HttpClient http, Uri baseAddress)
     {
         var discovery = new Discovery.Atlas.AtlasDiscoveryClient(http, baseAddress);
-        Func<CancellationToken, Task<IReadOnlyList<Container>>> orgs = async ct =>
-            (await discovery.Organizations.ListOrganizationsAsync(ct)).Results?.ConvertAll(o => new Container(o.Id, o.Name)) ?? new List<Container>();
-        Func<CancellationToken, Task<IReadOnlyList<Container>>> projects = async ct =>
-            (await discovery.Projects.ListProjectsAsync(ct)).Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)) ?? new List<Container>();
+        Func<CancellationToken, Task<IReadOnlyList<Container>>> orgs = ct => Paging.ReadAllAsync(
+            async (pageNum, ct) =>
+            {
+                var page = await discovery.Organizations.ListOrganizationsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
+                return (page.Results?.ConvertAll(o => new Container(o.Id, o.Name)), page.TotalCount);
+            },
+            ct);
+        Func<CancellationToken, Task<IReadOnlyList<Container>>> projects = ct => Paging.ReadAllAsync(
+            async (pageNum, ct) =>
+            {
+                var page = await discovery.Projects.ListProjectsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
+                return (page.Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)), page.TotalCount);
+            },
+            ct);
         string name = "Atlas " + apiVersion;
 
         switch (apiVersion)
@@ -130,8 +140,20 @@ internal static class InviteApis
         var discovery = new Discovery.CloudManager.CloudManagerDiscoveryClient(http, baseAddress);
         var c = new SpecClient.CloudManager.V1.CloudManagerClient(http, baseAddress);
         return Make(name,
-            async ct => (await discovery.Organizations.ListOrganizationsAsync(ct)).Results?.ConvertAll(o => new Container(o.Id, o.Name)) ?? new List<Container>(),
-            async ct => (await discovery.Projects.ListProjectsAsync(ct)).Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)) ?? new List<Container>(),
+            ct => Paging.ReadAllAsync(
+                async (pageNum, ct) =>
+                {
+                    var page = await discovery.Organizations.ListOrganizationsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
+                    return (page.Results?.ConvertAll(o => new Container(o.Id, o.Name)), page.TotalCount);
+                },
+                ct),
+            ct => Paging.ReadAllAsync(
+                async (pageNum, ct) =>
+                {
+                    var page = await discovery.Projects.ListProjectsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
+                    return (page.Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)), page.TotalCount);
+                },
+                ct),
             async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles, i.CreatedAt, i.ExpiresAt)),
             async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles, i.CreatedAt, i.ExpiresAt)),
             (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
@@ -161,4 +183,47 @@ internal static class InviteApis
 
     private static PendingInvite Group(string api, string groupId, string? id, string? username, IEnumerable<string>? roles, DateTimeOffset? createdAt, DateTimeOffset? expiresAt)
         => new(api, InviteKind.Project, id ?? "", groupId, username ?? "?", roles?.ToList() ?? new List<string>(), createdAt, expiresAt);
+}
+
+/// <summary>
+/// Atlas and Cloud Manager lists come in pages (<c>itemsPerPage</c> up to 500, default 100; <c>pageNum</c> from 1;
+/// <c>totalCount</c> over all pages): read them all, or organizations and projects past the first page — and their
+/// stale invitations — would be silently skipped.
+/// </summary>
+internal static class Paging
+{
+    /// <summary>The page size asked for: Atlas's default, said explicitly.</summary>
+    internal const int PageSize = 100;
+
+    /// <summary>Far more pages than any account has: a server that never ends a list stops the run instead of looping.</summary>
+    internal const int MaxPages = 10_000;
+
+    /// <summary>
+    /// Reads pages 1, 2, … until one is short or empty, or <c>totalCount</c> results are read (when the server gives it).
+    /// </summary>
+    internal static async Task<IReadOnlyList<Container>> ReadAllAsync(
+        Func<int, CancellationToken, Task<(List<Container>? Results, int? TotalCount)>> readPage,
+        CancellationToken cancellationToken)
+    {
+        var all = new List<Container>();
+        for (int pageNum = 1; ; pageNum++)
+        {
+            if (pageNum > MaxPages)
+            {
+                throw new InvalidOperationException($"The list did not end after {MaxPages} pages of {PageSize}.");
+            }
+
+            (List<Container>? results, int? totalCount) = await readPage(pageNum, cancellationToken);
+            if (results is null || results.Count == 0)
+            {
+                return all;
+            }
+
+            all.AddRange(results);
+            if (results.Count < PageSize || (totalCount is int total && all.Count >= total))
+            {
+                return all;
+            }
+        }
+    }
 }

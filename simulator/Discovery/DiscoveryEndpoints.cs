@@ -13,13 +13,18 @@ namespace SpecClient.Simulator.Discovery;
 /// Cloud Manager v1.0 the same paths): what the caller's roles reach, so a tool can find every
 /// organization and project before it lists invitations. Added for the InviteJanitor sample.
 /// Organizations: those where the caller holds any organization role. Projects: those of these
-/// organizations, plus those where it holds a project role. One page with everything (no
-/// <c>pageNum</c>/<c>itemsPerPage</c>); <c>totalCount</c> is the number of results.
+/// organizations, plus those where it holds a project role. Paginated as Atlas lists are:
+/// <c>itemsPerPage</c> (1-500, default 100), <c>pageNum</c> (from 1, default 1), <c>includeCount</c>
+/// (default true: <c>totalCount</c> is the number of results over all pages); a page after the
+/// last is empty. Invalid values answer 400 <c>INVALID_QUERY_PARAMETER</c> (unsure: the real code
+/// is not documented).
 /// </summary>
 internal sealed class DiscoveryEndpoints
 {
     internal const string OrgsPath = "/orgs";
     internal const string GroupsPath = "/groups";
+    internal const int DefaultItemsPerPage = 100;
+    internal const int MaxItemsPerPage = 500;
 
     private readonly SimulatorState _state;
 
@@ -38,6 +43,12 @@ internal sealed class DiscoveryEndpoints
             return;
         }
 
+        if (!TryReadPage(call, out int itemsPerPage, out int pageNum, out bool includeCount, out string? invalid))
+        {
+            await call.WriteErrorAsync(StatusCodes.Status400BadRequest, "INVALID_QUERY_PARAMETER", $"Invalid query parameter {invalid}.", [invalid!]);
+            return;
+        }
+
         if (rest == OrgsPath)
         {
             var results = new List<OrganizationSummaryDto>();
@@ -49,7 +60,8 @@ internal sealed class DiscoveryEndpoints
                 }
             }
 
-            await call.WriteAsync(StatusCodes.Status200OK, new OrganizationPageDto { Results = results, TotalCount = results.Count }, SimulatorJsonContext.Default.OrganizationPageDto);
+            var page = new OrganizationPageDto { Results = Page(results, itemsPerPage, pageNum), TotalCount = includeCount ? results.Count : null };
+            await call.WriteAsync(StatusCodes.Status200OK, page, SimulatorJsonContext.Default.OrganizationPageDto);
         }
         else
         {
@@ -62,8 +74,38 @@ internal sealed class DiscoveryEndpoints
                 }
             }
 
-            await call.WriteAsync(StatusCodes.Status200OK, new ProjectPageDto { Results = results, TotalCount = results.Count }, SimulatorJsonContext.Default.ProjectPageDto);
+            var page = new ProjectPageDto { Results = Page(results, itemsPerPage, pageNum), TotalCount = includeCount ? results.Count : null };
+            await call.WriteAsync(StatusCodes.Status200OK, page, SimulatorJsonContext.Default.ProjectPageDto);
         }
+    }
+
+    private static List<T> Page<T>(List<T> all, int itemsPerPage, int pageNum)
+    {
+        long skip = (long)(pageNum - 1) * itemsPerPage;
+        return skip >= all.Count ? new List<T>() : all.GetRange((int)skip, Math.Min(itemsPerPage, all.Count - (int)skip));
+    }
+
+    private static bool TryReadPage(ApiCall call, out int itemsPerPage, out int pageNum, out bool includeCount, out string? invalid)
+    {
+        IQueryCollection query = call.Http.Request.Query;
+        itemsPerPage = DefaultItemsPerPage;
+        pageNum = 1;
+        includeCount = true;
+        invalid = null;
+        if (query.TryGetValue("itemsPerPage", out var items) && !(int.TryParse(items.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out itemsPerPage) && itemsPerPage is >= 1 and <= MaxItemsPerPage))
+        {
+            invalid = "itemsPerPage";
+        }
+        else if (query.TryGetValue("pageNum", out var page) && !(int.TryParse(page.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageNum) && pageNum >= 1))
+        {
+            invalid = "pageNum";
+        }
+        else if (query.TryGetValue("includeCount", out var count) && !bool.TryParse(count.ToString(), out includeCount))
+        {
+            invalid = "includeCount";
+        }
+
+        return invalid is null;
     }
 
     private static bool HoldsOrgRole(Principal principal, string orgId)

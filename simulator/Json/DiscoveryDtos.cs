@@ -32,8 +32,9 @@ internal sealed class OrganizationPageDto
     [JsonPropertyOrder(0)]
     public List<OrganizationSummaryDto> Results { get; set; } = new();
 
+    /// <summary>All results over all pages; left out with <c>includeCount=false</c>.</summary>
     [JsonPropertyOrder(1)]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }
 
 /// <summary>The page of <c>GET /groups</c>.</summary>
@@ -42,6 +43,7 @@ internal sealed class ProjectPageDto
     [JsonPropertyOrder(0)]
     public List<ProjectSummaryDto> Results { get; set; } = new();
 
+    /// <summary>All results over all pages; left out with <c>includeCount=false</c>.</summary>
     [JsonPropertyOrder(1)]
-    public int TotalCount { get; set; }
+    public int? TotalCount { get; set; }
 }

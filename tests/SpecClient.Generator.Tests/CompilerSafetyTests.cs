@@ -115,6 +115,36 @@ public sealed class CompilerSafetyTests
     }
 
     [Fact]
+    public async Task AliasBombInComponentExamplesIsReadOncePerNode()
+    {
+        // The same bomb, reached only from components (no operation lists these responses or examples).
+        var text = new StringBuilder("openapi: 3.0.1\ninfo: {title: Bomb, version: '1'}\nx-bomb:\n  l0: &l0 {error: 410, errorCode: BOMB_IN_COMPONENTS}\n");
+        for (int level = 1; level <= 7; level++)
+        {
+            text.Append("  l").Append(level).Append(": &l").Append(level).Append(" [")
+                .Append(string.Join(", ", Enumerable.Repeat("*l" + (level - 1), 20))).Append("]\n");
+        }
+
+        text.Append("paths:\n  /bomb:\n    get:\n      operationId: getBomb\n      responses:\n        '204': {description: Done}\ncomponents:\n  responses:\n");
+        for (int i = 0; i < 50; i++)
+        {
+            text.Append("    r").Append(i).Append(":\n      description: Gone\n      content:\n        application/json:\n          example: *l7\n");
+        }
+
+        text.Append("  examples:\n");
+        for (int i = 0; i < 50; i++)
+        {
+            text.Append("    e").Append(i).Append(": {value: *l7}\n");
+        }
+
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = await RunGuarded(harness, Inline("component-bomb.yaml", text.ToString()));
+
+        Assert.Contains("/// <summary>BOMB_IN_COMPONENTS. Seen with HTTP 410.</summary>", GeneratedSource.Of(run, ".ErrorCodes.g.cs"));
+        AssertCompilesCleanly(harness, run);
+    }
+
+    [Fact]
     public async Task MergeKeysMergingMergesStayLinear()
     {
         // Every level merges the previous one twice: 2^40 entries if copied blindly; merged keys are kept once.

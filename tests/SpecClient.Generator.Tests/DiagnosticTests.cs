@@ -176,4 +176,29 @@ public sealed class DiagnosticTests
         Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "SCG0006"));
         Assert.Contains(result.GeneratedSources, s => s.HintName == "Consumer.Pets.ApiClient.Clients.g.cs");
     }
+
+    [Fact]
+    public void InvalidMetadataPointsAtTheSpecFile()
+    {
+        // The metadata lives in a project file the generator cannot see: the warning names the spec file, line 1.
+        SpecInput spec = Spec("pets.json") with { ApiVersion = "yesterday" };
+
+        GeneratorRunResult result = new GeneratorHarness().Run(spec).Results.Single();
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(result.Diagnostics, "SCG0006", "pets.json", 1, 1);
+        Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+        Assert.Contains("ApiVersion 'yesterday'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void FilterThatMatchesNothingPointsAtTheSpecFile()
+    {
+        SpecInput spec = Spec("versioned.yaml") with { IncludeOperations = "getWidget;noSuchOperation" };
+
+        GeneratorRunResult result = new GeneratorHarness().Run(spec).Results.Single();
+
+        Diagnostic diagnostic = DiagnosticAssert.Single(result.Diagnostics, "SCG0014", "versioned.yaml", 1, 1);
+        Assert.Equal(LocationKind.ExternalFile, diagnostic.Location.Kind);
+        Assert.Contains("'noSuchOperation'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -45,6 +45,55 @@ public class DigestChallengeTests
         Assert.Equal(2, challenge.NonceCount);
     }
 
+    [Theory]
+    [InlineData("Digest realm=\"testrealm@host.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"")]
+    [InlineData("Digest realm=\"testrealm@host.com\", domain=\"\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", algorithm=MD5, op=\"auth\", stale=false, opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"")]
+    public void ChallengeWithoutQopIsAnsweredTheRfc2069Way(string header)
+    {
+        // RFC 2069 (and Cloud Manager's documented challenge, whose "op" is no qop): response = MD5(HA1:nonce:HA2), and
+        // the answer carries no qop, nc or cnonce — what curl and .NET's HttpClient send.
+        DigestChallenge challenge = Read(header)!;
+
+        string answer = challenge.CreateAuthorization("Mufasa", "Circle Of Life", HttpMethod.Get, "/dir/index.html", "unused");
+
+        string ha1 = Md5("Mufasa:testrealm@host.com:Circle Of Life");
+        string ha2 = Md5("GET:/dir/index.html");
+        Assert.False(challenge.QopAuth);
+        Assert.Equal(
+            "username=\"Mufasa\", realm=\"testrealm@host.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\", uri=\"/dir/index.html\", "
+            + $"algorithm=MD5, response=\"{Md5($"{ha1}:dcd98b7102dd2f0e8b11d0f600bfb0c093:{ha2}")}\", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"",
+            answer);
+        Assert.Equal("670fd8c2df070c60b045671b8b24ff02", Value(answer, "response"));  // computed independently (Python hashlib)
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task HandlerAnswersAChallengeWithoutQop()
+    {
+        // A server in the style of Cloud Manager's documented challenge: it accepts only the RFC 2069 answer.
+        const string Challenge = "Digest realm=\"MMS Public API\", domain=\"\", nonce=\"n2069\", algorithm=MD5, op=\"auth\", stale=false";
+        string expected = Md5($"{Md5("key:MMS Public API:secret")}:n2069:{Md5("GET:/api/public/v1.0/orgs")}");
+        var server = new Infrastructure.RoutingHandler((request, _) =>
+        {
+            string? authorization = request.Headers.Authorization?.Parameter;
+            bool valid = authorization is not null && Value(authorization, "response") == expected && !authorization.Contains("qop", System.StringComparison.Ordinal);
+            var response = new HttpResponseMessage(valid ? HttpStatusCode.OK : HttpStatusCode.Unauthorized);
+            if (!valid)
+            {
+                response.Headers.TryAddWithoutValidation("WWW-Authenticate", Challenge);
+            }
+
+            return System.Threading.Tasks.Task.FromResult(response);
+        });
+        using var http = new HttpClient(new DigestAuthenticationHandler("key", "secret", server)) { BaseAddress = new System.Uri("https://cloud.mongodb.com/") };
+
+        using HttpResponseMessage first = await http.GetAsync("api/public/v1.0/orgs");
+        using HttpResponseMessage second = await http.GetAsync("api/public/v1.0/orgs");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(3, server.Requests.Count);  // one challenge, then the nonce is reused
+    }
+
     [Fact]
     public void StaleFlagIsRead()
     {
@@ -54,8 +103,8 @@ public class DigestChallengeTests
     }
 
     [Theory]
-    [InlineData("Digest realm=\"r\", nonce=\"n\"", "qop=auth")]
-    [InlineData("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int\"", "qop=auth")]
+    [InlineData("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int\"", "not qop=auth")]
+    [InlineData("Digest realm=\"r\", nonce=\"n\", algorithm=MD5-sess", "without qop")]
     [InlineData("Digest realm=\"r\", nonce=\"n\", qop=\"auth\", algorithm=SHA-512-256", "algorithm SHA-512-256")]
     [InlineData("Digest realm=\"r\", qop=\"auth\"", "no realm or nonce")]
     public void ChallengesThatCannotBeAnsweredSayWhy(string header, string reason)
@@ -114,6 +163,9 @@ public class DigestChallengeTests
         response.Headers.TryAddWithoutValidation("WWW-Authenticate", header);
         return DigestChallenge.TryRead(response, out stale, out unsupported);
     }
+
+    private static string Md5(string text)
+        => System.Convert.ToHexString(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
     private static string Value(string header, string name)
         => DigestChallenge.ParseParameters(header)![name];

@@ -22,8 +22,9 @@ public class RequestTests
 
     [Theory]
     [MemberData(nameof(AtlasVersions))]
-    public async Task DeleteOrgInviteSendsDeleteToInvitePathWithVersionedAccept(string version)
+    public async Task DeleteOrgInviteSendsDeleteToInvitePathWithTheInviteResourceVersion(string version)
     {
+        // Every bundled Atlas fragment offers one resource version (2023-01-01), so all four clients send it.
         var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
         using HttpClient http = Http(stub);
 
@@ -38,7 +39,7 @@ public class RequestTests
 
     [Theory]
     [MemberData(nameof(AtlasVersions))]
-    public async Task DeleteGroupInviteSendsDeleteToGroupsPathWithVersionedAccept(string version)
+    public async Task DeleteGroupInviteSendsDeleteToGroupsPathWithTheInviteResourceVersion(string version)
     {
         var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
         using HttpClient http = Http(stub);
@@ -49,6 +50,53 @@ public class RequestTests
         Assert.Equal(HttpMethod.Delete, request.Method);
         Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
         Assert.Equal(new[] { AtlasMediaType }, request.Accept);
+    }
+
+    /// <summary>API version of the client → the newest of the spec's 2023-01-01, 2023-11-15, 2025-03-12 not later than it.</summary>
+    public static TheoryData<string, string> VersionedAccepts => new()
+    {
+        { "2023-02-01", "application/vnd.atlas.2023-01-01+json" },
+        { "2024-05-30", "application/vnd.atlas.2023-11-15+json" },
+        { "2025-03-12", "application/vnd.atlas.2025-03-12+json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(VersionedAccepts))]
+    public async Task DeleteOrgInviteSendsDeleteToInvitePathWithVersionedAccept(string version, string accept)
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await (version switch
+        {
+            "2023-02-01" => new Versioned.V20230201.VersionedClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+            "2024-05-30" => new Versioned.V20240530.VersionedClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+            _ => new Versioned.V20250312.VersionedClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId),
+        });
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal(HttpMethod.Delete, request.Method);
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
+        Assert.Equal(new[] { accept }, request.Accept);
+    }
+
+    [Theory]
+    [MemberData(nameof(VersionedAccepts))]
+    public async Task DeleteGroupInviteSendsDeleteToGroupsPathWithVersionedAccept(string version, string accept)
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await (version switch
+        {
+            "2023-02-01" => new Versioned.V20230201.VersionedClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+            "2024-05-30" => new Versioned.V20240530.VersionedClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+            _ => new Versioned.V20250312.VersionedClient(http).Projects.DeleteGroupInviteAsync(GroupId, InvitationId),
+        });
+
+        RecordedRequest request = stub.Single();
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
+        Assert.Equal(new[] { accept }, request.Accept);
     }
 
     [Fact]
@@ -72,6 +120,39 @@ public class RequestTests
         Assert.Equal(HttpMethod.Delete, request.Method);
         Assert.Equal($"https://cloud.mongodb.com/api/public/v1.0/groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri);
         Assert.Equal(new[] { "application/json" }, request.Accept);
+    }
+
+    [Theory]
+    [InlineData("https://cloud.mongodb.com/api/public/v1.0", "https://cloud.mongodb.com/api/public/v1.0/")]
+    [InlineData("https://cloud.mongodb.com/api/public/v1.0/", "https://cloud.mongodb.com/api/public/v1.0/")]
+    [InlineData("https://cloud.mongodb.com/", "https://cloud.mongodb.com/api/public/v1.0/")]
+    [InlineData("https://proxy.example/mongodb/api/public/v1.0", "https://proxy.example/mongodb/api/public/v1.0/")]
+    [InlineData("https://proxy.example/mongodb/", "https://proxy.example/mongodb/api/public/v1.0/")]
+    [InlineData("https://proxy.example/api/public/v1.01", "https://proxy.example/api/public/v1.01/api/public/v1.0/")]
+    public async Task CloudManagerDocumentedBaseUrlDoesNotDoubleThePathPrefix(string baseAddress, string expectedStart)
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+        using HttpClient withBase = new(stub, disposeHandler: false) { BaseAddress = new Uri(baseAddress) };
+
+        await new CloudManagerV1.CloudManagerClient(http, new Uri(baseAddress)).Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+        await new CloudManagerV1.CloudManagerClient(withBase).Projects.DeleteGroupInviteAsync(GroupId, InvitationId);
+
+        Assert.Equal(2, stub.Requests.Count);
+        Assert.All(stub.Requests, request => Assert.Equal($"{expectedStart}groups/{GroupId}/invites/{InvitationId}", request.Uri.AbsoluteUri));
+        Assert.Equal("api/public/v1.0/", CloudManagerV1.CloudManagerClient.OperationsPathPrefix);
+        Assert.Equal("api/atlas/v2/", V20250312.AtlasClient.OperationsPathPrefix);
+    }
+
+    [Fact]
+    public async Task AtlasBaseUrlWithTheApiPathDoesNotDoubleIt()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+        using HttpClient http = Http(stub);
+
+        await new V20250312.AtlasClient(http, new Uri("https://cloud.mongodb.com/api/atlas/v2")).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId);
+
+        Assert.Equal($"https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId}", stub.Single().Uri.AbsoluteUri);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public class ResilienceTests
     [InlineData("POST", false, false, false)]
     [InlineData("POST", true, false, false)]
     [InlineData("POST", false, true, true)]
-    [InlineData("PATCH", false, true, true)]
+    [InlineData("PATCH", false, true, false)]
+    [InlineData("PATCH", true, true, true)]
     public void OnlyIdempotentMethodsAreRetriedUnlessOptedIn(string method, bool retryPatch, bool retryPost, bool retried)
         => Assert.Equal(retried, SpecClientResilience.IsRetryable(new HttpMethod(method), new SpecClientRetryOptions { RetryPatch = retryPatch, RetryPost = retryPost }));
 
@@ -57,6 +58,24 @@ public class ResilienceTests
         }
 
         Assert.Equal(requests, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RetryPostDoesNotRetryPatch()
+    {
+        // The first two requests fail: the PATCH is not retried, the POST is (once).
+        var server = new RoutingHandler((_, n) => Task.FromResult(n <= 2 ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) : new HttpResponseMessage(HttpStatusCode.NoContent)));
+        using HttpClient http = SpecClientHttp.CreateHttpClient(
+            new SpecClientOptions { BaseAddress = new Uri("https://cloud.mongodb.com/"), Retry = { MaxRetryAttempts = 1, BaseDelay = TimeSpan.Zero, RetryPost = true } },
+            primaryHandler: server);
+
+        using HttpResponseMessage patch = await http.PatchAsync("things/1", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, patch.StatusCode);
+        Assert.Single(server.Requests);
+
+        using HttpResponseMessage post = await http.PostAsync("things", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.NoContent, post.StatusCode);
+        Assert.Equal(["PATCH", "POST", "POST"], server.Requests.Select(r => r.Method));
     }
 
     [Fact]

@@ -137,6 +137,46 @@ public sealed class InviteJanitorTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryPageOfOrganizationsAndProjectsIsScanned()
+    {
+        // 250 more projects and 120 more organizations than fit on Atlas's default page of 100: stale invitations on
+        // the last pages must be found too.
+        SimulatorSeed seed = SimulatorSeed.CreateDemo();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        SeedApiKey owner = seed.ApiKeys.Single(k => k.PublicKey == SimulatorDemo.PublicKey);
+        for (int i = 1; i <= 250; i++)
+        {
+            seed.Projects.Add(new SeedProject { GroupId = $"6700000000000000000{i:x5}", OrgId = SimulatorDemo.OrgId, Name = $"bulk-{i:d3}" });
+        }
+
+        for (int i = 1; i <= 120; i++)
+        {
+            string orgId = $"6800000000000000000{i:x5}";
+            seed.Organizations.Add(new SeedOrganization { OrgId = orgId, Name = $"bulk-org-{i:d3}" });
+            owner.Roles.Add(SeedRoleAssignment.ForOrg(orgId, "ORG_OWNER"));
+        }
+
+        seed.Invitations.Add(new SeedInvitation { Id = "69000000000000000000a001", GroupId = "670000000000000000000096", Username = "page-two@acme.example", Roles = ["GROUP_READ_ONLY"], CreatedAt = now.AddDays(-20) });
+        seed.Invitations.Add(new SeedInvitation { Id = "69000000000000000000a002", GroupId = "6700000000000000000000fa", Username = "page-three@acme.example", Roles = ["GROUP_READ_ONLY"], CreatedAt = now.AddDays(-21) });
+        seed.Invitations.Add(new SeedInvitation { Id = "69000000000000000000a003", OrgId = "680000000000000000000078", Username = "last-org@acme.example", Roles = ["ORG_MEMBER"], CreatedAt = now.AddDays(-22) });
+        string state = StateFile();
+        seed.Save(state);
+
+        Result result = await RunAsync(null, "--state", state, "--source", "both");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (string api in new[] { "Atlas 2025-03-12", "Cloud Manager" })
+        {
+            Assert.Contains(result.Errors, l => l.StartsWith(api + ": scanning org 122/122 ", StringComparison.Ordinal));
+            Assert.Contains(result.Errors, l => l.StartsWith(api + ": scanning project 254/254 Acme Corp / bulk-250", StringComparison.Ordinal));
+        }
+
+        Assert.True(result.Marks("would revoke", "page-two@acme.example"));
+        Assert.True(result.Marks("would revoke", "page-three@acme.example"));
+        Assert.True(result.Marks("would revoke", "last-org@acme.example"));
+    }
+
+    [Fact]
     public async Task UserFilterSelectsOnlyThatUser()
     {
         Result result = await RunAsync(null, "--user", "niaj.brown@acme.example");

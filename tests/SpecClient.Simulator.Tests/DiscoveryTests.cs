@@ -98,4 +98,53 @@ public sealed class DiscoveryTests
         post.AssertApiError(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
         Assert.Equal("GET", post.Header("Allow"));
     }
+
+    /// <summary>The demo seed plus <paramref name="count"/> projects of Acme Corp (ids ending in 0001…).</summary>
+    internal static SimulatorSeed SeedWithProjects(int count)
+    {
+        SimulatorSeed seed = SimulatorSeed.CreateDemo(TestSimulator.Start);
+        for (int i = 1; i <= count; i++)
+        {
+            seed.Projects.Add(new SeedProject { GroupId = $"6700000000000000000{i:x5}", OrgId = SimulatorDemo.OrgId, Name = $"bulk-{i:d3}" });
+        }
+
+        return seed;
+    }
+
+    [Fact]
+    public async Task ProjectsArePagedAsAtlasPagesThem()
+    {
+        await using TestSimulator sim = await TestSimulator.StartAsync(o => o.Seed = SeedWithProjects(250));
+        HttpClient client = sim.Digest();
+
+        Reply first = await TestSimulator.SendAsync(client, TestSimulator.Atlas(HttpMethod.Get, "api/atlas/v2/groups"));
+        Reply third = await TestSimulator.SendAsync(client, TestSimulator.Atlas(HttpMethod.Get, "api/atlas/v2/groups?itemsPerPage=100&pageNum=3"));
+        Reply big = await TestSimulator.SendAsync(client, TestSimulator.Atlas(HttpMethod.Get, "api/atlas/v2/groups?itemsPerPage=500&includeCount=false"));
+        Reply past = await TestSimulator.SendAsync(client, TestSimulator.CloudManager(HttpMethod.Get, "api/public/v1.0/groups?itemsPerPage=200&pageNum=3"));
+
+        Assert.Equal(100, Ids(first).Length);  // itemsPerPage defaults to 100
+        Assert.Equal(254, first.Json.GetProperty("totalCount").GetInt32());
+        Assert.Equal(54, Ids(third).Length);
+        Assert.Equal("bulk-250", third.Json.GetProperty("results")[53].GetProperty("name").GetString());
+        Assert.Equal(254, Ids(big).Length);
+        Assert.False(big.Json.TryGetProperty("totalCount", out _));
+        Assert.Empty(Ids(past));
+        Assert.Equal(254, past.Json.GetProperty("totalCount").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("itemsPerPage=0", "itemsPerPage")]
+    [InlineData("itemsPerPage=501", "itemsPerPage")]
+    [InlineData("pageNum=0", "pageNum")]
+    [InlineData("includeCount=maybe", "includeCount")]
+    public async Task InvalidPageParametersAnswer400(string query, string parameter)
+    {
+        await using TestSimulator sim = await TestSimulator.StartAsync();
+
+        Reply reply = await TestSimulator.SendAsync(sim.Digest(), TestSimulator.Atlas(HttpMethod.Get, "api/atlas/v2/orgs?" + query));
+
+        Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+        Assert.Equal("INVALID_QUERY_PARAMETER", reply.Json.GetProperty("errorCode").GetString());
+        Assert.Equal(parameter, reply.Json.GetProperty("parameters")[0].GetString());
+    }
 }

@@ -1,4 +1,7 @@
 using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -88,6 +91,42 @@ public sealed class VersioningTests
         Assert.Equal("Thu, 01 Jul 2027 00:00:00 GMT", org.Header("Sunset"));
         Assert.Equal("Wed, 15 Nov 2023 00:00:00 GMT", group.Header("Deprecation"));
         Assert.Equal("Thu, 01 Jul 2027 00:00:00 GMT", group.Header("Sunset"));
+    }
+
+    [Fact]
+    public async Task SunsetHeaderIsTheDateTheBundledFragmentsState()
+    {
+        // One sunset story: the x-sunset of every operation in every bundled Atlas fragment is what the simulator serves.
+        string specs = Path.Combine(RepositoryRoot(), "specs");
+        string[] sunsets = Directory.EnumerateFiles(specs, "atlas-v2-*.invites.yaml")
+            .SelectMany(File.ReadLines)
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("x-sunset:", StringComparison.Ordinal))
+            .Select(line => line["x-sunset:".Length..].Trim().Trim('"'))
+            .ToArray();
+        Assert.Equal(48, sunsets.Length);  // 4 fragments × 12 operations
+        DateTimeOffset stated = DateTimeOffset.ParseExact(Assert.Single(sunsets.Distinct()), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+        await using TestSimulator sim = await TestSimulator.StartAsync();
+        HttpClient client = await sim.BearerAsync();
+        Reply org = await TestSimulator.SendAsync(client, TestSimulator.Atlas(HttpMethod.Delete, TestSimulator.OrgInvites() + "/66c0d1e2f3a4b5c6d7e8f001"));
+        Reply group = await TestSimulator.SendAsync(client, TestSimulator.Atlas(HttpMethod.Get, TestSimulator.GroupInvites()));
+
+        Assert.Equal(stated.ToString("r", CultureInfo.InvariantCulture), org.Header("Sunset"));
+        Assert.Equal(stated.ToString("r", CultureInfo.InvariantCulture), group.Header("Sunset"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
     }
 
     [Fact]

@@ -21,11 +21,14 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>The server the spec names, used when neither the constructor nor the HttpClient gives a base address.</summary>
         public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://cloud.mongodb.com/");
 
+        /// <summary>The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.</summary>
+        public const string OperationsPathPrefix = "api/atlas/v2/";
+
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.</param>
-        /// <param name="baseAddress">The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.</param>
+        /// <param name="baseAddress">The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (api/atlas/v2) is dropped: the operations add it.</param>
         public AtlasClient(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)
-            : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress))
+            : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress, OperationsPathPrefix))
         {
         }
 
@@ -66,17 +69,18 @@ namespace SpecClient.Atlas.V20231115
 
         /// <summary>Return All Organization Invitations</summary>
         /// <remarks>
-        /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role.
+        /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
         /// <para/>
         /// GET /api/atlas/v2/orgs/{orgId}/invites (operationId listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>> ListOrgInvitesAsync(global::SpecClient.Atlas.V20231115.ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -101,22 +105,24 @@ namespace SpecClient.Atlas.V20231115
         /// <returns>The response body.</returns>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
             => ListOrgInvitesAsync(new global::SpecClient.Atlas.V20231115.ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
 
         /// <summary>Invite One User to One Organization</summary>
         /// <remarks>
-        /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization Owner role.
+        /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
         /// <para/>
         /// POST /api/atlas/v2/orgs/{orgId}/invites (operationId createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> CreateOrgInviteAsync(global::SpecClient.Atlas.V20231115.CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -142,22 +148,24 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The invitation to send.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> CreateOrgInviteAsync(string orgId, global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateOrgInviteAsync(new global::SpecClient.Atlas.V20231115.CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
 
         /// <summary>Update One Organization Invitation</summary>
         /// <remarks>
-        /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization Owner role.
+        /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
         /// <para/>
         /// PATCH /api/atlas/v2/orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> UpdateOrgInvitesAsync(global::SpecClient.Atlas.V20231115.UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -183,22 +191,24 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
             => UpdateOrgInvitesAsync(new global::SpecClient.Atlas.V20231115.UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
 
         /// <summary>Return One Organization Invitation</summary>
         /// <remarks>
-        /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role.
+        /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
         /// <para/>
         /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> GetOrgInviteAsync(global::SpecClient.Atlas.V20231115.GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -224,22 +234,24 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
             => GetOrgInviteAsync(new global::SpecClient.Atlas.V20231115.GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
 
         /// <summary>Update One Organization Invitation by Invitation ID</summary>
         /// <remarks>
-        /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization Owner role.
+        /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
         /// <para/>
         /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> UpdateOrgInviteByIdAsync(global::SpecClient.Atlas.V20231115.UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -267,22 +279,24 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="body">The new invitation details.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
             => UpdateOrgInviteByIdAsync(new global::SpecClient.Atlas.V20231115.UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
 
         /// <summary>Remove One Organization Invitation</summary>
         /// <remarks>
-        /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role.
+        /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
         /// <para/>
         /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(global::SpecClient.Atlas.V20231115.DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -308,6 +322,7 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
         public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
             => DeleteOrgInviteAsync(new global::SpecClient.Atlas.V20231115.DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
     }
@@ -334,13 +349,13 @@ namespace SpecClient.Atlas.V20231115
         /// GET /api/atlas/v2/groups/{groupId}/invites (operationId listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>> ListGroupInvitesAsync(global::SpecClient.Atlas.V20231115.ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -365,7 +380,7 @@ namespace SpecClient.Atlas.V20231115
         /// <returns>The response body.</returns>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
             => ListGroupInvitesAsync(new global::SpecClient.Atlas.V20231115.ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
 
@@ -376,13 +391,13 @@ namespace SpecClient.Atlas.V20231115
         /// POST /api/atlas/v2/groups/{groupId}/invites (operationId createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> CreateGroupInviteAsync(global::SpecClient.Atlas.V20231115.CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -408,7 +423,7 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The invitation to send.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> CreateGroupInviteAsync(string groupId, global::SpecClient.Atlas.V20231115.GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
             => CreateGroupInviteAsync(new global::SpecClient.Atlas.V20231115.CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
 
@@ -419,13 +434,13 @@ namespace SpecClient.Atlas.V20231115
         /// PATCH /api/atlas/v2/groups/{groupId}/invites (operationId updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> UpdateGroupInvitesAsync(global::SpecClient.Atlas.V20231115.UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -451,7 +466,7 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> UpdateGroupInvitesAsync(string groupId, global::SpecClient.Atlas.V20231115.GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
             => UpdateGroupInvitesAsync(new global::SpecClient.Atlas.V20231115.UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
 
@@ -462,13 +477,13 @@ namespace SpecClient.Atlas.V20231115
         /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> GetGroupInviteAsync(global::SpecClient.Atlas.V20231115.GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -494,7 +509,7 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
             => GetGroupInviteAsync(new global::SpecClient.Atlas.V20231115.GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 
@@ -505,13 +520,13 @@ namespace SpecClient.Atlas.V20231115
         /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> UpdateInviteByIdAsync(global::SpecClient.Atlas.V20231115.UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -539,7 +554,7 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="body">The new invitation details.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
         public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20231115.GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
             => UpdateInviteByIdAsync(new global::SpecClient.Atlas.V20231115.UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
 
@@ -550,13 +565,13 @@ namespace SpecClient.Atlas.V20231115
         /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
         /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
         public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(global::SpecClient.Atlas.V20231115.DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(parameters);
@@ -582,7 +597,7 @@ namespace SpecClient.Atlas.V20231115
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("This operation is deprecated by the API and will be removed on 2024-10-04. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.")]
+        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
         public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
             => DeleteGroupInviteAsync(new global::SpecClient.Atlas.V20231115.DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
     }

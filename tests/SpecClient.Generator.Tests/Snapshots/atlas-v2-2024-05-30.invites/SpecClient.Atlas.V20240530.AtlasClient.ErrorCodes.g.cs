@@ -24,6 +24,9 @@ namespace SpecClient.Atlas.V20240530
         /// <summary>DEFAULT_INVITATION_EXCEPTION. Seen with HTTP 400.</summary>
         public const string DefaultInvitationException = "DEFAULT_INVITATION_EXCEPTION";
 
+        /// <summary>INVALID_VERSION_DATE. Seen with HTTP 406.</summary>
+        public const string InvalidVersionDate = "INVALID_VERSION_DATE";
+
         /// <summary>NOT_ORG_GROUP_CREATOR. Seen with HTTP 401.</summary>
         public const string NotOrgGroupCreator = "NOT_ORG_GROUP_CREATOR";
 
@@ -33,10 +36,16 @@ namespace SpecClient.Atlas.V20240530
         /// <summary>RESOURCE_NOT_FOUND. Seen with HTTP 404.</summary>
         public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
 
+        /// <summary>SERVICE_UNAVAILABLE. Seen with HTTP 503.</summary>
+        public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
         /// <summary>UNEXPECTED_ERROR. Seen with HTTP 500.</summary>
         public const string UnexpectedError = "UNEXPECTED_ERROR";
 
         /// <summary>VALIDATION_ERROR. Seen with HTTP 400.</summary>
         public const string ValidationError = "VALIDATION_ERROR";
+
+        /// <summary>VERSION_GONE. Seen with HTTP 410.</summary>
+        public const string VersionGone = "VERSION_GONE";
     }
 }

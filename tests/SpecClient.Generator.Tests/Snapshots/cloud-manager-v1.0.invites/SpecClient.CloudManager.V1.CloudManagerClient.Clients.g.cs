@@ -18,11 +18,14 @@ namespace SpecClient.CloudManager.V1
         /// <summary>The server the spec names, used when neither the constructor nor the HttpClient gives a base address.</summary>
         public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://cloud.mongodb.com/");
 
+        /// <summary>The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.</summary>
+        public const string OperationsPathPrefix = "api/public/v1.0/";
+
         /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
         /// <param name="httpClient">The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.</param>
-        /// <param name="baseAddress">The server to call (scheme, host and port); by default the HttpClient's BaseAddress, else the spec's server.</param>
+        /// <param name="baseAddress">The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (api/public/v1.0) is dropped: the operations add it.</param>
         public CloudManagerClient(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)
-            : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress))
+            : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress, OperationsPathPrefix))
         {
         }
 
@@ -68,7 +71,7 @@ namespace SpecClient.CloudManager.V1
         /// GET /orgs/{orgId}/invites (operationId listOrgInvites, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -108,7 +111,7 @@ namespace SpecClient.CloudManager.V1
         /// POST /orgs/{orgId}/invites (operationId createOrgInvite, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -149,7 +152,7 @@ namespace SpecClient.CloudManager.V1
         /// PATCH /orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -190,7 +193,7 @@ namespace SpecClient.CloudManager.V1
         /// GET /orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -231,7 +234,7 @@ namespace SpecClient.CloudManager.V1
         /// PATCH /orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -274,7 +277,7 @@ namespace SpecClient.CloudManager.V1
         /// DELETE /orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>
@@ -331,7 +334,7 @@ namespace SpecClient.CloudManager.V1
         /// GET /groups/{groupId}/invites (operationId listGroupInvites, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -371,7 +374,7 @@ namespace SpecClient.CloudManager.V1
         /// POST /groups/{groupId}/invites (operationId createGroupInvite, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -412,7 +415,7 @@ namespace SpecClient.CloudManager.V1
         /// PATCH /groups/{groupId}/invites (operationId updateGroupInvites, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -453,7 +456,7 @@ namespace SpecClient.CloudManager.V1
         /// GET /groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -494,7 +497,7 @@ namespace SpecClient.CloudManager.V1
         /// PATCH /groups/{groupId}/invites/{invitationId} (operationId updateGroupInviteById, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>The response body.</returns>
@@ -537,7 +540,7 @@ namespace SpecClient.CloudManager.V1
         /// DELETE /groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/json).
         /// </remarks>
         /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
+        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
         /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
         /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
         /// <returns>A task that completes when the server has answered with success.</returns>

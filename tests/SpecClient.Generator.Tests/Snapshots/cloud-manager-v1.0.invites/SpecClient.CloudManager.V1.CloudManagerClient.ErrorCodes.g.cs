@@ -33,6 +33,9 @@ namespace SpecClient.CloudManager.V1
         /// <summary>RESOURCE_NOT_FOUND. Seen with HTTP 404.</summary>
         public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
 
+        /// <summary>SERVICE_UNAVAILABLE. Seen with HTTP 503.</summary>
+        public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
         /// <summary>UNEXPECTED_ERROR. Seen with HTTP 500.</summary>
         public const string UnexpectedError = "UNEXPECTED_ERROR";
 

@@ -44,7 +44,7 @@ internal sealed class OperationDriver
 
     public async Task<IReadOnlyList<OperationOutcome>> RunAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient(new RecordingHandler(new SocketsHttpHandler { MaxConnectionsPerServer = 8 })) { Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient(new RecordingHandler(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }, ServerPath(), Credentials(_spec))) { Timeout = TimeSpan.FromSeconds(60) };
         object root = Activator.CreateInstance(_rootClient, http, baseAddress)!;
         Dictionary<string, (object Client, MethodInfo Method)> methods = Methods(root);
 
@@ -61,6 +61,30 @@ internal sealed class OperationDriver
             }
         });
         return outcomes.OrderBy(o => o.OperationId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The path of the spec's server (Cloud Manager: /api/public/v1.0). Generated clients send it as part of every
+    /// path, as the real service needs; Prism serves the spec's paths at its root, so the handler takes it off.
+    /// </summary>
+    private string ServerPath()
+    {
+        string? url = (_spec.Root["servers"] as JsonArray)?.FirstOrDefault()?["url"]?.GetValue<string>();
+        return url is not null && Uri.TryCreate(url, UriKind.Absolute, out Uri? server) ? server.AbsolutePath.TrimEnd('/') : "";
+    }
+
+    /// <summary>
+    /// What satisfies the spec's security for Prism, which checks only the form of the Authorization header. The Atlas
+    /// specs accept DigestAuth or ServiceAccounts (OAuth 2.0): a bearer token. Cloud Manager accepts only digest, and
+    /// Prism 5.16 rejects every real digest header (it wants each space-separated part to hold a quoted [a-z0-9]*
+    /// value, which uri="/api/…" never is), so a stand-in with the five fields and an empty uri is sent instead.
+    /// </summary>
+    internal static AuthenticationHeaderValue Credentials(SpecDocument spec)
+    {
+        bool oauth = (spec.Root["components"]?["securitySchemes"] as JsonObject)?.Any(s => s.Value?["type"]?.GetValue<string>() == "oauth2") == true;
+        return oauth
+            ? new AuthenticationHeaderValue("Bearer", "conformance")
+            : new AuthenticationHeaderValue("Digest", "username=\"conformance\", realm=\"atlas\", nonce=\"abc123\", uri=\"\", response=\"0123abcd\"");
     }
 
     private static Dictionary<string, (object, MethodInfo)> Methods(object root)
@@ -123,9 +147,9 @@ internal sealed class OperationDriver
 
     private static OperationOutcome Judge(string id, ExchangeRecord record, Exception? error)
     {
-        if (!string.IsNullOrEmpty(record.Violations) && record.Violations != "[]")
+        if (record.RequestViolations.Count > 0)
         {
-            return new OperationOutcome(id, false, $"{record.Status} request violations: {record.Violations}");
+            return new OperationOutcome(id, false, $"{record.Status} request violations: {string.Join("; ", record.RequestViolations)}");
         }
 
         return error switch
@@ -181,7 +205,7 @@ internal sealed class OperationDriver
                 ?? throw new InvalidOperationException($"{body.PropertyType} is not in the generated JsonSerializerContext");
             try
             {
-                body.SetValue(parameters, JsonSerializer.Deserialize(json, typeInfo));
+                body.SetValue(parameters, JsonSerializer.Deserialize(json?.ToJsonString() ?? "null", typeInfo));
             }
             catch (JsonException e)
             {
@@ -200,14 +224,54 @@ internal sealed class OperationDriver
             return scalar.ToJsonString().Trim('"');
         }
 
-        return value.Deserialize(type, s_reflection);
+        if (target != typeof(string) && value is JsonValue text && text.TryGetValue(out string? s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            return JsonSerializer.Deserialize(s, type, s_reflection);
+        }
+
+        return JsonSerializer.Deserialize(value.ToJsonString(), type, s_reflection);
     }
 
     private static string Shorten(string? text) => text is null ? "null" : text.Length > 300 ? text.Substring(0, 300) + "…" : text;
 
+    /// <summary>The violations of an <c>sl-violations</c> header whose location starts at the request.</summary>
+    internal static IEnumerable<string> RequestViolations(string header)
+    {
+        // Prism prefixes a long list with "Too many violations! " and may cut it: read what parses.
+        int start = header.IndexOf('[', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return Array.Empty<string>();
+        }
+
+        var found = new List<string>();
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(header.Substring(start));
+            foreach (JsonElement violation in document.RootElement.EnumerateArray())
+            {
+                JsonElement location = violation.GetProperty("location");
+                if (location.GetArrayLength() > 0 && location[0].GetString() == "request")
+                {
+                    found.Add(string.Join(".", location.EnumerateArray().Skip(1).Select(l => l.ToString())) + ": " + violation.GetProperty("message").GetString());
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            if (header.Contains("[\"request\"", StringComparison.Ordinal))
+            {
+                found.Add("(unparsed) " + Shorten(header));
+            }
+        }
+
+        return found;
+    }
+
     private sealed class ExchangeRecord
     {
-        public string? Violations { get; set; }
+        /// <summary>Prism's findings about the request (its findings about its own answer are the spec's examples' business).</summary>
+        public List<string> RequestViolations { get; } = new();
 
         public int Status { get; set; }
     }
@@ -215,22 +279,36 @@ internal sealed class OperationDriver
     /// <summary>Sends the credentials Prism checks and keeps each response's <c>sl-violations</c> header for the call.</summary>
     private sealed class RecordingHandler : DelegatingHandler
     {
-        public RecordingHandler(HttpMessageHandler inner)
+        private readonly string _serverPath;
+        private readonly AuthenticationHeaderValue _credentials;
+
+        public RecordingHandler(HttpMessageHandler inner, string serverPath, AuthenticationHeaderValue credentials)
             : base(inner)
         {
+            _serverPath = serverPath;
+            _credentials = credentials;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            // The specs accept DigestAuth or ServiceAccounts (OAuth 2.0): Prism checks only that a bearer token is
-            // present. (A real digest Authorization fails Prism's own check: it wants every space-separated part to
-            // hold a quoted [a-z0-9]* value, which a uri="/api/…" never is.)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "conformance");
+            request.Headers.Authorization = _credentials;
+            if (_serverPath.Length > 0 && request.RequestUri!.AbsolutePath.StartsWith(_serverPath + "/", StringComparison.Ordinal))
+            {
+                var builder = new UriBuilder(request.RequestUri) { Path = request.RequestUri.AbsolutePath.Substring(_serverPath.Length) };
+                request.RequestUri = builder.Uri;
+            }
             HttpResponseMessage response = await base.SendAsync(request, cancellationToken);
             if (s_current.Value is ExchangeRecord record)
             {
                 record.Status = (int)response.StatusCode;
-                record.Violations = response.Headers.TryGetValues("sl-violations", out var values) ? string.Join(",", values) : null;
+                record.RequestViolations.Clear();
+                if (response.Headers.TryGetValues("sl-violations", out var values))
+                {
+                    foreach (string header in values)
+                    {
+                        record.RequestViolations.AddRange(RequestViolations(header));
+                    }
+                }
             }
 
             return response;

@@ -11,8 +11,10 @@ namespace SpecClient.Conformance.Tests.Infrastructure;
 
 /// <summary>
 /// Prism (the pinned @stoplight/prism-cli of package.json) mocking one spec on 127.0.0.1 and a free port.
-/// <c>--errors</c> turns every request violation into a 422 (without it Prism answers the spec's own 400 example and
-/// only the <c>sl-violations</c> header tells); dynamic mode generates bodies from the schemas with a fixed seed.
+/// Without <c>--errors</c>: Prism reports request violations in the <c>sl-violations</c> header and answers the spec's
+/// 400 example (422 when there is none). With it, it also replaces answers that break the spec's own schemas (stale
+/// examples) with a 500, which would hide whether the client reads the answer. Dynamic mode generates bodies from the
+/// schemas with a fixed seed.
 /// Disposing kills the whole process tree.
 /// </summary>
 internal sealed class PrismServer : IAsyncDisposable
@@ -102,7 +104,7 @@ internal sealed class PrismServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in new[] { CliScript, "mock", specPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--errors", "-v", "warn" })
+        foreach (string argument in new[] { CliScript, "mock", specPath, "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-v", "warn" })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -118,14 +117,10 @@ internal sealed class SpecDocument
                 return JsonValue.Create(false);
         }
 
-        if (Regex.IsMatch(value, @"^-?(0|[1-9][0-9]*)$") && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out long integer))
+        // Numbers stay JSON text, so they read as int, long or double alike.
+        if (Regex.IsMatch(value, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"))
         {
-            return JsonValue.Create(integer);
-        }
-
-        if (Regex.IsMatch(value, @"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$") && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
-        {
-            return JsonValue.Create(number);
+            return JsonNode.Parse(value);
         }
 
         return JsonValue.Create(value);

@@ -13,6 +13,12 @@ namespace SpecClient.Conformance.Tests.Infrastructure;
 internal sealed class ValueFactory
 {
     private const int MaxDepth = 10;
+
+    /// <summary>Shapes Fare cannot produce (lookaheads, alternations of addresses), tried first against a pattern.</summary>
+    private static readonly string[] s_commonShapes =
+    {
+        "192.0.2.1", "192.0.2.0/24", "2001:db8:0:0:0:0:0:1", "cluster0.example.com:27017", "7.0.12", "32b6e34b3d91647abb20e7b8",
+    };
     private readonly SpecDocument _spec;
 
     public ValueFactory(SpecDocument spec) => _spec = spec;
@@ -90,14 +96,28 @@ internal sealed class ValueFactory
 
         if (schema["allOf"] is JsonArray || schema["properties"] is JsonObject || Type(schema) == "object")
         {
+            // A base with a discriminator mapping (its subtypes allOf it back): build the first subtype.
+            if (schema["discriminator"] is JsonObject { } discriminator && discriminator["propertyName"] is JsonValue property
+                && discriminator["mapping"] is JsonObject mapping && mapping.FirstOrDefault() is { Key: { } key, Value: JsonValue target } && depth < MaxDepth)
+            {
+                JsonObject? subtype = _spec.Pointer(target.GetValue<string>()) as JsonObject;
+                JsonNode? made = ReferenceEquals(subtype, schema) || subtype is null ? ForObject(schema, depth) : ForSchema(subtype, depth + 1);
+                if (made is JsonObject o)
+                {
+                    o[property.GetValue<string>()] = key;
+                }
+
+                return made;
+            }
+
             return ForObject(schema, depth);
         }
 
         return Type(schema) switch
         {
             "array" => ForArray(schema, depth),
-            "integer" => JsonValue.Create((long)Number(schema, integer: true)),
-            "number" => JsonValue.Create(Number(schema, integer: false)),
+            "integer" => JsonNode.Parse(((long)Number(schema, integer: true)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "number" => JsonNode.Parse(Number(schema, integer: false).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             "boolean" => JsonValue.Create(true),
             _ => JsonValue.Create(ForString(schema)),
         };
@@ -147,7 +167,7 @@ internal sealed class ValueFactory
         return made;
     }
 
-    private JsonNode ForObject(JsonObject schema, int depth)
+    private JsonObject ForObject(JsonObject schema, int depth)
     {
         var properties = new Dictionary<string, JsonObject>();
         var required = new HashSet<string>();
@@ -261,7 +281,7 @@ internal sealed class ValueFactory
         };
         if (schema["pattern"] is JsonValue pattern && !Matches(pattern.GetValue<string>(), value))
         {
-            value = FromPattern(pattern.GetValue<string>(), minLength, maxLength) ?? value;
+            value = s_commonShapes.FirstOrDefault(c => Matches(pattern.GetValue<string>(), c)) ?? FromPattern(pattern.GetValue<string>(), minLength, maxLength) ?? value;
         }
 
         if (value.Length < minLength)
@@ -323,6 +343,11 @@ internal sealed class ValueFactory
         }
 
         string? type = Type(schema);
+        if ((type == "array" && value is not JsonArray) || (type == "object" && value is not JsonObject) || (type is "string" or "integer" or "number" or "boolean" && value is not JsonValue))
+        {
+            return false;
+        }
+
         if (value is JsonValue scalar && scalar.TryGetValue(out string? text))
         {
             if (type is "integer" or "number" or "boolean" or "object" or "array")

@@ -207,6 +207,11 @@ internal sealed class OperationDriver
             {
                 body.SetValue(parameters, JsonSerializer.Deserialize(json?.ToJsonString() ?? "null", typeInfo));
             }
+            catch (JsonException) when (_values.ForMediaType(entry, useExamples: false) is { } made && TryRead(made, typeInfo, out object? value))
+            {
+                // The spec's own example is incomplete (a required property missing): one made from the schema.
+                body.SetValue(parameters, value);
+            }
             catch (JsonException e)
             {
                 throw new JsonException($"the generated {body.PropertyType.Name} cannot read the request body {Shorten(json?.ToJsonString())}: {e.Message}", e);
@@ -216,12 +221,32 @@ internal sealed class OperationDriver
         return parameters;
     }
 
+    private static bool TryRead(JsonNode json, JsonTypeInfo typeInfo, out object? value)
+    {
+        try
+        {
+            value = JsonSerializer.Deserialize(json.ToJsonString(), typeInfo);
+            return true;
+        }
+        catch (JsonException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
     private static object? Convert(JsonNode value, Type type)
     {
         Type target = Nullable.GetUnderlyingType(type) ?? type;
         if (target == typeof(string) && value is JsonValue scalar && !scalar.TryGetValue(out string? _))
         {
             return scalar.ToJsonString().Trim('"');
+        }
+
+        if ((target == typeof(long) || target == typeof(int)) && value is JsonValue number && number.TryGetValue(out double d) && d == Math.Floor(d))
+        {
+            // Integers the spec writes with an exponent (1.636481348e+09).
+            return JsonSerializer.Deserialize(((long)d).ToString(System.Globalization.CultureInfo.InvariantCulture), type, s_reflection);
         }
 
         if (target != typeof(string) && value is JsonValue text && text.TryGetValue(out string? s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out _))

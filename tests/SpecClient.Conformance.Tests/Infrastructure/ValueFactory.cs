@@ -39,9 +39,9 @@ internal sealed class ValueFactory
     }
 
     /// <summary>A request body for one media type's entry: its example(s), then one made from its schema.</summary>
-    public JsonNode? ForMediaType(JsonObject mediaType)
+    public JsonNode? ForMediaType(JsonObject mediaType, bool useExamples = true)
     {
-        foreach (JsonNode? candidate in Examples(mediaType))
+        foreach (JsonNode? candidate in useExamples ? Examples(mediaType) : Enumerable.Empty<JsonNode?>())
         {
             if (candidate is not null)
             {

@@ -13,7 +13,7 @@ internal static class KnownNonConformance
     private const string SpecExampleWrongType = "the spec's example has the wrong type (roleNames: a string where the schema says array); Prism answers it as is and the client is right to refuse it";
     private const string PrismFakerFails = "Prism's dynamic generator (json-schema-faker) fails on this response schema (circular allOf/oneOf, patterns it cannot fake) and answers 500 instead";
     private const string PrismFakerInvalid = "Prism's dynamic answer breaks the spec's own schema (a required property missing or a wrong type); the client is right to refuse it";
-    private const string PrismDropsConnection = "Prism closes the connection without answering (it crashes building the alert-configuration answer)";
+    private const string PrismDropsConnection = "Prism sometimes closes the connection without answering the alert-configuration operations (it fails building their circular oneOf answer); which of them varies between runs";
     private const string HarnessOneOf = "no body the harness makes from the schema matches exactly one variant of this oneOf without discriminator (the minimal instance matches several, or the variant is an enum inside oneOf); the generated type is JsonElement, so the client sends what it is given";
     private const string GeneratorRequired = "generator defect (issue 9): a readOnly+required or discriminated property is enforced when the request body is built, so no spec-valid body can be read into the generated type; SchemaMapper.cs is being changed for it in parallel";
     private const string SpecPattern = "the spec's pattern cannot be met by the harness's generated value (a pattern written with doubled backslashes, or a lookahead Fare cannot produce)";
@@ -22,6 +22,10 @@ internal static class KnownNonConformance
     private static readonly Dictionary<(string Spec, string Mode, string OperationId), string> s_entries = Build();
 
     public static bool Allows(string spec, string mode, string operationId) => s_entries.ContainsKey((spec, mode, operationId));
+
+    /// <summary>Entries whose failure comes and goes between runs (a Prism crash): passing does not make them stale.</summary>
+    public static bool MayPass(string spec, string mode, string operationId)
+        => s_entries.TryGetValue((spec, mode, operationId), out string? reason) && reason == PrismDropsConnection;
 
     public static IReadOnlyDictionary<(string Spec, string Mode, string OperationId), string> Entries => s_entries;
 
@@ -57,7 +61,7 @@ internal static class KnownNonConformance
         Add("atlas-admin-v2-2025-03-12", "static", Other,
             "createCloudProviderAccessRole", "createEncryptionAtRestPrivateEndpoint");
         Add("atlas-admin-v2-2025-03-12", "static", PrismDropsConnection,
-            "deleteAlertConfiguration", "updateAlertConfiguration");
+            "deleteAlertConfiguration", "getAlertConfiguration", "toggleAlertConfiguration", "updateAlertConfiguration");
         Add("atlas-admin-v2-2025-03-12", "static", PrismIncompleteAnswer,
             "addOrganizationRole", "addProjectRole", "addProjectUser", "addUserToTeam", "createOrganizationUser", "createThirdPartyIntegration", "getOrganizationUser", "getProjectUser", "getThirdPartyIntegration", "listOrganizationUsers", "listProjectUsers", "listTeamUsers", "listThirdPartyIntegrations", "removeOrganizationRole", "removeProjectRole", "removeUserFromTeam", "updateOrganizationUser", "updateThirdPartyIntegration");
         Add("atlas-admin-v2-2025-03-12", "static", SpecExampleWrongType,

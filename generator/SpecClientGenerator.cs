@@ -42,7 +42,15 @@ public sealed class SpecClientGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(models, static (output, spec) => AddSources(output, spec));
+        // Where every spec generates to, compared before anything is emitted: two specs in one namespace would
+        // declare the same types (or files), and the compiler would drop all generated output.
+        IncrementalValueProvider<EquatableArray<SpecIdentity>> identities = models
+            .Select(static (spec, _) => new SpecIdentity(spec.SourcePath, spec.SourceName, spec.Namespace, spec.RootClient.ClassName))
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.Identities);
+
+        context.RegisterSourceOutput(models.Combine(identities), static (output, pair) => AddSources(output, pair.Left, pair.Right));
         context.RegisterSourceOutput(diagnostics, static (output, found) =>
         {
             foreach (DiagnosticInfo diagnostic in found)
@@ -52,11 +60,37 @@ public sealed class SpecClientGenerator : IIncrementalGenerator
         });
     }
 
+    /// <summary>The spec listed before this one that generates into the same namespace; null when this one is the first.</summary>
+    private static SpecIdentity? FirstInNamespace(ApiSpec spec, EquatableArray<SpecIdentity> identities)
+    {
+        foreach (SpecIdentity identity in identities)
+        {
+            if (identity.Namespace == spec.Namespace)
+            {
+                return identity.SourcePath == spec.SourcePath ? null : identity;
+            }
+        }
+
+        return null;
+    }
+
     private static string? ReadText(AdditionalText file, CancellationToken cancellationToken)
         => file.GetText(cancellationToken)?.ToString();
 
-    private static void AddSources(SourceProductionContext output, ApiSpec spec)
+    private static void AddSources(SourceProductionContext output, ApiSpec spec, EquatableArray<SpecIdentity> identities)
     {
+        if (FirstInNamespace(spec, identities) is SpecIdentity first)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DuplicateNamespace,
+                Location.Create(spec.SourcePath, default, default),
+                spec.SourceName,
+                first.SourcePath,
+                spec.Namespace,
+                first.ClientName == spec.RootClient.ClassName ? " with the same ClientName '" + first.ClientName + "'" : string.Empty));
+            return;
+        }
+
         try
         {
             foreach (GeneratedFile file in SourceEmitter.Emit(spec))
@@ -68,15 +102,6 @@ public sealed class SpecClientGenerator : IIncrementalGenerator
         catch (OperationCanceledException)
         {
             throw;
-        }
-        catch (ArgumentException exception) when (exception.Message.Contains("hintName"))
-        {
-            output.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.InvalidSpecOption,
-                Location.None,
-                "Namespace",
-                spec.Namespace,
-                "another spec generates the same namespace and client name (" + spec.RootClient.ClassName + "); give each <OpenApiSpec> its own Namespace"));
         }
         catch (Exception exception)
         {

@@ -43,11 +43,25 @@ public ref struct RequestUriBuilder
     /// such as a 24-hex id: nothing to escape, so nothing is scanned.
     /// </summary>
     /// <param name="value">The validated value.</param>
-    public void AppendUrlSafeValue(string value) => Append(value);
+    /// <exception cref="ArgumentException">The value is <c>.</c>, <c>..</c> or empty (see <see cref="AppendPathValue(string)"/>).</exception>
+    public void AppendUrlSafeValue(string value)
+    {
+        // Patterns of unreserved characters may allow dots, so "." and ".." can get this far too.
+        RejectNonSegment(value);
+        Append(value);
+    }
 
     /// <summary>Appends a path parameter's value, escaped as one path segment.</summary>
     /// <param name="value">The value.</param>
-    public void AppendPathValue(string value) => Append(Uri.EscapeDataString(value));
+    /// <exception cref="ArgumentException">
+    /// The value is <c>.</c> or <c>..</c> (a dot segment, which URI resolution removes together with the segment before
+    /// it, so the request would reach another resource) or empty (which drops the segment: <c>/invites/</c> is the list).
+    /// </exception>
+    public void AppendPathValue(string value)
+    {
+        RejectNonSegment(value);
+        Append(Uri.EscapeDataString(value));
+    }
 
     /// <summary>Appends a path parameter's value.</summary>
     /// <param name="value">The value.</param>
@@ -142,6 +156,28 @@ public ref struct RequestUriBuilder
 
     /// <inheritdoc/>
     public override readonly string ToString() => new(_buffer, 0, _length);
+
+    /// <summary>
+    /// Refuses values that cannot stand for themselves as one path segment. Uri.EscapeDataString leaves dots alone
+    /// (they are unreserved), and System.Uri removes dot segments, so <c>groups/1/invites/..</c> would become
+    /// <c>groups/1/</c>: a DELETE would hit another resource. Escaping the dots (<c>%2E%2E</c>) does not help: System.Uri
+    /// itself decodes <c>%2E</c> (an unreserved character) and removes the segment just the same (tested), and
+    /// RFC 3986 §6.2.2.2 lets any normalizer on the way (a proxy, the server's router) do so too.
+    /// No server can address a resource named <c>.</c> or <c>..</c> reliably, so such a value is a caller's mistake
+    /// (or an attack): it is refused before anything is sent. Slashes in a value are escaped (<c>a/..</c> becomes
+    /// <c>a%2F..</c>), so only a whole value can form a dot segment.
+    /// </summary>
+    private static void RejectNonSegment(string value)
+    {
+        if (value.Length == 0 || value is "." or "..")
+        {
+            throw new ArgumentException(
+                value.Length == 0
+                    ? "A path parameter is empty: it would drop its segment from the path and address another resource."
+                    : $"A path parameter is '{value}', a dot segment: URI resolution would remove it (and the segment before it) and address another resource.",
+                nameof(value));
+        }
+    }
 
     private void StartQueryParameter(string name)
     {

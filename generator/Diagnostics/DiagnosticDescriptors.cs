@@ -92,8 +92,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidPattern = new(
         "SCG0011",
-        "A pattern is not a valid .NET regular expression",
-        "The pattern '{0}' of '{1}' is not a valid .NET regular expression ({2}); it is not checked",
+        "A pattern cannot be checked with a .NET regular expression",
+        "The pattern '{0}' of '{1}' is not checked: {2}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -130,6 +130,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor SpecTooComplex = new(
+        "SCG0016",
+        "The spec is too complex to read safely",
+        "'{0}' is not generated: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateNamespace = new(
+        "SCG0017",
+        "Two OpenApiSpec items generate into one namespace",
+        "'{0}' is not generated: '{1}' already generates into the namespace '{2}'{3}. Give each <OpenApiSpec> its own Namespace.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [InvalidDocument.Id] = InvalidDocument,
@@ -147,6 +163,8 @@ internal static class DiagnosticDescriptors
         [UnsupportedResponse.Id] = UnsupportedResponse,
         [FilterMatchesNothing.Id] = FilterMatchesNothing,
         [DuplicatePathSignature.Id] = DuplicatePathSignature,
+        [SpecTooComplex.Id] = SpecTooComplex,
+        [DuplicateNamespace.Id] = DuplicateNamespace,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -205,7 +205,7 @@ internal static class JsonContextEmitter
             writer.Line("Getter = static obj => ((" + typeName + ")obj)." + property.PropertyName + ",");
             writer.Line("Setter = static (obj, value) => ((" + typeName + ")obj)." + property.PropertyName + " = value" + (property.Nullable ? string.Empty : "!") + ",");
             writer.CloseBrace(");");
-            if (property.Required)
+            if (property.RequiredWhenReading)
             {
                 writer.Line("properties[" + i + "].IsRequired = true;");
             }
@@ -220,9 +220,12 @@ internal static class JsonContextEmitter
 
     private static string PropertiesMethod(JsonTypeSpec type) => "Properties_" + type.PropertyName;
 
-    /// <summary>A cref for plain types; constructed generics and nullables cannot be crefs, so they are printed as code.</summary>
+    /// <summary>
+    /// A cref for plain types (kept <c>global::</c>-qualified: a schema named System must not capture it); constructed
+    /// generics and nullables cannot be crefs, so they are printed as code.
+    /// </summary>
     private static string DocTypeName(string fullName)
         => fullName.IndexOf('<') >= 0 || fullName.EndsWith("?", System.StringComparison.Ordinal)
             ? "<c>" + SourceWriter.Escape(fullName.Replace("global::", string.Empty)) + "</c>"
-            : "<see cref=\"" + fullName.Replace("global::", string.Empty) + "\"/>";
+            : "<see cref=\"" + fullName + "\"/>";
 }

@@ -62,6 +62,10 @@ internal static class ModelEmitter
             {
                 writer.Doc("remarks", "Set by the server; ignored in requests.");
             }
+            else if (property.WriteOnly)
+            {
+                writer.Doc("remarks", "Sent in requests only; the server does not return it.");
+            }
 
             if (property.Deprecated && property.Required)
             {
@@ -101,7 +105,7 @@ internal static class ModelEmitter
         foreach (EnumValueSpec value in spec.Values)
         {
             writer.Line();
-            writer.Doc("summary", value.Value.Length == 0 ? "The empty value." : value.Value);
+            writer.Doc("summary", value.Summary);
             writer.Line("public static " + name + " " + value.MemberName + " { get; } = new " + name + "(" + SourceWriter.Literal(value.Value) + ");");
         }
 

@@ -40,7 +40,12 @@ internal static class ParamsEmitter
         {
             writer.Doc("summary", parameter.Description ?? "The '" + parameter.Name + "' " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
             writer.Doc("remarks", Remarks(parameter));
-            if (parameter.Deprecated)
+            if (parameter.Deprecated && parameter.Required)
+            {
+                // A required member may not be [Obsolete] (CS9042): say it in the documentation instead.
+                writer.Doc("remarks", "The API deprecates this parameter.");
+            }
+            else if (parameter.Deprecated)
             {
                 writer.Line("[global::System.Obsolete(\"The API deprecates this parameter.\")]");
             }

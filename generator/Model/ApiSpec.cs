@@ -8,7 +8,9 @@ namespace SpecClient.Generator.Model;
 /// symbols and no source positions, so a whitespace or comment edit in the spec yields an equal model
 /// and the generator's source output is reported <c>Unchanged</c>.
 /// </remarks>
+/// <param name="SourcePath">The spec file's path: which of two specs in one namespace generates (see <see cref="SpecIdentity"/>).</param>
 internal sealed record ApiSpec(
+    string SourcePath,
     string SourceName,
     string Namespace,
     RootClientSpec RootClient,
@@ -17,6 +19,9 @@ internal sealed record ApiSpec(
     EquatableArray<EnumSpec> Enums,
     JsonContextSpec JsonContext,
     ErrorCodesSpec? ErrorCodes);
+
+/// <summary>Where a spec generates to: compared across all specs of a compilation before anything is emitted.</summary>
+internal sealed record SpecIdentity(string SourcePath, string SourceName, string Namespace, string ClientName);
 
 /// <summary>The client users construct; it exposes one property per tag client.</summary>
 internal sealed record RootClientSpec(

@@ -19,15 +19,18 @@ internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<Der
 internal sealed record DerivedTypeSpec(string Value, string TypeFullName);
 
 /// <summary>One model property.</summary>
-/// <param name="Required">The schema lists it as required: a C# <c>required</c> member, enforced when reading JSON.</param>
-/// <param name="Nullable">The C# type carries <c>?</c> (optional, or <c>nullable: true</c>).</param>
+/// <param name="Required">A C# <c>required</c> member: the schema requires it in requests (not <c>readOnly</c>).</param>
+/// <param name="RequiredWhenReading">Reading JSON fails without it: the schema requires it in responses (not <c>writeOnly</c>).</param>
+/// <param name="Nullable">The C# type carries <c>?</c> (optional, <c>readOnly</c>, or <c>nullable: true</c>).</param>
 internal sealed record PropertySpec(
     string JsonName,
     string PropertyName,
     TypeRefSpec Type,
     bool Required,
+    bool RequiredWhenReading,
     bool Nullable,
     bool ReadOnly,
+    bool WriteOnly,
     bool Deprecated,
     string? Description,
     string TypeInfoProperty);
@@ -41,4 +44,5 @@ internal sealed record EnumSpec(
     string? Description,
     EquatableArray<EnumValueSpec> Values);
 
-internal sealed record EnumValueSpec(string MemberName, string Value);
+/// <param name="Summary">The member's documentation: the value itself, or words for a value that shows nothing.</param>
+internal sealed record EnumValueSpec(string MemberName, string Value, string Summary);

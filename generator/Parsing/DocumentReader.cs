@@ -16,6 +16,12 @@ internal static class DocumentReader
     /// <summary>How deep a document may nest before it is rejected (protects the generator's stack).</summary>
     public const int MaxDepth = 256;
 
+    /// <summary>
+    /// How many nodes and merged entries a document may produce. Aliases share nodes, but a YAML merge key copies the
+    /// merged entries: repeated merges of merges double at every level (a merge-key bomb).
+    /// </summary>
+    public const int MaxElements = 10_000_000;
+
     /// <summary>Reads the first document of <paramref name="text"/>.</summary>
     /// <exception cref="DocumentReadException">The text is not well-formed YAML/JSON.</exception>
     public static SpecNode? Read(string text, CancellationToken cancellationToken)
@@ -23,7 +29,7 @@ internal static class DocumentReader
         var parser = new Parser(new StringReader(text));
         try
         {
-            var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
+            var state = new ReadState();
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
             {
@@ -31,14 +37,14 @@ internal static class DocumentReader
             }
 
             parser.Consume<DocumentStart>();
-            SpecNode root = ReadNode(parser, anchors, depth: 0, cancellationToken);
+            SpecNode root = ReadNode(parser, state, depth: 0, cancellationToken);
             return root;
         }
         catch (YamlException exception)
         {
             throw new DocumentReadException(StripLocationPrefix(exception.Message), ToPosition(exception.Start), ToPosition(exception.End));
         }
-        catch (Exception exception) when (exception is not DocumentReadException and not OperationCanceledException)
+        catch (Exception exception) when (exception is not DocumentReadException and not OperationCanceledException and not InsufficientExecutionStackException and not SpecTooComplexException)
         {
             // YamlDotNet throws other exceptions on some malformed input; the last event read is where it stopped.
             TextPosition where = parser.Current is ParsingEvent last ? ToPosition(last.Start) : default;
@@ -46,13 +52,34 @@ internal static class DocumentReader
         }
     }
 
-    private static SpecNode ReadNode(IParser parser, Dictionary<string, SpecNode> anchors, int depth, CancellationToken cancellationToken)
+    private sealed class ReadState
     {
+        public Dictionary<string, SpecNode> Anchors { get; } = new(StringComparer.Ordinal);
+
+        public long Elements { get; private set; }
+
+        public void Count(int elements)
+        {
+            Elements += elements;
+            if (Elements > MaxElements)
+            {
+                throw new SpecTooComplexException("the document expands to more than " + MaxElements.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " nodes (YAML merge keys merging merges)");
+            }
+        }
+    }
+
+    private static SpecNode ReadNode(IParser parser, ReadState state, int depth, CancellationToken cancellationToken)
+    {
+        state.Count(1);
+        Dictionary<string, SpecNode> anchors = state.Anchors;
         ParsingEvent current = parser.Current ?? throw new DocumentReadException("unexpected end of document", default, default);
         if (depth > MaxDepth)
         {
             throw new DocumentReadException($"the document nests deeper than {MaxDepth} levels", ToPosition(current.Start), ToPosition(current.End));
         }
+
+        // MaxDepth keeps the recursion shallow on any thread the compiler gives us; this is the backstop.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
 
         switch (current)
         {
@@ -79,7 +106,7 @@ internal static class DocumentReader
                 while (!parser.TryConsume<SequenceEnd>(out sequenceEnd))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    items.Add(ReadNode(parser, anchors, depth + 1, cancellationToken));
+                    items.Add(ReadNode(parser, state, depth + 1, cancellationToken));
                 }
 
                 var node = new SequenceNode(items, ToPosition(sequenceStart.Start), ToPosition(sequenceEnd.End));
@@ -91,25 +118,31 @@ internal static class DocumentReader
             {
                 parser.MoveNext();
                 var entries = new List<KeyValuePair<ScalarNode, SpecNode>>();
+                List<MappingNode>? merges = null;
                 MappingEnd? mappingEnd;
                 while (!parser.TryConsume<MappingEnd>(out mappingEnd))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    SpecNode key = ReadNode(parser, anchors, depth + 1, cancellationToken);
+                    SpecNode key = ReadNode(parser, state, depth + 1, cancellationToken);
                     if (key is not ScalarNode scalarKey)
                     {
                         throw new DocumentReadException("a mapping key must be a scalar", key.Start, key.End);
                     }
 
-                    SpecNode value = ReadNode(parser, anchors, depth + 1, cancellationToken);
+                    SpecNode value = ReadNode(parser, state, depth + 1, cancellationToken);
                     if (scalarKey.Value == "<<" && scalarKey.IsPlain && value is MappingNode merged)
                     {
-                        // YAML merge key: the merged entries come first, explicit ones override them on lookup.
-                        entries.InsertRange(0, merged.Entries);
+                        state.Count(merged.Entries.Count);
+                        (merges ??= new List<MappingNode>()).Add(merged);
                         continue;
                     }
 
                     entries.Add(new KeyValuePair<ScalarNode, SpecNode>(scalarKey, value));
+                }
+
+                if (merges is not null)
+                {
+                    entries = Merge(merges, entries);
                 }
 
                 var node = new MappingNode(entries, ToPosition(mappingStart.Start), ToPosition(mappingEnd.End));
@@ -120,6 +153,35 @@ internal static class DocumentReader
             default:
                 throw new DocumentReadException($"unexpected {current.GetType().Name}", ToPosition(current.Start), ToPosition(current.End));
         }
+    }
+
+    /// <summary>
+    /// YAML merge keys: the merged entries come first (a later merge before an earlier one), then the mapping's own;
+    /// a key the mapping sets itself, or an earlier-listed merge already gave, is not repeated, so the explicit value
+    /// is the one every lookup finds.
+    /// </summary>
+    private static List<KeyValuePair<ScalarNode, SpecNode>> Merge(List<MappingNode> merges, List<KeyValuePair<ScalarNode, SpecNode>> explicitEntries)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<ScalarNode, SpecNode> entry in explicitEntries)
+        {
+            seen.Add(entry.Key.Value);
+        }
+
+        var result = new List<KeyValuePair<ScalarNode, SpecNode>>();
+        for (int i = merges.Count - 1; i >= 0; i--)
+        {
+            foreach (KeyValuePair<ScalarNode, SpecNode> entry in merges[i].Entries)
+            {
+                if (seen.Add(entry.Key.Value))
+                {
+                    result.Add(entry);
+                }
+            }
+        }
+
+        result.AddRange(explicitEntries);
+        return result;
     }
 
     private static void Remember(Dictionary<string, SpecNode> anchors, AnchorName anchor, SpecNode node)

@@ -18,6 +18,10 @@ internal sealed class ErrorCodeHarvester
     private readonly SortedDictionary<string, SortedSet<int>> _codes = new(StringComparer.Ordinal);
     private readonly HashSet<SpecNode> _seenResponses = new();
 
+    // Example nodes already read for the current response: YAML aliases share nodes, so an example can be a DAG
+    // whose paths are exponentially many (an alias bomb); visiting each node once keeps the walk linear.
+    private readonly HashSet<SpecNode> _visited = new();
+
     public ErrorCodeHarvester(ParseContext context) => _context = context;
 
     public void Harvest(string status, MappingNode response)
@@ -28,6 +32,7 @@ internal sealed class ErrorCodeHarvester
         }
 
         int statusCode = int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) ? parsed : 0;
+        _visited.Clear();
         foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
         {
             if (media.Value is not MappingNode mediaNode)
@@ -62,8 +67,10 @@ internal sealed class ErrorCodeHarvester
             return null;
         }
 
-        var names = new NameScope("ToString", "Equals", "GetHashCode", "GetType");
         string className = typeNames.Claim("ApiErrorCodes");
+
+        // A constant may not share its class's name (CS0542).
+        var names = NameScope.ForMembers(className);
         var codes = _codes
             .Select(code => new ErrorCodeSpec(names.Claim(Identifiers.ToPascalCase(code.Key)), code.Key, code.Value.ToEquatableArray()))
             .ToEquatableArray();
@@ -72,10 +79,12 @@ internal sealed class ErrorCodeHarvester
 
     private void Collect(SpecNode? example, int status, int depth)
     {
-        if (example is null || depth > MaxExampleDepth)
+        if (example is null || depth > MaxExampleDepth || !_visited.Add(example))
         {
             return;
         }
+
+        _context.EnterRecursion();
 
         if (example is MappingNode mapping)
         {

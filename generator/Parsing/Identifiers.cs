@@ -136,17 +136,37 @@ internal sealed class NameScope
         _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The members every generated type inherits from <see cref="object"/>: a member named like one hides it, and
+    /// CS0108 breaks builds with warnings as errors.
+    /// </summary>
+    public static IReadOnlyList<string> ObjectMembers { get; } = new[] { "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize" };
+
+    /// <summary>A scope for the members of a class: <see cref="ObjectMembers"/> and <paramref name="reserved"/> are taken.</summary>
+    public static NameScope ForMembers(params string[] reserved)
+    {
+        var scope = new NameScope(reserved);
+        scope._taken.UnionWith(ObjectMembers);
+        return scope;
+    }
+
     public bool IsTaken(string name) => _taken.Contains(name);
 
     /// <summary>Every name handed out or reserved so far.</summary>
     public IEnumerable<string> Taken => _taken;
 
-    public string Claim(string preferred)
+    public string Claim(string preferred) => Claim(preferred, forbidden: null);
+
+    /// <summary>
+    /// Claims a name that is also not one of <paramref name="forbidden"/>: the members the claimed type declares itself
+    /// (an enum struct named Value has a Value property; CS0542 forbids a member named like its type).
+    /// </summary>
+    public string Claim(string preferred, ICollection<string>? forbidden)
     {
         // Composed names (inline schemas: parent + property…) can grow with nesting; keep them short and stable.
         preferred = preferred.Length > Identifiers.MaxIdentifierLength * 2 ? Identifiers.Shorten(preferred) : preferred;
         string name = preferred;
-        for (int suffix = 2; !_taken.Add(name); suffix++)
+        for (int suffix = 2; forbidden?.Contains(name) == true || !_taken.Add(name); suffix++)
         {
             name = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

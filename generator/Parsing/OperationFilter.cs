@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SpecClient.Generator.Parsing;
 
@@ -41,9 +39,47 @@ internal sealed class OperationFilter
             .Select(text => new Pattern(text, metadata))
             .ToList();
 
+    /// <summary>
+    /// Whether <paramref name="subject"/> matches the glob, in time proportional to their lengths' product (a
+    /// backtracking regex could take exponential time on a pattern like <c>*a*a*a*a*b</c>, inside the compiler).
+    /// </summary>
+    internal static bool GlobMatches(string glob, string subject)
+    {
+        // matches[j]: the glob read so far matches subject[..j].
+        bool[] matches = new bool[subject.Length + 1];
+        matches[0] = true;
+        for (int i = 0; i < glob.Length; i++)
+        {
+            char c = glob[i];
+            bool anySegments = c == '*' && i + 1 < glob.Length && glob[i + 1] == '*';
+            var next = new bool[subject.Length + 1];
+            if (c == '*')
+            {
+                // A star extends any match over characters it may cross: '*' stops at '/', '**' does not.
+                for (int j = 0; j <= subject.Length; j++)
+                {
+                    next[j] = matches[j] || (j > 0 && next[j - 1] && (anySegments || subject[j - 1] != '/'));
+                }
+
+                i += anySegments ? 1 : 0;
+            }
+            else
+            {
+                for (int j = 1; j <= subject.Length; j++)
+                {
+                    next[j] = matches[j - 1] && (c == '?' ? subject[j - 1] != '/' : subject[j - 1] == c);
+                }
+            }
+
+            matches = next;
+        }
+
+        return matches[subject.Length];
+    }
+
     private sealed class Pattern
     {
-        private readonly Regex _regex;
+        private readonly string _glob;
         private readonly string _kind;
 
         public Pattern(string text, string metadata)
@@ -63,7 +99,7 @@ internal sealed class OperationFilter
                 glob = text.Substring(5);
             }
 
-            _regex = new Regex("^" + GlobToRegex(glob) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            _glob = glob;
         }
 
         public string Text { get; }
@@ -80,37 +116,9 @@ internal sealed class OperationFilter
                 "path" => path,
                 _ => operationId,
             };
-            bool matches = subject is not null && _regex.IsMatch(subject);
+            bool matches = subject is not null && GlobMatches(_glob, subject);
             Used |= matches;
             return matches;
-        }
-
-        private static string GlobToRegex(string glob)
-        {
-            var builder = new StringBuilder();
-            for (int i = 0; i < glob.Length; i++)
-            {
-                char c = glob[i];
-                if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
-                {
-                    builder.Append(".*");
-                    i++;
-                }
-                else if (c == '*')
-                {
-                    builder.Append("[^/]*");
-                }
-                else if (c == '?')
-                {
-                    builder.Append("[^/]");
-                }
-                else
-                {
-                    builder.Append(Regex.Escape(c.ToString()));
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -15,6 +15,9 @@ namespace SpecClient.Generator.Parsing;
 /// </summary>
 internal sealed class OperationReader
 {
+    /// <summary>The longest non-simple <c>pattern</c> checked with a regular expression.</summary>
+    public const int MaxPatternLength = 4096;
+
     private readonly ParseContext _context;
     private readonly SchemaMapper _schemas;
     private readonly ErrorCodeHarvester _errorCodes;
@@ -48,10 +51,14 @@ internal sealed class OperationReader
     {
         string baseName = Identifiers.ToPascalCase(operationId);
         var parameters = new List<ParameterSpec>();
-        var propertyNames = new NameScope("Body", "Validate", "AcceptMediaType", "ToString", "Equals", "GetHashCode", "GetType");
+        // The params class is named after the operation (claimed once the operation is read): no property may take it.
+        var propertyNames = NameScope.ForMembers("Body", "Validate", "AcceptMediaType", baseName + "Params");
+
+        // The shorthand overload's own arguments: a parameter named body or cancellationToken must not take them.
+        var argumentNames = new NameScope("body", "cancellationToken");
         foreach (MappingNode parameterNode in MergedParameters(pathItem, operation))
         {
-            ParameterSpec? parameter = ReadParameter(operationId, baseName, parameterNode, propertyNames, out bool skipOperation);
+            ParameterSpec? parameter = ReadParameter(operationId, baseName, parameterNode, propertyNames, argumentNames, out bool skipOperation);
             if (skipOperation)
             {
                 return null;
@@ -87,8 +94,8 @@ internal sealed class OperationReader
             HttpMethodName(httpMethod),
             path,
             segments.Value,
-            operation.GetString("summary"),
-            operation.GetString("description"),
+            DocText.Of(operation, "summary"),
+            DocText.Of(operation, "description"),
             ObsoleteMessage(operation),
             acceptMediaType ?? MediaTypes.Json,
             parameters.ToEquatableArray(),
@@ -134,7 +141,7 @@ internal sealed class OperationReader
         return merged;
     }
 
-    private ParameterSpec? ReadParameter(string operationId, string baseName, MappingNode node, NameScope propertyNames, out bool skipOperation)
+    private ParameterSpec? ReadParameter(string operationId, string baseName, MappingNode node, NameScope propertyNames, NameScope argumentNames, out bool skipOperation)
     {
         skipOperation = false;
         string? name = node.GetString("name");
@@ -186,13 +193,13 @@ internal sealed class OperationReader
         return new ParameterSpec(
             name,
             propertyNames.Claim(preferred),
-            Identifiers.ToCamelCase(name),
+            Identifiers.EscapeKeyword(argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'))),
             where.Value,
             required,
             mapped.Type,
             format.Value,
             isArray,
-            node.GetString("description") ?? (schema is null ? null : SchemaMapper.Describe(schema)),
+            DocText.Of(node, "description") ?? (schema is null ? null : SchemaMapper.Describe(schema)),
             schema?["default"] is ScalarNode { IsNull: false } defaultValue ? defaultValue.Value : null,
             node.GetBoolean("deprecated"),
             isArray ? null : ReadValidation(schema, operationId + "." + name));
@@ -216,7 +223,14 @@ internal sealed class OperationReader
         SimplePattern? simple = pattern is null ? null : SimplePattern.TryParse(pattern);
 
         // A simple pattern is valid by construction; only the others need the regex engine to check them.
-        if (pattern is not null && simple is null)
+        if (pattern is not null && simple is null && pattern.Length > MaxPatternLength)
+        {
+            // Building a regex is superlinear in its length (300,000 characters take over 40 s): inside the compiler
+            // that is a hang, and no real constraint needs a pattern this long.
+            _context.Report(DiagnosticDescriptors.InvalidPattern, schema["pattern"], Abbreviate(pattern), owner, "it is longer than " + MaxPatternLength.ToString("N0", CultureInfo.InvariantCulture) + " characters");
+            pattern = null;
+        }
+        else if (pattern is not null && simple is null)
         {
             try
             {
@@ -224,7 +238,7 @@ internal sealed class OperationReader
             }
             catch (ArgumentException exception)
             {
-                _context.Report(DiagnosticDescriptors.InvalidPattern, schema["pattern"], pattern, owner, exception.Message);
+                _context.Report(DiagnosticDescriptors.InvalidPattern, schema["pattern"], Abbreviate(pattern), owner, "it is not a valid .NET regular expression (" + exception.Message + ")");
                 pattern = null;
             }
         }
@@ -240,6 +254,8 @@ internal sealed class OperationReader
             simple?.MaxLength);
         return validation == new ValidationSpec(null, null, null, null, null) ? null : validation;
     }
+
+    private static string Abbreviate(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "…";
 
     private static string? NumberOrNull(MappingNode schema, string key)
         => schema[key] is ScalarNode { IsPlain: true } scalar
@@ -321,7 +337,7 @@ internal sealed class OperationReader
             _schemas.TypeInfoPropertyFor(mapped.Type, nullable: false),
             choice.Value.MediaType,
             requestBody.GetBoolean("required"),
-            requestBody.GetString("description"));
+            DocText.Of(requestBody, "description"));
         return true;
     }
 
@@ -480,12 +496,15 @@ internal sealed class OperationReader
         _ => _schemas.IsEnum(type.FullName.TrimEnd('?')) ? ValueFormat.EnumValue : null,
     };
 
-    /// <summary>A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -._~).</summary>
+    /// <summary>
+    /// A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -_~), so it is
+    /// sent unescaped. Not '.', although unreserved: a value "." or ".." would be a dot segment that collapses the path.
+    /// </summary>
     private static bool IsUrlSafe(ParameterSpec parameter)
         => parameter.Format == ValueFormat.String
         && parameter.Required
         && parameter.Validation?.PatternCharacters is string characters
-        && characters.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~');
+        && characters.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '~');
 
     private static bool IsReservedHeader(string name)
         => name.Equals("Accept", StringComparison.OrdinalIgnoreCase)

@@ -17,10 +17,21 @@ internal sealed class SchemaMapper
     private static readonly TypeRefSpec StringType = new("string", IsValueType: false);
     private static readonly TypeRefSpec JsonElementType = new("global::System.Text.Json.JsonElement", IsValueType: true);
 
+    // Members every record declares or inherits: a property may not take them (Clone: CS8859).
     private static readonly string[] ReservedMemberNames =
     {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct",
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "Clone", "ReferenceEquals",
     };
+
+    // Members a record declares itself, so a record may not be named like them (CS0542).
+    private static readonly HashSet<string> RecordDeclaredMembers = new(StringComparer.Ordinal)
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct",
+    };
+
+    // Members every enum struct declares (see ModelEmitter.EmitEnum), likewise.
+    private static readonly string[] EnumMembers = { "Value", "IsKnown", "KnownValues", "JsonConverter", "ToString", "Equals", "GetHashCode" };
+    private static readonly HashSet<string> EnumDeclaredMembers = new(EnumMembers, StringComparer.Ordinal);
 
     private readonly ParseContext _context;
     private readonly string _namespace;
@@ -89,17 +100,13 @@ internal sealed class SchemaMapper
         }
 
         bool nullable = node.GetBoolean("nullable") || TypeNames(node).Contains("null");
-        if (!_mappedNodes.ContainsKey(node) && VariantBases().TryGetValue(node, out (MappingNode Base, string Name) owner) && !_mappedNodes.ContainsKey(owner.Base))
-        {
-            // Mapping the base maps this variant as one of its derived records.
-            Map(owner.Base, Identifiers.ToPascalCase(owner.Name));
-        }
-
         if (_mappedNodes.TryGetValue(node, out TypeRefSpec? known))
         {
             return new MappedType(known, nullable);
         }
 
+        // The guard comes before anything that can recurse (the variant's base below included): two schemas that
+        // name each other as variants, or any other loop, must end here and never overflow the compiler's stack.
         string schemaName = reference ?? nameHint;
         if (_depth >= MaxSchemaDepth || !_inProgress.Add(node))
         {
@@ -110,6 +117,18 @@ internal sealed class SchemaMapper
         _depth++;
         try
         {
+            _context.EnterRecursion();
+            if (VariantBases().TryGetValue(node, out (MappingNode Base, string Name) owner) && !_mappedNodes.ContainsKey(owner.Base) && !_inProgress.Contains(owner.Base))
+            {
+                // Mapping the base maps this variant as one of its derived records (this node stays in progress, so
+                // a base that is in turn a variant of this one does not bounce back here).
+                Map(owner.Base, Identifiers.ToPascalCase(owner.Name));
+                if (_mappedNodes.TryGetValue(node, out known))
+                {
+                    return new MappedType(known, nullable);
+                }
+            }
+
             TypeRefSpec type = MapNode(node, nameHint, schemaName, ref nullable);
             return new MappedType(type, nullable);
         }
@@ -269,11 +288,11 @@ internal sealed class SchemaMapper
 
     private TypeRefSpec MapEnum(MappingNode node, SequenceNode values, string nameHint, ref bool nullable)
     {
-        string name = _typeNames.Claim(nameHint);
+        string name = _typeNames.Claim(nameHint, EnumDeclaredMembers);
         var type = new TypeRefSpec(Qualify(name), IsValueType: true);
         _mappedNodes[node] = type;
 
-        var members = new NameScope(name, "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "EqualityContract", "Known");
+        var members = NameScope.ForMembers(EnumMembers.Concat(new[] { name, "EqualityContract", "Known" }).ToArray());
         var specValues = new List<EnumValueSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (SpecNode valueNode in values.Items)
@@ -292,7 +311,7 @@ internal sealed class SchemaMapper
             if (seen.Add(scalar.Value))
             {
                 string member = scalar.Value.Length == 0 ? "Empty" : Identifiers.ToPascalCase(scalar.Value);
-                specValues.Add(new EnumValueSpec(members.Claim(member), scalar.Value));
+                specValues.Add(new EnumValueSpec(members.Claim(member), scalar.Value, DocText.Summarize(scalar.Value)));
             }
         }
 
@@ -311,6 +330,24 @@ internal sealed class SchemaMapper
     /// </summary>
     private TypeRefSpec MapPolymorphicBase(MappingNode node, string property, MappingNode discriminator, string nameHint, string schemaName)
     {
+        if (SubtypeWithSeveralValues(discriminator))
+        {
+            // System.Text.Json registers a derived type under one discriminator value, so a subtype mapped from several
+            // (Atlas DataFederationLimit: 12 names, 2 subtypes) would read as the base for all but one and write the
+            // wrong value. One record with the discriminator as an ordinary property and every variant's properties
+            // (optional) keeps every value, read and written as is.
+            var variants = new List<MappingNode>();
+            foreach ((SpecNode variant, string? _, string? _) in Variants(node, discriminator))
+            {
+                if (_context.Resolve(variant, "its properties are left out", out _) is MappingNode variantNode)
+                {
+                    variants.Add(variantNode);
+                }
+            }
+
+            return AddModel(node, nameHint, schemaName, baseModel: null, discriminator: null, new ModelScope(), variants);
+        }
+
         var scope = new ModelScope();
         scope.ExcludedJsonNames.Add(property);
         var derived = new List<DerivedTypeSpec>();
@@ -356,9 +393,10 @@ internal sealed class SchemaMapper
         return type;
     }
 
-    private TypeRefSpec AddModel(MappingNode node, string nameHint, string schemaName, string? baseModel, DiscriminatorSpec? discriminator, ModelScope scope)
+    /// <param name="mergedVariants">Schemas whose properties the record also holds, all optional (see <see cref="MapPolymorphicBase"/>).</param>
+    private TypeRefSpec AddModel(MappingNode node, string nameHint, string schemaName, string? baseModel, DiscriminatorSpec? discriminator, ModelScope scope, List<MappingNode>? mergedVariants = null)
     {
-        string name = _typeNames.Claim(nameHint);
+        string name = _typeNames.Claim(nameHint, RecordDeclaredMembers);
         var type = new TypeRefSpec(Qualify(name), IsValueType: false);
 
         // Registered before the properties are mapped, so recursive schemas end here.
@@ -366,7 +404,14 @@ internal sealed class SchemaMapper
         _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(name), type, JsonTypeKind.Object, null, null, name));
 
         var properties = new List<PropertySpec>();
-        foreach ((string jsonName, SpecNode propertySchema, bool required) in CollectProperties(node, new HashSet<SpecNode>(scope.SkippedSchemas)))
+        IEnumerable<(string JsonName, SpecNode Schema, bool Required)> collected = CollectProperties(node, new HashSet<SpecNode>(scope.SkippedSchemas));
+        foreach (MappingNode variant in mergedVariants ?? new List<MappingNode>())
+        {
+            // The variants' allOf back-references to this schema are skipped: its properties come first, once.
+            collected = collected.Concat(CollectProperties(variant, new HashSet<SpecNode> { node }).Select(p => (p.JsonName, p.Schema, Required: false)));
+        }
+
+        foreach ((string jsonName, SpecNode propertySchema, bool required) in collected)
         {
             if (!scope.ExcludedJsonNames.Add(jsonName))
             {
@@ -383,14 +428,23 @@ internal sealed class SchemaMapper
             string propertyName = scope.MemberNames.Claim(preferred);
             MappedType mapped = Map(propertySchema, name + Identifiers.ToPascalCase(jsonName));
             MappingNode? propertyNode = _context.ResolveQuietly(propertySchema) as MappingNode;
-            bool isNullable = mapped.Nullable || !required;
+            bool readOnly = Flag(propertySchema, propertyNode, "readOnly");
+            bool writeOnly = Flag(propertySchema, propertyNode, "writeOnly");
+
+            // OpenAPI: `required` binds requests only for a readOnly property, responses only for a writeOnly one. So
+            // a readOnly property is never a C# required member (callers building a request leave it out), and a
+            // writeOnly property is not required when reading (servers never send it).
+            bool requiredMember = required && !readOnly;
+            bool isNullable = mapped.Nullable || !requiredMember;
             properties.Add(new PropertySpec(
                 jsonName,
                 Identifiers.EscapeKeyword(propertyName),
                 mapped.Type,
-                Required: required,
+                Required: requiredMember,
+                RequiredWhenReading: required && !writeOnly,
                 Nullable: isNullable,
-                ReadOnly: propertyNode?.GetBoolean("readOnly") ?? false,
+                ReadOnly: readOnly,
+                WriteOnly: writeOnly,
                 Deprecated: propertyNode?.GetBoolean("deprecated") ?? false,
                 Description: propertyNode is null ? null : Describe(propertyNode),
                 TypeInfoProperty: TypeInfoPropertyFor(mapped.Type, isNullable)));
@@ -399,6 +453,10 @@ internal sealed class SchemaMapper
         _models.Add(name, new ModelSpec(name, ParseContext.LastSegment(schemaName), Describe(node), node.GetBoolean("deprecated"), baseModel, discriminator, properties.ToEquatableArray()));
         return type;
     }
+
+    /// <summary>A boolean keyword beside a property's <c>$ref</c> (OpenAPI 3.1) or in the schema it names.</summary>
+    private static bool Flag(SpecNode schema, MappingNode? resolved, string key)
+        => (schema as MappingNode)?.GetBoolean(key) == true || resolved?.GetBoolean(key) == true;
 
     /// <summary>Member names and JSON names already used by a record (and its base), and schemas whose properties it inherits.</summary>
     private sealed class ModelScope
@@ -440,7 +498,7 @@ internal sealed class SchemaMapper
             {
                 if (entry.Value is ScalarNode { IsNull: false } target)
                 {
-                    string pointer = target.Value.StartsWith("#", StringComparison.Ordinal) ? target.Value : "#/components/schemas/" + target.Value;
+                    string pointer = MappingPointer(target.Value);
                     if (_context.FindByPointer(pointer) is SpecNode targetNode && !valueByTarget.ContainsKey(targetNode))
                     {
                         valueByTarget[targetNode] = entry.Key.Value;
@@ -477,6 +535,29 @@ internal sealed class SchemaMapper
             }
         }
     }
+
+    /// <summary>Whether the discriminator's mapping names one subtype for several values.</summary>
+    private bool SubtypeWithSeveralValues(MappingNode discriminator)
+    {
+        if (discriminator["mapping"] is not MappingNode mapping)
+        {
+            return false;
+        }
+
+        var targets = new HashSet<SpecNode>();
+        foreach (KeyValuePair<ScalarNode, SpecNode> entry in mapping.Entries)
+        {
+            if (entry.Value is ScalarNode { IsNull: false } target && _context.FindByPointer(MappingPointer(target.Value)) is SpecNode targetNode && !targets.Add(targetNode))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A mapping value is a pointer or a bare schema name.</summary>
+    private static string MappingPointer(string target) => target.StartsWith("#", StringComparison.Ordinal) ? target : "#/components/schemas/" + target;
 
     /// <summary>A variant's fixed discriminator value: a one-value enum or a const on its discriminator property.</summary>
     private MappingNode? PropertySchema(MappingNode node, string property)
@@ -531,6 +612,8 @@ internal sealed class SchemaMapper
         {
             yield break;
         }
+
+        _context.EnterRecursion();
 
         var required = new HashSet<string>(StringComparer.Ordinal);
         if (node["required"] is SequenceNode requiredList)
@@ -633,10 +716,5 @@ internal sealed class SchemaMapper
         return arrayName + "Item";
     }
 
-    public static string? Describe(MappingNode node)
-    {
-        string? description = node.GetString("description");
-        string? title = node.GetString("title");
-        return description ?? title;
-    }
+    public static string? Describe(MappingNode node) => DocText.Of(node, "description") ?? DocText.Of(node, "title");
 }

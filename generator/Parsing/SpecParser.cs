@@ -30,12 +30,32 @@ internal static class SpecParser
         {
             throw;
         }
+        catch (SpecTooComplexException exception)
+        {
+            return TooComplex(options, exception.Message);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Every recursive reader checks the stack (ParseContext.EnterRecursion): a document nested or linked deeper
+            // than the compiler's thread can follow ends here instead of killing the process.
+            return TooComplex(options, "its schemas or references nest deeper than the generator's stack can follow");
+        }
         catch (Exception exception)
         {
             // The generator must never throw into the compiler: an unexpected failure becomes one diagnostic.
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratorFailure, null, options.Path, exception.GetType().Name + ": " + exception.Message);
             return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
         }
+    }
+
+    private static ParseResult TooComplex(SpecFileOptions options, string why)
+    {
+        var diagnostic = DiagnosticInfo.Create(
+            DiagnosticDescriptors.SpecTooComplex,
+            new LocationInfo(options.Path, 0, 0, 0, 0, 0, 0),
+            Path.GetFileName(options.Path),
+            why);
+        return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
     }
 
     private static ParseResult ParseCore(SpecFileOptions options, string? text, CancellationToken cancellationToken)
@@ -111,7 +131,7 @@ internal static class SpecParser
         var typeNames = new NameScope();
         clientName = typeNames.Claim(clientName);
         string jsonContextName = typeNames.Claim(clientName + "JsonContext");
-        var typeInfoNames = new NameScope("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", jsonContextName);
+        var typeInfoNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", jsonContextName);
         var schemas = new SchemaMapper(context, @namespace, typeNames, typeInfoNames);
         var errorCodes = new ErrorCodeHarvester(context);
 
@@ -177,14 +197,15 @@ internal static class SpecParser
         ReportDuplicatePathSignatures(context, document);
         var root = new RootClientSpec(
             clientName,
-            info.GetString("title") ?? fileName,
-            info.GetString("description"),
+            DocText.Of(info, "title") ?? fileName,
+            DocText.Of(info, "description"),
             info.GetString("version"),
             apiVersion,
             baseAddress ?? string.Empty,
             rootOperations.ToEquatableArray());
 
         return new ApiSpec(
+            options.Path,
             fileName,
             @namespace,
             root,
@@ -420,14 +441,14 @@ internal static class SpecParser
         public TagClients(MappingNode document, NameScope typeNames, string rootClientName)
         {
             _typeNames = typeNames;
-            _propertyNames = new NameScope(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
+            _propertyNames = NameScope.ForMembers(rootClientName, "Connection", "DefaultBaseAddress", "ApiVersion", "DocumentVersion");
             if (document["tags"] is SequenceNode tags)
             {
                 foreach (SpecNode tag in tags.Items)
                 {
                     if (tag is MappingNode tagNode && tagNode.GetString("name") is string name && !_descriptions.ContainsKey(name))
                     {
-                        _descriptions[name] = tagNode.GetString("description");
+                        _descriptions[name] = DocText.Of(tagNode, "description");
                         _listed.Add(name);
                     }
                 }

@@ -314,6 +314,13 @@ public sealed class OAuthTokenSource : IDisposable
             detail: description);
     }
 
+    /// <summary>
+    /// Reads <c>access_token</c>, <c>token_type</c> and <c>expires_in</c>, checking each one's JSON type: a field of
+    /// another type (a number for token_type, an object for access_token…) is a problem described here, which the caller
+    /// turns into the documented <see cref="ApiException"/>, never an InvalidOperationException from JsonElement.
+    /// Problems name fields and JSON kinds only: the body may hold a token, so no value of it is quoted except a
+    /// string token_type (not a secret).
+    /// </summary>
     private static bool TryReadToken(byte[] body, out string value, out long expiresIn, out string? problem)
     {
         value = string.Empty;
@@ -328,22 +335,57 @@ public sealed class OAuthTokenSource : IDisposable
                 return false;
             }
 
-            if (!root.TryGetProperty("access_token", out JsonElement accessToken) || accessToken.ValueKind != JsonValueKind.String || accessToken.GetString() is not { Length: > 0 } text)
+            if (!root.TryGetProperty("access_token", out JsonElement accessToken))
             {
                 problem = "it has no access_token";
                 return false;
             }
 
-            if (root.TryGetProperty("token_type", out JsonElement type) && !string.Equals(type.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
+            if (accessToken.ValueKind != JsonValueKind.String)
             {
-                problem = $"its token_type is '{type}', not Bearer";
+                problem = $"its access_token is {Kind(accessToken)}, not a string";
                 return false;
             }
 
-            bool hasLifetime = root.TryGetProperty("expires_in", out JsonElement expires)
-                && ((expires.ValueKind == JsonValueKind.Number && expires.TryGetInt64(out expiresIn))
-                    || (expires.ValueKind == JsonValueKind.String && long.TryParse(expires.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out expiresIn)));
-            if (!hasLifetime || expiresIn <= 0)
+            if (accessToken.GetString() is not { Length: > 0 } text)
+            {
+                problem = "it has no access_token (an empty string)";
+                return false;
+            }
+
+            if (root.TryGetProperty("token_type", out JsonElement type))
+            {
+                if (type.ValueKind != JsonValueKind.String)
+                {
+                    problem = $"its token_type is {Kind(type)}, not a string";
+                    return false;
+                }
+
+                if (!string.Equals(type.GetString(), "Bearer", StringComparison.OrdinalIgnoreCase))
+                {
+                    problem = $"its token_type is '{type.GetString()}', not Bearer";
+                    return false;
+                }
+            }
+
+            if (!root.TryGetProperty("expires_in", out JsonElement expires))
+            {
+                problem = "it has no positive expires_in";
+                return false;
+            }
+
+            if (expires.ValueKind is not (JsonValueKind.Number or JsonValueKind.String))
+            {
+                problem = $"its expires_in is {Kind(expires)}, not a number";
+                return false;
+            }
+
+            bool hasLifetime = expires.ValueKind == JsonValueKind.Number
+                ? expires.TryGetInt64(out expiresIn)
+                : long.TryParse(expires.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out expiresIn);
+
+            // Beyond about 68 years a lifetime is nonsense, and TimeSpan/DateTimeOffset arithmetic on it would overflow.
+            if (!hasLifetime || expiresIn <= 0 || expiresIn > int.MaxValue)
             {
                 problem = "it has no positive expires_in";
                 return false;
@@ -359,6 +401,16 @@ public sealed class OAuthTokenSource : IDisposable
             return false;
         }
     }
+
+    private static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "a string",
+    };
 
     /// <summary>A token and when to renew it. Never printed.</summary>
     private sealed class AccessToken(string value, DateTimeOffset renewAt)

@@ -82,6 +82,5 @@ public sealed class FullAtlasSpecTests
     private static IEnumerable<IncrementalStepRunReason> Outputs(GeneratorRunResult result, string step)
         => result.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Reason);
 
-    private static string Source(GeneratorDriverRunResult run, string suffix)
-        => run.GeneratedTrees.Single(tree => tree.FilePath.EndsWith(suffix, System.StringComparison.Ordinal)).ToString();
+    private static string Source(GeneratorDriverRunResult run, string suffix) => GeneratedSource.Of(run, suffix);
 }

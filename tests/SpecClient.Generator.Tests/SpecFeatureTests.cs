@@ -94,6 +94,5 @@ public sealed class SpecFeatureTests
         Assert.DoesNotContain("DeleteWidgetByNameAsync", clients);
     }
 
-    private static string Source(GeneratorDriverRunResult run, string suffix)
-        => run.GeneratedTrees.Single(tree => tree.FilePath.EndsWith(suffix, System.StringComparison.Ordinal)).ToString();
+    private static string Source(GeneratorDriverRunResult run, string suffix) => GeneratedSource.Of(run, suffix);
 }

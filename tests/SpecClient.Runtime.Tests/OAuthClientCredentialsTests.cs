@@ -130,6 +130,53 @@ public class OAuthClientCredentialsTests
         Assert.Null(error.RawBody);
     }
 
+    [Theory]
+    [InlineData("""{"access_token":"abc","token_type":42,"expires_in":3600}""", "its token_type is a number, not a string")]
+    [InlineData("""{"access_token":"abc","token_type":{"kind":"Bearer"},"expires_in":3600}""", "its token_type is an object, not a string")]
+    [InlineData("""{"access_token":"abc","token_type":["Bearer"],"expires_in":3600}""", "its token_type is an array, not a string")]
+    [InlineData("""{"access_token":"abc","token_type":true,"expires_in":3600}""", "its token_type is a boolean, not a string")]
+    [InlineData("""{"access_token":"abc","token_type":null,"expires_in":3600}""", "its token_type is null, not a string")]
+    [InlineData("""{"access_token":12345,"token_type":"Bearer","expires_in":3600}""", "its access_token is a number, not a string")]
+    [InlineData("""{"access_token":{"value":"abc"},"token_type":"Bearer","expires_in":3600}""", "its access_token is an object, not a string")]
+    [InlineData("""{"access_token":null,"token_type":"Bearer","expires_in":3600}""", "its access_token is null, not a string")]
+    [InlineData("""{"access_token":"","token_type":"Bearer","expires_in":3600}""", "it has no access_token (an empty string)")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":{"seconds":3600}}""", "its expires_in is an object, not a number")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":[3600]}""", "its expires_in is an array, not a number")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":true}""", "its expires_in is a boolean, not a number")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":null}""", "its expires_in is null, not a number")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":3600.5}""", "it has no positive expires_in")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":-5}""", "it has no positive expires_in")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":"soon"}""", "it has no positive expires_in")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":9223372036854775807}""", "it has no positive expires_in")]
+    [InlineData("""{"access_token":"abc","token_type":"Bearer","expires_in":1e300}""", "it has no positive expires_in")]
+    [InlineData("""["abc"]""", "it is not a JSON object")]
+    public async Task WrongTypedTokenResponseFieldIsAnApiExceptionNamingTheField(string body, string problem)
+    {
+        var server = new RoutingHandler((request, _) => Task.FromResult(Ok(body)));
+        using var tokens = new OAuthTokenSource(Options(TimeProvider.System), server);
+
+        ApiException error = await Assert.ThrowsAsync<ApiException>(async () => await tokens.GetAccessTokenAsync());
+
+        Assert.Contains(problem, error.Message);
+        Assert.Equal(problem, error.Detail);
+        Assert.Null(error.RawBody);
+        Assert.DoesNotContain("abc", error.Message);
+    }
+
+    [Fact]
+    public async Task WrongTypedTokenTypeFailsTheApiCallWithApiException()
+    {
+        var server = new RoutingHandler((request, _) => Task.FromResult(IsToken(request)
+            ? Ok("""{"access_token":"t1","token_type":7,"expires_in":3600}""")
+            : Ok()));
+        using HttpClient http = Client(server, out _);
+
+        ApiException error = await Assert.ThrowsAsync<ApiException>(() => new AtlasClient(http).Organizations.DeleteOrgInviteAsync(OrgId, InvitationId));
+
+        Assert.Contains("token_type is a number", error.Message);
+        Assert.Single(server.Requests);
+    }
+
     [Fact]
     public async Task ExpiresInAsAStringIsAccepted()
     {

@@ -17,6 +17,23 @@ public class RequestUriBuilderTests
         Assert.Equal("api/atlas/v2/orgs/a%2Fb%20c%3Fd/invites", builder.ToStringAndClear());
     }
 
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("")]
+    public void DotSegmentOrEmptyPathValueThrowsArgumentException(string value)
+    {
+        var builder = new RequestUriBuilder();
+        builder.AppendLiteral("groups/1/invites/");
+
+        bool escapedThrew = Throws(ref builder, value, urlSafe: false);
+        bool urlSafeThrew = Throws(ref builder, value, urlSafe: true);
+
+        Assert.True(escapedThrew, "AppendPathValue accepted " + value);
+        Assert.True(urlSafeThrew, "AppendUrlSafeValue accepted " + value);
+        Assert.Equal("groups/1/invites/", builder.ToStringAndClear());
+    }
+
     [Fact]
     public void NullQueryValuesAreLeftOutAndTheFirstGetsQuestionMark()
     {
@@ -62,5 +79,26 @@ public class RequestUriBuilderTests
         builder.AppendQuery("q", segment);
 
         Assert.Equal("x/" + segment + "?q=" + segment, builder.ToStringAndClear());
+    }
+
+    private static bool Throws(ref RequestUriBuilder builder, string value, bool urlSafe)
+    {
+        try
+        {
+            if (urlSafe)
+            {
+                builder.AppendUrlSafeValue(value);
+            }
+            else
+            {
+                builder.AppendPathValue(value);
+            }
+
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 }

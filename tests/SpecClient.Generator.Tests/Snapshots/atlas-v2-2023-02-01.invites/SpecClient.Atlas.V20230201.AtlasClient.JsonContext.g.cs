@@ -171,7 +171,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError>? _ApiError;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.ApiError"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.ApiError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
@@ -256,7 +256,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
 
-        /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
@@ -268,7 +268,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation>? _GroupInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -381,7 +381,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>? _GroupInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -424,7 +424,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -457,7 +457,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole>? _GroupRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.GroupRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.GroupRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -481,7 +481,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
 
-        /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
@@ -493,7 +493,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link>? _Link;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.Link"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.Link));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
@@ -672,7 +672,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole>? _OrgRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrgRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrgRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -684,7 +684,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation>? _OrganizationInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrganizationInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -808,7 +808,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrganizationInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -861,7 +861,7 @@ namespace SpecClient.Atlas.V20230201
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)

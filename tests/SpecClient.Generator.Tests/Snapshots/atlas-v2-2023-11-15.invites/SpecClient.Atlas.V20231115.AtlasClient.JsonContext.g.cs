@@ -186,7 +186,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError>? _ApiError;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.ApiError"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.ApiError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
@@ -271,7 +271,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
 
-        /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
@@ -283,7 +283,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation>? _GroupInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -396,7 +396,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest>? _GroupInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -439,7 +439,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -472,7 +472,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole>? _GroupRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -484,7 +484,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>? _GroupRoleAssignment;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.GroupRoleAssignment"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.GroupRoleAssignment"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment> GroupRoleAssignment => _GroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.GroupRoleAssignment));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.GroupRoleAssignment> Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
@@ -539,7 +539,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
 
-        /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
@@ -551,7 +551,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link>? _Link;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.Link"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.Link));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
@@ -758,7 +758,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole>? _OrgRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrgRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrgRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -770,7 +770,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation>? _OrganizationInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrganizationInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -904,7 +904,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrganizationInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -967,7 +967,7 @@ namespace SpecClient.Atlas.V20231115
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)

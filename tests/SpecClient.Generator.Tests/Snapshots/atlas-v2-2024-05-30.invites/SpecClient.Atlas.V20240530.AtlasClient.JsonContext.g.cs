@@ -186,7 +186,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError>? _ApiError;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.ApiError"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.ApiError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
@@ -271,7 +271,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
 
-        /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
@@ -283,7 +283,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation>? _GroupInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.GroupInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -396,7 +396,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>? _GroupInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.GroupInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -439,7 +439,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -472,7 +472,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole>? _GroupRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.GroupRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -484,7 +484,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>? _GroupRoleAssignment;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.GroupRoleAssignment"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupRoleAssignment"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment> GroupRoleAssignment => _GroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupRoleAssignment));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment> Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
@@ -539,7 +539,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
 
-        /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
@@ -551,7 +551,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link>? _Link;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.Link"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.Link));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
@@ -758,7 +758,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole>? _OrgRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.OrgRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrgRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -770,7 +770,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation>? _OrganizationInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.OrganizationInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -904,7 +904,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.OrganizationInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -967,7 +967,7 @@ namespace SpecClient.Atlas.V20240530
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)

@@ -166,6 +166,11 @@ namespace SpecClient.Atlas.V20250312
                 return Create_NullableGroupRole(options);
             }
 
+            if (type == typeof(int?))
+            {
+                return Create_NullableInt32(options);
+            }
+
             if (type == typeof(global::SpecClient.Atlas.V20250312.OrgRole))
             {
                 return Create_OrgRole(options);
@@ -196,14 +201,14 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError>? _ApiError;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.ApiError"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.ApiError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20250312.ApiError>
             {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.ApiError { Error = default!, ErrorCode = default! },
+                ObjectCreator = static () => new global::SpecClient.Atlas.V20250312.ApiError(),
                 PropertyMetadataInitializer = _ => Properties_ApiError(options),
             };
             global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20250312.ApiError>(options, objectInfo);
@@ -214,7 +219,7 @@ namespace SpecClient.Atlas.V20250312
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -222,7 +227,7 @@ namespace SpecClient.Atlas.V20250312
                 PropertyName = "Error",
                 JsonPropertyName = "error",
                 Getter = static obj => ((global::SpecClient.Atlas.V20250312.ApiError)obj).Error,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20250312.ApiError)obj).Error = value!,
+                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20250312.ApiError)obj).Error = value,
             });
             properties[0].IsRequired = true;
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -233,7 +238,7 @@ namespace SpecClient.Atlas.V20250312
                 PropertyName = "ErrorCode",
                 JsonPropertyName = "errorCode",
                 Getter = static obj => ((global::SpecClient.Atlas.V20250312.ApiError)obj).ErrorCode,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20250312.ApiError)obj).ErrorCode = value!,
+                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20250312.ApiError)obj).ErrorCode = value,
             });
             properties[1].IsRequired = true;
             properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
@@ -281,7 +286,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail>? _BadRequestDetail;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.BadRequestDetail"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.BadRequestDetail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail> BadRequestDetail => _BadRequestDetail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.BadRequestDetail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.BadRequestDetail> Create_BadRequestDetail(global::System.Text.Json.JsonSerializerOptions options)
@@ -326,7 +331,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
 
-        /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
@@ -338,7 +343,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation>? _FieldViolation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.FieldViolation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.FieldViolation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation> FieldViolation => _FieldViolation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.FieldViolation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.FieldViolation> Create_FieldViolation(global::System.Text.Json.JsonSerializerOptions options)
@@ -383,7 +388,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation>? _GroupInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -496,7 +501,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest>? _GroupInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -539,7 +544,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -572,7 +577,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole>? _GroupRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.GroupRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -584,7 +589,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>? _GroupRoleAssignment;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.GroupRoleAssignment"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.GroupRoleAssignment"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment> GroupRoleAssignment => _GroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.GroupRoleAssignment));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.GroupRoleAssignment> Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
@@ -639,7 +644,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
 
-        /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
@@ -651,7 +656,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link>? _Link;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.Link"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.Link"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.Link));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
@@ -860,9 +865,21 @@ namespace SpecClient.Atlas.V20250312
             return typeInfo;
         }
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>? _NullableInt32;
+
+        /// <summary>Metadata for <c>int?</c>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
+            typeInfo.OriginatingResolver = this;
+            return typeInfo;
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole>? _OrgRole;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrgRole"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.OrgRole"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrgRole));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
@@ -874,7 +891,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation>? _OrganizationInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrganizationInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -1008,7 +1025,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrganizationInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -1071,7 +1088,7 @@ namespace SpecClient.Atlas.V20250312
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)

@@ -11,11 +11,11 @@ namespace SpecClient.Atlas.V20250312
     {
         /// <summary>HTTP status code of the error.</summary>
         /// <remarks>Set by the server; ignored in requests.</remarks>
-        public required int Error { get; set; }
+        public int? Error { get; set; }
 
         /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
         /// <remarks>Set by the server; ignored in requests.</remarks>
-        public required string ErrorCode { get; set; }
+        public string? ErrorCode { get; set; }
 
         /// <summary>Human-readable explanation of the error.</summary>
         /// <remarks>Set by the server; ignored in requests.</remarks>

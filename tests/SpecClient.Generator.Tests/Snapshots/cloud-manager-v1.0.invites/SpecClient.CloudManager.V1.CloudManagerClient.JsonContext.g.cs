@@ -141,7 +141,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError>? _ApiError;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.ApiError"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.ApiError"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.ApiError));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
@@ -226,7 +226,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
 
-        /// <summary>Metadata for <see cref="System.DateTimeOffset"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
@@ -238,7 +238,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation>? _GroupInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.GroupInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.GroupInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -341,7 +341,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>? _GroupInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.GroupInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.GroupInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -384,7 +384,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.GroupInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -429,7 +429,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
 
-        /// <summary>Metadata for <see cref="System.Text.Json.JsonElement"/>.</summary>
+        /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
@@ -529,7 +529,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>? _OrganizationInvitation;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.OrganizationInvitation"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.OrganizationInvitation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
@@ -642,7 +642,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.OrganizationInvitationRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.OrganizationInvitationRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
@@ -695,7 +695,7 @@ namespace SpecClient.CloudManager.V1
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
 
-        /// <summary>Metadata for <see cref="SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest"/>.</summary>
+        /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)

@@ -29,20 +29,40 @@ internal sealed class OperationDriver
 
     private readonly SpecDocument _spec;
     private readonly ValueFactory _values;
+    private readonly ValueFactory _schemaValues;
     private readonly Type _rootClient;
     private readonly JsonSerializerContext _context;
+    private readonly JsonSerializerOptions _requestOptions;
 
     public OperationDriver(SpecDocument spec, Type rootClient)
     {
         _spec = spec;
         _values = new ValueFactory(spec);
+        _schemaValues = new ValueFactory(spec, useExamples: false);
         _rootClient = rootClient;
         Type contextType = rootClient.Assembly.GetType(rootClient.FullName + "JsonContext")
             ?? throw new InvalidOperationException($"{rootClient.FullName}JsonContext not found");
         _context = (JsonSerializerContext)contextType.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+        // Bodies are built the way a caller builds them, not read as a response: a property the spec requires only in
+        // responses (readOnly) need not be there. Everything the schema requires otherwise is in the JSON made.
+        _requestOptions = new JsonSerializerOptions(_context.Options)
+        {
+            TypeInfoResolver = ((IJsonTypeInfoResolver)_context).WithAddedModifier(static info =>
+            {
+                foreach (JsonPropertyInfo property in info.Properties)
+                {
+                    property.IsRequired = false;
+                }
+            }),
+        };
     }
 
-    public async Task<IReadOnlyList<OperationOutcome>> RunAsync(Uri baseAddress, CancellationToken cancellationToken)
+    /// <param name="baseAddress">Prism's address.</param>
+    /// <param name="parallelism">Calls in flight at once; 1 in dynamic mode, where Prism draws every answer from one
+    /// seeded generator, so only a fixed order of calls gives the same answers on every run.</param>
+    /// <param name="cancellationToken">Ends the run.</param>
+    public async Task<IReadOnlyList<OperationOutcome>> RunAsync(Uri baseAddress, int parallelism, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new RecordingHandler(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }, ServerPath(), Credentials(_spec))) { Timeout = TimeSpan.FromSeconds(60) };
         object root = Activator.CreateInstance(_rootClient, http, baseAddress)!;
@@ -50,7 +70,7 @@ internal sealed class OperationDriver
 
         var outcomes = new List<OperationOutcome>();
         var operations = _spec.Operations().ToList();
-        await Parallel.ForEachAsync(operations, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (operation, ct) =>
+        await Parallel.ForEachAsync(operations, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (operation, ct) =>
         {
             OperationOutcome outcome = methods.TryGetValue(Normalize(operation.OperationId), out var target)
                 ? await CallAsync(operation, target.Client, target.Method, ct)
@@ -201,15 +221,17 @@ internal sealed class OperationDriver
                 ?? content.Where(c => c.Key.Contains("json", StringComparison.Ordinal)).Select(c => c.Value as JsonObject).FirstOrDefault()
                 ?? throw new InvalidOperationException("no JSON request body");
             JsonNode? json = _values.ForMediaType(entry);
-            JsonTypeInfo typeInfo = _context.GetTypeInfo(body.PropertyType) ?? _context.GetTypeInfo(Nullable.GetUnderlyingType(body.PropertyType) ?? body.PropertyType)
+            Type bodyType = Nullable.GetUnderlyingType(body.PropertyType) ?? body.PropertyType;
+            JsonTypeInfo typeInfo = (_context.GetTypeInfo(bodyType) is null ? null : _requestOptions.GetTypeInfo(bodyType))
                 ?? throw new InvalidOperationException($"{body.PropertyType} is not in the generated JsonSerializerContext");
             try
             {
                 body.SetValue(parameters, JsonSerializer.Deserialize(json?.ToJsonString() ?? "null", typeInfo));
             }
-            catch (JsonException) when (_values.ForMediaType(entry, useExamples: false) is { } made && TryRead(made, typeInfo, out object? value))
+            catch (JsonException) when (_schemaValues.ForMediaType(entry) is { } made && TryRead(made, typeInfo, out object? value))
             {
-                // The spec's own example is incomplete (a required property missing): one made from the schema.
+                // The spec's example does not fit its schema (a property missing, a string for an array): one made
+                // from the schema alone.
                 body.SetValue(parameters, value);
             }
             catch (JsonException e)

@@ -20,8 +20,13 @@ internal sealed class ValueFactory
         "192.0.2.1", "192.0.2.0/24", "2001:db8:0:0:0:0:0:1", "cluster0.example.com:27017", "7.0.12", "32b6e34b3d91647abb20e7b8",
     };
     private readonly SpecDocument _spec;
+    private readonly bool _useExamples;
 
-    public ValueFactory(SpecDocument spec) => _spec = spec;
+    public ValueFactory(SpecDocument spec, bool useExamples = true)
+    {
+        _spec = spec;
+        _useExamples = useExamples;
+    }
 
     /// <summary>A value for a parameter: its example(s), then its schema's.</summary>
     public JsonNode? ForParameter(JsonObject parameter)
@@ -39,9 +44,9 @@ internal sealed class ValueFactory
     }
 
     /// <summary>A request body for one media type's entry: its example(s), then one made from its schema.</summary>
-    public JsonNode? ForMediaType(JsonObject mediaType, bool useExamples = true)
+    public JsonNode? ForMediaType(JsonObject mediaType)
     {
-        foreach (JsonNode? candidate in useExamples ? Examples(mediaType) : Enumerable.Empty<JsonNode?>())
+        foreach (JsonNode? candidate in _useExamples ? Examples(mediaType) : Enumerable.Empty<JsonNode?>())
         {
             if (candidate is not null)
             {
@@ -74,7 +79,7 @@ internal sealed class ValueFactory
     public JsonNode? ForSchema(JsonObject schema, int depth)
     {
         schema = _spec.Resolve(schema) as JsonObject ?? new JsonObject();
-        if (schema.ContainsKey("example") && schema["example"] is not null && Accepts(schema, schema["example"]) && !HasComposition(schema))
+        if (_useExamples && schema.ContainsKey("example") && schema["example"] is not null && Accepts(schema, schema["example"]) && !HasComposition(schema))
         {
             return schema["example"]!.DeepClone();
         }

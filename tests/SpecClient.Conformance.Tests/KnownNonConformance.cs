@@ -23,7 +23,7 @@ internal static class KnownNonConformance
 
     private const string SpecPattern = "the spec's pattern cannot be met by the harness's generated value (a pattern written with doubled backslashes, or a lookahead Fare cannot produce)";
 
-    private const string Other = "Prism answers its own 422 without an sl-violations header to the body built for this discriminated Azure request (first mapping entry); the request the client sends is the JSON given, so no client fault is visible; not investigated further";
+    private const string PrismOwn422 = "Prism answers its own 422 without an sl-violations header to the body built for this discriminated Azure request (first mapping entry); the request the client sends is the JSON given, so no client fault is visible; not investigated further";
 
     private static readonly Dictionary<(string Spec, string Mode, string OperationId), string> s_entries = Build();
 
@@ -49,7 +49,7 @@ internal static class KnownNonConformance
         Add("atlas-admin-v2-2025-03-12", "dynamic", HarnessOneOf,
             "createAlertConfiguration", "createIdentityProvider", "createStreamInstance", "updateAtlasSearchIndex", "updateAtlasSearchIndexByName", "updateIdentityProvider", "updateStreamInstance");
 
-        Add("atlas-admin-v2-2025-03-12", "dynamic", Other,
+        Add("atlas-admin-v2-2025-03-12", "dynamic", PrismOwn422,
             "createCloudProviderAccessRole", "createEncryptionAtRestPrivateEndpoint");
 
         Add("atlas-admin-v2-2025-03-12", "dynamic", PrismDropsConnection,
@@ -70,7 +70,7 @@ internal static class KnownNonConformance
         Add("atlas-admin-v2-2025-03-12", "static", HarnessOneOf,
             "createAlertConfiguration", "createIdentityProvider", "createStreamInstance", "updateAtlasSearchIndex", "updateAtlasSearchIndexByName", "updateIdentityProvider", "updateStreamInstance");
 
-        Add("atlas-admin-v2-2025-03-12", "static", Other,
+        Add("atlas-admin-v2-2025-03-12", "static", PrismOwn422,
             "createCloudProviderAccessRole", "createEncryptionAtRestPrivateEndpoint");
 
         Add("atlas-admin-v2-2025-03-12", "static", PrismDropsConnection,

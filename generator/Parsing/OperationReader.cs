@@ -514,14 +514,14 @@ internal sealed class OperationReader
     };
 
     /// <summary>
-    /// A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -_~), so it is
-    /// sent unescaped. Not '.', although unreserved: a value "." or ".." would be a dot segment that collapses the path.
+    /// A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -._~), so it is
+    /// sent unescaped. A value "." or ".." would be a dot segment: the runtime refuses those on this path as on the other.
     /// </summary>
     private static bool IsUrlSafe(ParameterSpec parameter)
         => parameter.Format == ValueFormat.String
         && parameter.Required
         && parameter.Validation?.PatternCharacters is string characters
-        && characters.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_' or '~');
+        && characters.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~');
 
     private static bool IsReservedHeader(string name)
         => name.Equals("Accept", StringComparison.OrdinalIgnoreCase)

@@ -2,16 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SpecClient.Generator;
+using SpecClient.Testing;
 
 namespace SpecClient.Fuzz;
 
@@ -94,7 +93,7 @@ public static class CaseRunner
             new[] { new SpecClientGenerator().AsSourceGenerator() },
             texts,
             ParseOptions,
-            new SpecOptionsProvider(fuzzCase.Specs),
+            new SpecItemOptionsProvider(fuzzCase.Specs.Select(spec => new SpecItemMetadata(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, spec.IncludeOperations, spec.ExcludeOperations))),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
         var clock = Stopwatch.StartNew();
@@ -290,58 +289,5 @@ public static class CaseRunner
                 return SourceText.From(Encoding.Latin1.GetString(_bytes));
             }
         }
-    }
-
-    private sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<string, FuzzSpec> _byPath;
-
-        public SpecOptionsProvider(IEnumerable<FuzzSpec> specs)
-        {
-            _byPath = new Dictionary<string, FuzzSpec>(StringComparer.Ordinal);
-            foreach (FuzzSpec spec in specs)
-            {
-                _byPath[spec.Path] = spec;
-            }
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-        {
-            if (!_byPath.TryGetValue(textFile.Path, out FuzzSpec? spec))
-            {
-                return DictionaryOptions.Empty;
-            }
-
-            var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SpecClientKind"] = "OpenApiSpec" };
-            Add(values, "Namespace", spec.Namespace);
-            Add(values, "ClientName", spec.ClientName);
-            Add(values, "ApiVersion", spec.ApiVersion);
-            Add(values, "IncludeOperations", spec.IncludeOperations);
-            Add(values, "ExcludeOperations", spec.ExcludeOperations);
-            return new DictionaryOptions(values);
-        }
-
-        private static void Add(Dictionary<string, string> values, string name, string? value)
-        {
-            if (value is not null)
-            {
-                values["build_metadata.AdditionalFiles." + name] = value;
-            }
-        }
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }

@@ -1,14 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SpecClient.Testing;
 
 namespace SpecClient.Generator.Tests.Infrastructure;
 
@@ -48,7 +47,7 @@ internal sealed class GeneratorHarness
     {
         var texts = specs.Select(spec => (AdditionalText)TextFor(spec)).ToImmutableArray();
         _driver = _driver.ReplaceAdditionalTexts(texts)
-            .WithUpdatedAnalyzerConfigOptions(new SpecOptionsProvider(specs));
+            .WithUpdatedAnalyzerConfigOptions(new SpecItemOptionsProvider(specs.Where(spec => spec.IsSpec).Select(spec => new SpecItemMetadata(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, spec.IncludeOperations, spec.ExcludeOperations))));
         _driver = _driver.RunGenerators(_compilation, CancellationToken.None);
         return _driver.GetRunResult();
     }
@@ -124,54 +123,5 @@ internal sealed class GeneratorHarness
             ReadCount++;
             return _text;
         }
-    }
-
-    private sealed class SpecOptionsProvider : AnalyzerConfigOptionsProvider
-    {
-        private readonly Dictionary<string, SpecInput> _byPath;
-
-        public SpecOptionsProvider(IEnumerable<SpecInput> specs)
-        {
-            _byPath = specs.ToDictionary(spec => spec.Path, StringComparer.Ordinal);
-        }
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" });
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-        {
-            if (!_byPath.TryGetValue(textFile.Path, out SpecInput? spec) || !spec.IsSpec)
-            {
-                return DictionaryOptions.Empty;
-            }
-
-            var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SpecClientKind"] = "OpenApiSpec" };
-            Add(values, "Namespace", spec.Namespace);
-            Add(values, "ClientName", spec.ClientName);
-            Add(values, "ApiVersion", spec.ApiVersion);
-            Add(values, "IncludeOperations", spec.IncludeOperations);
-            Add(values, "ExcludeOperations", spec.ExcludeOperations);
-            return new DictionaryOptions(values);
-        }
-
-        private static void Add(Dictionary<string, string> values, string name, string? value)
-        {
-            if (value is not null)
-            {
-                values["build_metadata.AdditionalFiles." + name] = value;
-            }
-        }
-    }
-
-    private sealed class DictionaryOptions : AnalyzerConfigOptions
-    {
-        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
-
-        private readonly Dictionary<string, string> _values;
-
-        public DictionaryOptions(Dictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
     }
 }

@@ -31,6 +31,7 @@ internal static class ClientEmitter
         writer.Line(GeneratedCode.Attribute);
         writer.Line("public sealed partial class " + root.ClassName);
         writer.OpenBrace();
+        writer.Line("private static readonly " + spec.JsonContext.Identifier + " s_json = " + spec.JsonContext.Identifier + ".Default;");
         writer.Line("private readonly " + Connection + " _connection;");
         writer.Line();
         if (root.ApiVersion is not null)
@@ -87,7 +88,7 @@ internal static class ClientEmitter
         writer.Line("_connection = connection;");
         foreach (ClientSpec client in spec.TagClients)
         {
-            writer.Line(client.PropertyName + " = new global::" + spec.Namespace + "." + client.ClassName + "(connection);");
+            writer.Line(client.PropertyName + " = new " + client.Identifier + "(connection);");
         }
 
         writer.CloseBrace();
@@ -98,7 +99,7 @@ internal static class ClientEmitter
         {
             writer.Line();
             writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
-            writer.Line("public global::" + spec.Namespace + "." + client.ClassName + " " + client.PropertyName + " { get; }");
+            writer.Line("public " + client.Identifier + " " + client.PropertyName + " { get; }");
         }
 
         foreach (OperationSpec operation in root.Operations)
@@ -117,6 +118,7 @@ internal static class ClientEmitter
         writer.Line(GeneratedCode.Attribute);
         writer.Line("public sealed partial class " + client.ClassName);
         writer.OpenBrace();
+        writer.Line("private static readonly " + spec.JsonContext.Identifier + " s_json = " + spec.JsonContext.Identifier + ".Default;");
         writer.Line("private readonly " + Connection + " _connection;");
         writer.Line();
         writer.Doc("summary", "Creates the client over a connection; usually reached from the root client instead.");
@@ -137,21 +139,19 @@ internal static class ClientEmitter
 
     private static void EmitOperation(SourceWriter writer, ApiSpec spec, OperationSpec operation)
     {
-        string paramsType = "global::" + spec.Namespace + "." + operation.ParamsClassName;
-        string context = "global::" + spec.Namespace + "." + spec.JsonContext.ClassName + ".Default.";
+        string paramsType = operation.ParamsType;
+        string context = "s_json.";
         string returnType = operation.ResultType is null
             ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + operation.ResultType.FullName + ">";
+            : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">";
 
         EmitOperationDocs(writer, operation);
-        writer.Doc("param", "The operation's parameters; checked before anything is sent.", "name=\"parameters\"");
+        writer.Doc("param", "The parameters, checked before sending.", "name=\"parameters\"");
         writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
         EmitObsolete(writer, operation);
         writer.Line("public " + returnType + " " + operation.MethodName + "(" + paramsType + " parameters, " + CancellationTokenType + " cancellationToken = default)");
         writer.OpenBrace();
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
-        writer.Line("parameters.Validate();");
-        writer.Line("var uri = _connection.CreateUriBuilder();");
+        writer.Line("var uri = _connection.CreateUriBuilder(parameters);");
         foreach (PathSegmentSpec segment in operation.PathSegments)
         {
             writer.Line(segment.Literal is not null
@@ -174,8 +174,8 @@ internal static class ClientEmitter
 
         if (operation.Body is RequestBodySpec body)
         {
-            string create = "request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters." + body.PropertyName + (body.Type.IsValueType && !body.Required ? ".Value" : string.Empty)
-                + ", " + context + body.TypeInfoProperty + ", " + SourceWriter.Literal(body.MediaType) + ");";
+            string create = "request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters." + body.PropertyName + (body.Type.IsNullable && body.Type.IsValueType ? ".Value" : string.Empty)
+                + ", " + context + body.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(body.MediaType) + ");";
             if (body.Required)
             {
                 writer.Line(create);
@@ -190,39 +190,33 @@ internal static class ClientEmitter
         }
 
         string envelope = operation.EnvelopePropertyName is null ? "false" : "parameters." + operation.EnvelopePropertyName + " == true";
-        string error = operation.ErrorTypeInfoProperty is null ? "null" : context + operation.ErrorTypeInfoProperty;
+        string error = operation.ErrorType is null ? "null" : context + operation.ErrorType.MetadataName;
         writer.Line(operation.ResultType is null
             ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
-            : "return _connection.SendAsync(request, " + context + operation.ResultTypeInfoProperty + ", " + error + ", " + envelope + ", cancellationToken);");
+            : "return _connection.SendAsync(request, " + context + operation.ResultType.MetadataName + ", " + error + ", " + envelope + ", cancellationToken);");
         writer.CloseBrace();
 
-        EmitConvenienceOverload(writer, spec, operation, paramsType, returnType);
+        EmitConvenienceOverload(writer, operation, paramsType, returnType);
     }
 
-    /// <summary>The overload that takes the required parameters (and body) directly.</summary>
-    private static void EmitConvenienceOverload(SourceWriter writer, ApiSpec spec, OperationSpec operation, string paramsType, string returnType)
+    /// <summary>The overload that takes the required parameters (and body) directly; its documentation is the main method's.</summary>
+    private static void EmitConvenienceOverload(SourceWriter writer, OperationSpec operation, string paramsType, string returnType)
     {
         List<ParameterSpec> required = operation.Parameters.Where(p => p.Required).ToList();
         RequestBodySpec? body = operation.Body is { Required: true } requiredBody ? requiredBody : null;
-        var arguments = required.Select(p => p.Type.FullName + " " + p.ArgumentName).ToList();
+        var arguments = required.Select(p => p.Type.Identifier + " " + p.ArgumentName).ToList();
         var assignments = required.Select(p => p.PropertyName + " = " + p.ArgumentName).ToList();
         if (body is not null)
         {
-            arguments.Add(body.Type.FullName + " body");
+            arguments.Add(body.Type.Identifier + " body");
             assignments.Add(body.PropertyName + " = body");
         }
 
         writer.Line();
-        writer.Doc("summary", operation.Summary ?? operation.OperationId);
-        writer.DocXml("<remarks>Shorthand for <see cref=\"" + operation.MethodName + "(" + operation.ParamsClassName + ", global::System.Threading.CancellationToken)\"/> with the required parameters.</remarks>");
-        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
-        writer.DocXml("<exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read.</exception>");
-        writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed or dropped; the message names the call.</exception>");
-        writer.DocXml("<exception cref=\"global::System.TimeoutException\">The server did not answer in time.</exception>");
-        writer.DocXml(operation.ResultType is null ? "<returns>A task that completes when the server has answered with success.</returns>" : "<returns>The response body.</returns>");
+        writer.DocXml("<inheritdoc cref=\"" + operation.MethodName + "(" + paramsType + ", global::System.Threading.CancellationToken)\"/>");
         foreach (ParameterSpec parameter in required)
         {
-            writer.Doc("param", parameter.Description ?? "The '" + parameter.Name + "' parameter.", "name=\"" + parameter.ArgumentName.TrimStart('@') + "\"");
+            writer.Doc("param", parameter.ArgumentDescription ?? "The '" + parameter.Name + "' parameter.", "name=\"" + parameter.DocArgumentName + "\"");
         }
 
         if (body is not null)
@@ -242,10 +236,10 @@ internal static class ClientEmitter
         writer.Doc("summary", operation.Summary ?? operation.OperationId);
         writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
             + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (operationId " + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
-        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec's constraints; nothing was sent.</exception>");
-        writer.Doc("exception", "The server answered with an error status, or with a body that could not be read." + ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
-        writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed or dropped; the message names the call.</exception>");
-        writer.DocXml("<exception cref=\"global::System.TimeoutException\">The server did not answer in time.</exception>");
+        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec; nothing was sent.</exception>");
+        writer.Doc("exception", ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
+        writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed.</exception>");
+        writer.DocXml("<exception cref=\"global::System.TimeoutException\">No answer in time.</exception>");
         if (operation.ResultType is not null)
         {
             writer.DocXml("<returns>The response body.</returns>");
@@ -261,7 +255,7 @@ internal static class ClientEmitter
     {
         if (operation.ErrorResponses.IsEmpty)
         {
-            return string.Empty;
+            return "An error status, or a body that could not be read.";
         }
 
         var parts = new List<string>();
@@ -272,8 +266,8 @@ internal static class ClientEmitter
         }
 
         bool anyCodes = operation.ErrorResponses.Any(error => !error.Codes.IsEmpty);
-        return (anyCodes ? " Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: " : " Error statuses the spec lists: ")
-            + string.Join("; ", parts) + ".";
+        return (anyCodes ? "An error status (with the ErrorCode values the spec's examples show): " : "An error status: ")
+            + string.Join("; ", parts) + "; or a body that could not be read.";
     }
 
     private static void EmitObsolete(SourceWriter writer, OperationSpec operation)

@@ -19,14 +19,11 @@ internal static class GeneratedCode
         // Deprecated operations carry [Obsolete] for their callers; the generated code itself may use them.
         writer.Line("#pragma warning disable CS0612, CS0618");
         writer.Line();
-        writer.Line("namespace " + @namespace);
-        writer.OpenBrace();
+        // File-scoped: one indentation level less on every line of output that can run to megabytes.
+        writer.Line("namespace " + @namespace + ";");
+        writer.Line();
         return writer;
     }
 
-    public static string EndFile(SourceWriter writer)
-    {
-        writer.CloseBrace();
-        return writer.ToCompleteText();
-    }
+    public static string EndFile(SourceWriter writer) => writer.ToCompleteText();
 }

@@ -5,13 +5,15 @@ namespace SpecClient.Generator.Emitting;
 
 /// <summary>
 /// Prints the spec's <c>JsonSerializerContext</c>. The System.Text.Json source generator cannot see types that
-/// another generator emits, so this context is written the way that generator writes one: metadata built with
-/// <c>JsonMetadataServices</c>, no reflection, safe for trimming and Native AOT.
+/// another generator emits, so this context is written the way that generator writes one, with the repetitive part
+/// in the runtime's <c>GeneratedJson</c>: one call per type and one line per property, no reflection, safe for
+/// trimming and Native AOT.
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+    private const string TypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+    private const string Helpers = "global::SpecClient.Runtime.GeneratedJson";
 
     public static string Emit(ApiSpec spec)
     {
@@ -21,211 +23,137 @@ internal static class JsonContextEmitter
         writer.Doc("summary", "System.Text.Json metadata for every type of " + spec.RootClient.ClassName + ": use it to read or write the models yourself.");
         writer.Doc("remarks", "Defaults: properties that are null are not written, so optional fields stay absent in requests.");
         writer.Line(GeneratedCode.Attribute);
-        writer.Line("public sealed partial class " + name + " : global::System.Text.Json.Serialization.JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
+        writer.Line("public sealed partial class " + name + " : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         writer.OpenBrace();
-        writer.Line("private static readonly " + Options + " s_defaultOptions = new " + Options + "()");
-        writer.OpenBrace();
-        writer.Line("DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
-        writer.Line("#if NET9_0_OR_GREATER");
-        // Servers do not always write a polymorphic object's discriminator first.
-        writer.Line("AllowOutOfOrderMetadataProperties = true,");
-        writer.Line("#endif");
-        writer.CloseBrace(";");
-        writer.Line();
-        writer.Doc("summary", "The shared instance with SpecClient's default options.");
-        writer.Line("public static " + name + " Default { get; } = new " + name + "(new " + Options + "(s_defaultOptions));");
-        writer.Line();
-        writer.Doc("summary", "Creates a context with SpecClient's default options.");
-        writer.Line("public " + name + "()");
-        writer.Line("    : base(null)");
-        writer.OpenBrace();
-        writer.CloseBrace();
-        writer.Line();
-        writer.DocXml("<summary>Creates a context bound to <paramref name=\"options\"/>.</summary>");
-        writer.Doc("param", "The options; the context becomes their type-info resolver.", "name=\"options\"");
-        writer.Line("public " + name + "(" + Options + " options)");
-        writer.Line("    : base(options)");
-        writer.OpenBrace();
-        writer.CloseBrace();
-        writer.Line();
-        writer.DocXml("<inheritdoc/>");
-        writer.Line("protected override " + Options + "? GeneratedSerializerOptions => s_defaultOptions;");
-        writer.Line();
-        writer.DocXml("<inheritdoc/>");
-        writer.Line("public override " + Metadata + ".JsonTypeInfo? GetTypeInfo(global::System.Type type)");
-        writer.OpenBrace();
-        writer.Line("Options.TryGetTypeInfo(type, out " + Metadata + ".JsonTypeInfo? typeInfo);");
-        writer.Line("return typeInfo;");
-        writer.CloseBrace();
-        writer.Line();
-        writer.Line(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Options + " options)");
-        writer.OpenBrace();
+        writer.Lines($$"""
+            private static readonly {{Options}} s_defaultOptions = new {{Options}}()
+            {
+                DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            #if NET9_0_OR_GREATER
+                // Servers do not always write a polymorphic object's discriminator first.
+                AllowOutOfOrderMetadataProperties = true,
+            #endif
+            };
+
+            /// <summary>The shared instance with SpecClient's default options.</summary>
+            public static {{name}} Default { get; } = new {{name}}(new {{Options}}(s_defaultOptions));
+
+            /// <summary>Creates a context with SpecClient's default options.</summary>
+            public {{name}}()
+                : base(null)
+            {
+            }
+
+            /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+            /// <param name="options">The options; the context becomes their type-info resolver.</param>
+            public {{name}}({{Options}} options)
+                : base(options)
+            {
+            }
+
+            /// <inheritdoc/>
+            protected override {{Options}}? GeneratedSerializerOptions => s_defaultOptions;
+
+            /// <inheritdoc/>
+            public override {{TypeInfo}}? GetTypeInfo(global::System.Type type)
+            {
+                Options.TryGetTypeInfo(type, out {{TypeInfo}}? typeInfo);
+                return typeInfo;
+            }
+
+            {{TypeInfo}}? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, {{Options}} options)
+            {
+            """);
+        writer.Indent();
         foreach (JsonTypeSpec type in context.Types)
         {
-            writer.Line("if (type == typeof(" + type.Type.FullName + "))");
-            writer.OpenBrace();
-            writer.Line("return " + CreateMethod(type) + "(options);");
-            writer.CloseBrace();
-            writer.Line();
+            writer.Line("if (type == typeof(" + type.Type.Identifier + ")) return " + (type.Type.Kind == TypeKind.Model ? CreateMethod(type) + "(options)" : ValueInfo(type.Type)) + ";");
         }
 
         writer.Line("return null;");
         writer.CloseBrace();
-        var models = new System.Collections.Generic.Dictionary<string, ModelSpec>(System.StringComparer.Ordinal);
-        foreach (ModelSpec model in spec.Models)
-        {
-            models[model.Name] = model;
-        }
-
+        writer.Line();
+        writer.Line("private " + TypeInfo + "<T> Info<T>() => (" + TypeInfo + "<T>)Options.GetTypeInfo(typeof(T));");
         foreach (JsonTypeSpec type in context.Types)
         {
-            writer.Line();
-            EmitTypeInfo(writer, models, type);
+            if (type.Exposed)
+            {
+                writer.Line();
+                writer.DocXml("<summary>Metadata for " + DocTypeName(type.Type) + ".</summary>");
+                writer.Line("public " + TypeInfo + "<" + type.Type.Identifier + "> " + type.Type.MetadataName + " => Info<" + type.Type.Identifier + ">();");
+            }
+
+            if (type.Type.Kind == TypeKind.Model)
+            {
+                writer.Line();
+                EmitObject(writer, type);
+            }
         }
 
         writer.CloseBrace();
         return GeneratedCode.EndFile(writer);
     }
 
-    private static void EmitTypeInfo(SourceWriter writer, System.Collections.Generic.Dictionary<string, ModelSpec> models, JsonTypeSpec type)
+    /// <summary>The metadata of a type that is not a record: one runtime call.</summary>
+    private static string ValueInfo(TypeRefSpec type) => type.Kind switch
     {
-        string typeName = type.Type.FullName;
-        string typeInfo = Metadata + ".JsonTypeInfo<" + typeName + ">";
-        string field = "_" + type.PropertyName;
-        writer.Line("private " + typeInfo + "? " + field + ";");
-        writer.Line();
-        writer.DocXml("<summary>Metadata for " + DocTypeName(typeName) + ".</summary>");
-        writer.Line("public " + typeInfo + " " + type.PropertyName + " => " + field + " ??= (" + typeInfo + ")Options.GetTypeInfo(typeof(" + typeName + "));");
-        writer.Line();
-        writer.Line("private " + typeInfo + " " + CreateMethod(type) + "(" + Options + " options)");
-        writer.OpenBrace();
-        switch (type.Kind)
-        {
-            case JsonTypeKind.Primitive:
-                writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + typeName + ">(options, " + Metadata + ".JsonMetadataServices." + type.PrimitiveConverter + ");");
-                break;
-            case JsonTypeKind.NullableValue:
-                writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + typeName + ">(options, " + Metadata + ".JsonMetadataServices.GetNullableConverter<" + type.ElementType!.FullName + ">(options));");
-                break;
-            case JsonTypeKind.Enum:
-                writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + typeName + ">(options, new " + typeName + ".JsonConverter());");
-                break;
-            case JsonTypeKind.List:
-                EmitCollectionInfo(writer, typeInfo, typeName, "CreateListInfo<" + typeName + ", " + type.ElementType!.FullName + ">");
-                break;
-            case JsonTypeKind.Dictionary:
-                EmitCollectionInfo(writer, typeInfo, typeName, "CreateDictionaryInfo<" + typeName + ", string, " + type.ElementType!.FullName + ">");
-                break;
-            case JsonTypeKind.Object:
-                EmitObjectInfo(writer, models, type, typeInfo);
-                break;
-        }
+        TypeKind.Nullable => Helpers + ".Nullable<" + type.Element!.Identifier + ">(this, options)",
+        TypeKind.Enum => Helpers + ".OpenEnum<" + type.Identifier + ">(this, options)",
+        TypeKind.List => Helpers + ".List<" + type.Element!.Identifier + ">(this, options)",
+        TypeKind.Dictionary => Helpers + ".Dictionary<" + type.Element!.Identifier + ">(this, options)",
+        _ => Helpers + ".Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + Converter(type) + ")",
+    };
 
-        writer.Line("typeInfo.OriginatingResolver = this;");
-        writer.Line("return typeInfo;");
-        writer.CloseBrace();
-        if (type.Kind == JsonTypeKind.Object)
-        {
-            writer.Line();
-            EmitProperties(writer, models, type);
-        }
-    }
-
-    private static void EmitCollectionInfo(SourceWriter writer, string typeInfo, string typeName, string createMethod)
+    /// <summary>A record's metadata: its own method, one line per property.</summary>
+    private static void EmitObject(SourceWriter writer, JsonTypeSpec spec)
     {
-        writer.Line("var collection = new " + Metadata + ".JsonCollectionInfoValues<" + typeName + ">");
-        writer.OpenBrace();
-        writer.Line("ObjectCreator = static () => new " + typeName + "(),");
-        writer.CloseBrace(";");
-        writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices." + createMethod + "(options, collection);");
-    }
-
-    private static void EmitObjectInfo(SourceWriter writer, System.Collections.Generic.Dictionary<string, ModelSpec> models, JsonTypeSpec type, string typeInfo)
-    {
-        ModelSpec model = models[type.Model!];
-        string typeName = type.Type.FullName;
-
+        string start = "private " + TypeInfo + " " + CreateMethod(spec) + "(" + Options + " options) => ";
         // Required members must be set by whoever creates the object; the deserializer then overwrites them.
-        string requiredInit = string.Join(", ", AllProperties(models, model).Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
-        writer.Line("var objectInfo = new " + Metadata + ".JsonObjectInfoValues<" + typeName + ">");
-        writer.OpenBrace();
-        writer.Line("ObjectCreator = static () => new " + typeName + (requiredInit.Length == 0 ? "()" : " { " + requiredInit + " }") + ",");
-        writer.Line("PropertyMetadataInitializer = _ => " + PropertiesMethod(type) + "(options),");
-        writer.CloseBrace(";");
-        writer.Line(typeInfo + " typeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + typeName + ">(options, objectInfo);");
-        if (model.Discriminator is DiscriminatorSpec discriminator)
+        string requiredInit = string.Join(", ", spec.Properties.Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
+        string create = "static () => new()" + (requiredInit.Length == 0 ? string.Empty : " { " + requiredInit + " }");
+        string polymorphism = spec.Discriminator is DiscriminatorSpec discriminator
+            ? ", " + Helpers + ".Variants(" + SourceWriter.Literal(discriminator.PropertyName)
+                + string.Concat(discriminator.DerivedTypes.Select(d => ", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(" + d.Type.Identifier + "), " + SourceWriter.Literal(d.Value) + ")")) + ")"
+            : string.Empty;
+        string call = start + Helpers + ".Object<" + spec.Type.Identifier + ">(this, options, " + create + ", ";
+        if (spec.Properties.IsEmpty)
         {
-            writer.Line("typeInfo.PolymorphismOptions = new " + Metadata + ".JsonPolymorphismOptions");
-            writer.OpenBrace();
-            writer.Line("TypeDiscriminatorPropertyName = " + SourceWriter.Literal(discriminator.PropertyName) + ",");
-            writer.Line("UnknownDerivedTypeHandling = global::System.Text.Json.Serialization.JsonUnknownDerivedTypeHandling.FallBackToBaseType,");
-            writer.Line("IgnoreUnrecognizedTypeDiscriminators = true,");
-            writer.Line("DerivedTypes =");
-            writer.OpenBrace();
-            foreach (DerivedTypeSpec derived in discriminator.DerivedTypes)
-            {
-                writer.Line("new " + Metadata + ".JsonDerivedType(typeof(" + derived.TypeFullName + "), " + SourceWriter.Literal(derived.Value) + "),");
-            }
-
-            writer.CloseBrace(",");
-            writer.CloseBrace(";");
-        }
-    }
-
-    /// <summary>A record's JSON properties: its base's first, then its own.</summary>
-    private static System.Collections.Generic.List<PropertySpec> AllProperties(System.Collections.Generic.Dictionary<string, ModelSpec> models, ModelSpec model)
-    {
-        var chain = new System.Collections.Generic.List<ModelSpec>();
-        for (ModelSpec? current = model; current is not null && chain.Count < 64; current = current.BaseModel is string baseName && models.TryGetValue(baseName, out ModelSpec? baseModel) ? baseModel : null)
-        {
-            chain.Insert(0, current);
+            writer.Line(call + "static _ => { }" + polymorphism + ");");
+            return;
         }
 
-        return chain.SelectMany(m => m.Properties).ToList();
-    }
-
-    private static void EmitProperties(SourceWriter writer, System.Collections.Generic.Dictionary<string, ModelSpec> models, JsonTypeSpec type)
-    {
-        System.Collections.Generic.List<PropertySpec> properties = AllProperties(models, models[type.Model!]);
-        string typeName = type.Type.FullName;
-        writer.Line("private static " + Metadata + ".JsonPropertyInfo[] " + PropertiesMethod(type) + "(" + Options + " options)");
-        writer.OpenBrace();
-        writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + properties.Count + "];");
-        for (int i = 0; i < properties.Count; i++)
+        writer.Line(call + "static p => p");
+        writer.Indent();
+        for (int i = 0; i < spec.Properties.Count; i++)
         {
-            PropertySpec property = properties[i];
-            string propertyType = property.Nullable && property.Type.IsValueType ? property.Type.Nullable : property.Type.FullName;
-            writer.Line("properties[" + i + "] = " + Metadata + ".JsonMetadataServices.CreatePropertyInfo<" + propertyType + ">(options, new " + Metadata + ".JsonPropertyInfoValues<" + propertyType + ">");
-            writer.OpenBrace();
-            writer.Line("IsProperty = true,");
-            writer.Line("IsPublic = true,");
-            writer.Line("DeclaringType = typeof(" + typeName + "),");
-            writer.Line("PropertyName = " + SourceWriter.Literal(property.PropertyName.TrimStart('@')) + ",");
-            writer.Line("JsonPropertyName = " + SourceWriter.Literal(property.JsonName) + ",");
-            writer.Line("Getter = static obj => ((" + typeName + ")obj)." + property.PropertyName + ",");
-            writer.Line("Setter = static (obj, value) => ((" + typeName + ")obj)." + property.PropertyName + " = value" + (property.Nullable ? string.Empty : "!") + ",");
-            writer.CloseBrace(");");
-            if (property.RequiredWhenReading)
-            {
-                writer.Line("properties[" + i + "].IsRequired = true;");
-            }
+            PropertySpec property = spec.Properties[i];
+            string end = i == spec.Properties.Count - 1 ? polymorphism + ");" : string.Empty;
+            writer.Line("." + (property.RequiredWhenReading ? "Required" : "Add") + "(" + SourceWriter.Literal(property.JsonName)
+                + ", static x => x." + property.PropertyName + ", static (x, v) => x." + property.PropertyName + " = v)" + end);
         }
 
-        writer.Line("return properties;");
-        writer.CloseBrace();
+        writer.Outdent();
     }
 
-    // Type-info property names never contain '_' past their first character, so these cannot collide with them.
-    private static string CreateMethod(JsonTypeSpec type) => "Create_" + type.PropertyName;
+    private static string Converter(TypeRefSpec type) => type.Kind == TypeKind.Json
+        ? "JsonElementConverter"
+        : type.Primitive switch
+        {
+            PrimitiveKind.Boolean => "BooleanConverter",
+            PrimitiveKind.Int32 => "Int32Converter",
+            PrimitiveKind.Int64 => "Int64Converter",
+            PrimitiveKind.Single => "SingleConverter",
+            PrimitiveKind.Double => "DoubleConverter",
+            PrimitiveKind.DateTimeOffset => "DateTimeOffsetConverter",
+            _ => "StringConverter",
+        };
 
-    private static string PropertiesMethod(JsonTypeSpec type) => "Properties_" + type.PropertyName;
+    // Metadata names never start with "Create_", and a name cannot hold a '_' after "Create": no collisions.
+    private static string CreateMethod(JsonTypeSpec type) => "Create_" + type.Type.MetadataName;
 
     /// <summary>
-    /// A cref for plain types (kept <c>global::</c>-qualified: a schema named System must not capture it); constructed
-    /// generics and nullables cannot be crefs, so they are printed as code.
+    /// The type as code, not a cref: inside the context a record's simple name would resolve to its metadata property,
+    /// and constructed generics cannot be crefs at all.
     /// </summary>
-    private static string DocTypeName(string fullName)
-        => fullName.IndexOf('<') >= 0 || fullName.EndsWith("?", System.StringComparison.Ordinal)
-            ? "<c>" + SourceWriter.Escape(fullName.Replace("global::", string.Empty)) + "</c>"
-            : "<see cref=\"" + fullName + "\"/>";
+    private static string DocTypeName(TypeRefSpec type) => "<c>" + SourceWriter.Escape(type.Identifier.Replace("global::", string.Empty)) + "</c>";
 }

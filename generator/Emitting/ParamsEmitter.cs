@@ -34,12 +34,20 @@ internal static class ParamsEmitter
     {
         writer.Doc("summary", "The parameters of " + operation.OperationId + " (" + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + ").");
         writer.Line(GeneratedCode.Attribute);
-        writer.Line("public sealed partial class " + operation.ParamsClassName);
+        writer.Line("public sealed partial class " + operation.ParamsClassName + " : global::SpecClient.Runtime.IRequestParameters");
         writer.OpenBrace();
         foreach (ParameterSpec parameter in operation.Parameters)
         {
-            writer.Doc("summary", parameter.Description ?? "The '" + parameter.Name + "' " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
-            writer.Doc("remarks", Remarks(parameter));
+            if (parameter.DocReference is not null)
+            {
+                writer.DocXml("<inheritdoc cref=\"" + parameter.DocReference + "\"/>");
+            }
+            else
+            {
+                writer.Doc("summary", parameter.Description ?? "The '" + parameter.Name + "' " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
+                writer.Doc("remarks", Remarks(parameter));
+            }
+
             if (parameter.Deprecated && parameter.Required)
             {
                 // A required member may not be [Obsolete] (CS9042): say it in the documentation instead.
@@ -50,9 +58,7 @@ internal static class ParamsEmitter
                 writer.Line("[global::System.Obsolete(\"The API deprecates this parameter.\")]");
             }
 
-            writer.Line(parameter.Required
-                ? "public required " + parameter.Type.FullName + " " + parameter.PropertyName + " { get; init; }"
-                : "public " + parameter.Type.Nullable + " " + parameter.PropertyName + " { get; init; }");
+            writer.Line("public " + (parameter.Required ? "required " : string.Empty) + parameter.Type.Identifier + " " + parameter.PropertyName + " { get; init; }");
             writer.Line();
         }
 
@@ -60,15 +66,10 @@ internal static class ParamsEmitter
         {
             writer.Doc("summary", body.Description ?? "The request body.");
             writer.Doc("remarks", "Sent as " + body.MediaType + ".");
-            writer.Line(body.Required
-                ? "public required " + body.Type.FullName + " " + body.PropertyName + " { get; init; }"
-                : "public " + body.Type.Nullable + " " + body.PropertyName + " { get; init; }");
+            writer.Line("public " + (body.Required ? "required " : string.Empty) + body.Type.Identifier + " " + body.PropertyName + " { get; init; }");
             writer.Line();
         }
 
-        writer.Doc("summary", "The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.");
-        writer.Line("public const string AcceptMediaType = " + SourceWriter.Literal(operation.AcceptMediaType) + ";");
-        writer.Line();
         EmitValidate(writer, operation);
         EmitPatterns(writer, operation);
         writer.CloseBrace();
@@ -76,8 +77,7 @@ internal static class ParamsEmitter
 
     private static void EmitValidate(SourceWriter writer, OperationSpec operation)
     {
-        writer.Doc("summary", "Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.");
-        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks a constraint; the message names the parameter.</exception>");
+        writer.DocXml("<inheritdoc/>");
         writer.Line("public void Validate()");
         writer.OpenBrace();
         foreach (ParameterSpec parameter in operation.Parameters)
@@ -99,12 +99,12 @@ internal static class ParamsEmitter
                 : value;
             if (validation.PatternCharacters is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                writer.Line(Guard + ".Pattern(" + text + ", " + PatternField(parameter) + ", " + validation.PatternMinLength + ", "
+                writer.Line(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + validation.PatternMinLength + ", "
                     + Number(validation.PatternMaxLength) + ", " + SourceWriter.Literal(validation.Pattern!) + ", " + name + ");");
             }
             else if (validation.Pattern is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                writer.Line(Guard + ".Pattern(" + text + ", " + PatternField(parameter) + ", " + name + ");");
+                writer.Line(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + name + ");");
             }
 
             if ((validation.MinLength is not null || validation.MaxLength is not null) && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
@@ -133,19 +133,17 @@ internal static class ParamsEmitter
             if (parameter.Validation?.PatternCharacters is string characters && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
                 writer.Line();
-                writer.Line("private static readonly global::System.Buffers.SearchValues<char> " + PatternField(parameter)
+                writer.Line("private static readonly global::System.Buffers.SearchValues<char> " + parameter.Validation.PatternField
                     + " = global::System.Buffers.SearchValues.Create(" + SourceWriter.Literal(characters) + ");");
             }
             else if (parameter.Validation?.Pattern is string pattern && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
                 writer.Line();
-                writer.Line("private static readonly global::System.Text.RegularExpressions.Regex " + PatternField(parameter)
+                writer.Line("private static readonly global::System.Text.RegularExpressions.Regex " + parameter.Validation.PatternField
                     + " = global::SpecClient.Runtime.ParameterGuard.CreatePattern(" + SourceWriter.Literal(pattern) + ");");
             }
         }
     }
-
-    private static string PatternField(ParameterSpec parameter) => "s_" + char.ToLowerInvariant(parameter.PropertyName[0]) + parameter.PropertyName.Substring(1) + "Pattern";
 
     private static string? Remarks(ParameterSpec parameter)
     {

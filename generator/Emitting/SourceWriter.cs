@@ -38,6 +38,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents the lines that follow one level more (a brace opened inside a template, a continued expression).</summary>
+    public SourceWriter Indent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _indent--;
+        return this;
+    }
+
     public SourceWriter OpenBrace()
     {
         Line("{");

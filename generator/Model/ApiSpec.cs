@@ -35,8 +35,10 @@ internal sealed record RootClientSpec(
     EquatableArray<OperationSpec> Operations);
 
 /// <summary>A client holding the operations of one tag, reached from the root client through <see cref="PropertyName"/>.</summary>
+/// <param name="Identifier">The client class as referred to (qualified).</param>
 internal sealed record ClientSpec(
     string ClassName,
+    string Identifier,
     string PropertyName,
     string Tag,
     string? Description,

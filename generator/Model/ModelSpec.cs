@@ -1,39 +1,41 @@
 namespace SpecClient.Generator.Model;
 
 /// <summary>A schema generated as a <c>partial record</c> with one property per schema property.</summary>
-/// <param name="BaseModel">For a variant of a polymorphic schema, the base model it derives from.</param>
+/// <param name="Name">The declared name.</param>
+/// <param name="Type">The record as a type.</param>
+/// <param name="Base">For a variant of a polymorphic schema, the base record it derives from.</param>
 /// <param name="Discriminator">For a polymorphic base, how JSON picks the variant; the base is then not sealed.</param>
 /// <param name="Properties">The properties this record declares (a variant inherits the base's).</param>
 internal sealed record ModelSpec(
     string Name,
+    TypeRefSpec Type,
     string SchemaName,
     string? Description,
     bool Deprecated,
-    string? BaseModel,
+    TypeRefSpec? Base,
     DiscriminatorSpec? Discriminator,
     EquatableArray<PropertySpec> Properties);
 
 /// <summary>The property naming the variant, and the variant for each value.</summary>
 internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DerivedTypeSpec> DerivedTypes);
 
-internal sealed record DerivedTypeSpec(string Value, string TypeFullName);
+internal sealed record DerivedTypeSpec(string Value, TypeRefSpec Type);
 
 /// <summary>One model property.</summary>
+/// <param name="PropertyName">The C# property name (a keyword escaped with <c>@</c>).</param>
+/// <param name="Type">The declared type: nullable when the property is optional, <c>readOnly</c> or <c>nullable: true</c>.</param>
 /// <param name="Required">A C# <c>required</c> member: the schema requires it in requests (not <c>readOnly</c>).</param>
 /// <param name="RequiredWhenReading">Reading JSON fails without it: the schema requires it in responses (not <c>writeOnly</c>).</param>
-/// <param name="Nullable">The C# type carries <c>?</c> (optional, <c>readOnly</c>, or <c>nullable: true</c>).</param>
 internal sealed record PropertySpec(
     string JsonName,
     string PropertyName,
     TypeRefSpec Type,
     bool Required,
     bool RequiredWhenReading,
-    bool Nullable,
     bool ReadOnly,
     bool WriteOnly,
     bool Deprecated,
-    string? Description,
-    string TypeInfoProperty);
+    string? Description);
 
 /// <summary>
 /// A string enum generated as a struct wrapping its value, so values the server adds later
@@ -41,6 +43,7 @@ internal sealed record PropertySpec(
 /// </summary>
 internal sealed record EnumSpec(
     string Name,
+    TypeRefSpec Type,
     string? Description,
     EquatableArray<EnumValueSpec> Values);
 

@@ -1,10 +1,15 @@
 namespace SpecClient.Generator.Model;
 
 /// <summary>One HTTP operation: its C# method, its params class and how to build and send the request.</summary>
+/// <param name="ParamsClassName">The params class as declared.</param>
+/// <param name="ParamsType">The params class as referred to (qualified).</param>
+/// <param name="ResultType">The success body's type; null when the success response has none.</param>
+/// <param name="ErrorType">The error body's type the exception carries (the one most error responses share); null for none.</param>
 internal sealed record OperationSpec(
     string OperationId,
     string MethodName,
     string ParamsClassName,
+    string ParamsType,
     string HttpMethod,
     string PathTemplate,
     EquatableArray<PathSegmentSpec> PathSegments,
@@ -15,8 +20,7 @@ internal sealed record OperationSpec(
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? Body,
     TypeRefSpec? ResultType,
-    string? ResultTypeInfoProperty,
-    string? ErrorTypeInfoProperty,
+    TypeRefSpec? ErrorType,
     string? EnvelopePropertyName,
     EquatableArray<ErrorResponseSpec> ErrorResponses);
 
@@ -28,10 +32,10 @@ internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> C
 internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format, bool UrlSafe = false);
 
 /// <summary>The request body: the params class's <c>Body</c> property and the media type sent with it.</summary>
+/// <param name="Type">The property's declared type: nullable when the body is optional.</param>
 internal sealed record RequestBodySpec(
     string PropertyName,
     TypeRefSpec Type,
-    string TypeInfoProperty,
     string MediaType,
     bool Required,
     string? Description);
@@ -67,10 +71,16 @@ internal enum ValueFormat
 }
 
 /// <summary>One path, query or header parameter as a property of the params class.</summary>
+/// <param name="Type">The property's declared type: nullable when the parameter is optional.</param>
+/// <param name="ArgumentName">The shorthand overload's argument (a keyword escaped with <c>@</c>).</param>
+/// <param name="DocArgumentName">The argument as documentation names it (no <c>@</c>).</param>
+/// <param name="ArgumentDescription">The shorthand overload's words for the argument: the description's first sentence (the params class has it all).</param>
+/// <param name="DocReference">The member whose documentation this parameter shares (a parameter component met before), or null.</param>
 internal sealed record ParameterSpec(
     string Name,
     string PropertyName,
     string ArgumentName,
+    string DocArgumentName,
     ParameterLocation Location,
     bool Required,
     TypeRefSpec Type,
@@ -79,13 +89,16 @@ internal sealed record ParameterSpec(
     string? Description,
     string? DefaultValue,
     bool Deprecated,
-    ValidationSpec? Validation);
+    ValidationSpec? Validation,
+    string? DocReference = null,
+    string? ArgumentDescription = null);
 
 /// <summary>The constraints checked before a request is sent.</summary>
 /// <param name="PatternCharacters">
 /// When <paramref name="Pattern"/> is one character class repeated (<c>^([a-f0-9]{24})$</c>), its characters, so the
 /// check is a length test and a character scan instead of a regular expression; otherwise null.
 /// </param>
+/// <param name="PatternField">The params class's static field holding the compiled pattern (or its characters).</param>
 internal sealed record ValidationSpec(
     string? Pattern,
     int? MinLength,
@@ -94,4 +107,5 @@ internal sealed record ValidationSpec(
     string? Maximum,
     string? PatternCharacters = null,
     int PatternMinLength = 0,
-    int? PatternMaxLength = null);
+    int? PatternMaxLength = null,
+    string? PatternField = null);

@@ -18,6 +18,26 @@ internal static class DocText
             : "A blank value (" + value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + (value.Length == 1 ? " character, U+" : " characters, U+")
                 + ((int)value[0]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + (value.Length > 1 ? "…" : string.Empty) + ").";
 
+    /// <summary>
+    /// The first sentence of a description (up to a period followed by a space or line end, or the first blank line),
+    /// where a shorter text is wanted and the full one is documented elsewhere; the whole text when it has one sentence.
+    /// </summary>
+    public static string FirstSentence(string text)
+    {
+        for (int i = 0; i < text.Length - 1; i++)
+        {
+            char next = text[i + 1];
+            bool sentenceEnd = text[i] == '.' && (next == '\n' || next == '\r' || next == ' ' && i + 2 < text.Length && char.IsUpper(text[i + 2]));
+            bool paragraphEnd = text[i] == '\n' && (next == '\n' || next == '\r');
+            if ((sentenceEnd || paragraphEnd) && text.Substring(0, i + 1).Trim().Length > 0)
+            {
+                return text.Substring(0, sentenceEnd ? i + 1 : i).Trim();
+            }
+        }
+
+        return text;
+    }
+
     private static bool HasVisibleText(string text)
     {
         foreach (char c in text)

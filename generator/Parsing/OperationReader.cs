@@ -20,6 +20,7 @@ internal sealed class OperationReader
 
     private readonly ParseContext _context;
     private readonly SchemaMapper _schemas;
+    private readonly TypeRegistry _types;
     private readonly ErrorCodeHarvester _errorCodes;
     private readonly NameScope _typeNames;
     private readonly NameScope _methodNames;
@@ -27,9 +28,13 @@ internal sealed class OperationReader
     private readonly string _pathPrefix;
     private readonly IReadOnlyList<string> _documentVersionedMediaTypes;
 
+    // Parameter component → the params class property documenting it in full.
+    private readonly Dictionary<string, string> _componentDocs = new(StringComparer.Ordinal);
+
     public OperationReader(
         ParseContext context,
         SchemaMapper schemas,
+        TypeRegistry types,
         ErrorCodeHarvester errorCodes,
         NameScope typeNames,
         NameScope methodNames,
@@ -39,6 +44,7 @@ internal sealed class OperationReader
     {
         _context = context;
         _schemas = schemas;
+        _types = types;
         _errorCodes = errorCodes;
         _typeNames = typeNames;
         _methodNames = methodNames;
@@ -51,14 +57,17 @@ internal sealed class OperationReader
     {
         string baseName = Identifiers.ToPascalCase(operationId);
         var parameters = new List<ParameterSpec>();
+        var components = new List<string?>();
         // The params class is named after the operation (claimed once the operation is read): no property may take it.
         var propertyNames = NameScope.ForMembers("Body", "Validate", "AcceptMediaType", baseName + "Params");
 
         // The shorthand overload's own arguments: a parameter named body or cancellationToken must not take them.
         var argumentNames = new NameScope("body", "cancellationToken");
-        foreach (MappingNode parameterNode in MergedParameters(pathItem, operation))
+        foreach ((MappingNode parameterNode, string? component) in MergedParameters(pathItem, operation))
         {
-            ParameterSpec? parameter = ReadParameter(operationId, baseName, parameterNode, propertyNames, argumentNames, out bool skipOperation);
+            // A shared parameter's inline schema is named after the parameter component, whichever operation meets it first.
+            string hint = component is null ? baseName + Identifiers.ToPascalCase(parameterNode.GetString("name") ?? string.Empty) : Identifiers.ToPascalCase(component);
+            ParameterSpec? parameter = ReadParameter(operationId, hint, parameterNode, propertyNames, argumentNames, out bool skipOperation);
             if (skipOperation)
             {
                 return null;
@@ -67,6 +76,7 @@ internal sealed class OperationReader
             if (parameter is not null)
             {
                 parameters.Add(parameter);
+                components.Add(component);
             }
         }
 
@@ -83,14 +93,17 @@ internal sealed class OperationReader
 
         MappingNode? responses = operation["responses"] as MappingNode;
         (TypeRefSpec? resultType, string? acceptMediaType) = ReadSuccess(operationId, baseName, responses, operation);
-        string? errorType = ReadErrors(baseName, responses, out EquatableArray<ErrorResponseSpec> errorResponses);
+        TypeRefSpec? errorType = ReadErrors(baseName, responses, out EquatableArray<ErrorResponseSpec> errorResponses);
         ParameterSpec? envelope = parameters.FirstOrDefault(parameter =>
             parameter.Location == ParameterLocation.Query && parameter.Name == "envelope" && parameter.Format == ValueFormat.Boolean && !parameter.IsArray);
 
+        string paramsClassName = _typeNames.Claim(baseName + "Params");
+        ShareComponentDocs(parameters, components, TypeRegistry.Reference(paramsClassName));
         return new OperationSpec(
             operationId,
             _methodNames.Claim(baseName + "Async"),
-            _typeNames.Claim(baseName + "Params"),
+            paramsClassName,
+            TypeRegistry.Reference(paramsClassName),
             HttpMethodName(httpMethod),
             path,
             segments.Value,
@@ -101,16 +114,40 @@ internal sealed class OperationReader
             parameters.ToEquatableArray(),
             body,
             resultType,
-            resultType is null ? null : _schemas.TypeInfoPropertyFor(resultType, nullable: false),
             errorType,
             envelope?.PropertyName,
             errorResponses);
     }
 
-    private IEnumerable<MappingNode> MergedParameters(MappingNode pathItem, MappingNode operation)
+    /// <summary>
+    /// A parameter component (<c>groupId</c>, <c>envelope</c>) is documented in full where it first appears; every later
+    /// params class refers there, instead of repeating the text hundreds of times.
+    /// </summary>
+    private void ShareComponentDocs(List<ParameterSpec> parameters, List<string?> components, string paramsType)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            if (components[i] is not string component || parameters[i].Description is null)
+            {
+                continue;
+            }
+
+            if (_componentDocs.TryGetValue(component, out string? documentedAt))
+            {
+                parameters[i] = parameters[i] with { DocReference = documentedAt };
+            }
+            else
+            {
+                _componentDocs.Add(component, paramsType + "." + parameters[i].PropertyName);
+            }
+        }
+    }
+
+    /// <summary>The operation's parameters with the component each comes from (null for one written inline).</summary>
+    private IEnumerable<(MappingNode Parameter, string? Component)> MergedParameters(MappingNode pathItem, MappingNode operation)
     {
         // Operation-level parameters override path-level ones with the same name and location.
-        var merged = new List<MappingNode>();
+        var merged = new List<(MappingNode, string?)>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (SpecNode? list in new[] { pathItem["parameters"], operation["parameters"] })
         {
@@ -121,20 +158,21 @@ internal sealed class OperationReader
 
             foreach (SpecNode item in sequence.Items)
             {
-                if (_context.Resolve(item, "the parameter is ignored", out _) is not MappingNode parameter)
+                if (_context.Resolve(item, "the parameter is ignored", out string? reference) is not MappingNode parameter)
                 {
                     continue;
                 }
 
+                string? component = reference is not null && reference.StartsWith("#/components/parameters/", StringComparison.Ordinal) ? ParseContext.LastSegment(reference) : null;
                 string key = parameter.GetString("in") + "/" + parameter.GetString("name");
                 if (index.TryGetValue(key, out int existing))
                 {
-                    merged[existing] = parameter;
+                    merged[existing] = (parameter, component);
                 }
                 else
                 {
                     index.Add(key, merged.Count);
-                    merged.Add(parameter);
+                    merged.Add((parameter, component));
                 }
             }
         }
@@ -142,7 +180,7 @@ internal sealed class OperationReader
         return merged;
     }
 
-    private ParameterSpec? ReadParameter(string operationId, string baseName, MappingNode node, NameScope propertyNames, NameScope argumentNames, out bool skipOperation)
+    private ParameterSpec? ReadParameter(string operationId, string hint, MappingNode node, NameScope propertyNames, NameScope argumentNames, out bool skipOperation)
     {
         skipOperation = false;
         string? name = node.GetString("name");
@@ -179,11 +217,9 @@ internal sealed class OperationReader
             schemaNode = media["schema"];
         }
 
-        string hint = baseName + Identifiers.ToPascalCase(name);
         SchemaMapper.MappedType mapped = _schemas.Map(schemaNode, hint);
-        TypeRefSpec? element = _schemas.ListElement(mapped.Type);
-        bool isArray = element is not null;
-        ValueFormat? format = FormatOf(element ?? mapped.Type);
+        bool isArray = mapped.Type.Kind == TypeKind.List;
+        ValueFormat? format = FormatOf(isArray ? mapped.Type.Element!.Underlying : mapped.Type);
         if (format is null || (isArray && where == ParameterLocation.Path))
         {
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
@@ -191,19 +227,31 @@ internal sealed class OperationReader
 
         MappingNode? schema = _context.ResolveQuietly(schemaNode) as MappingNode;
         string preferred = Identifiers.ToPascalCase(name);
+        string propertyName = propertyNames.Claim(preferred);
+        ValidationSpec? validation = isArray ? null : ReadValidation(schema, operationId + "." + name);
+        if (validation?.Pattern is not null && format is ValueFormat.String or ValueFormat.EnumValue)
+        {
+            // Property names are unique in the class, so the fields named after them are too.
+            validation = validation with { PatternField = "s_" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1) + "Pattern" };
+        }
+
+        string? description = DocText.Of(node, "description") ?? (schema is null ? null : SchemaMapper.Describe(schema));
+        string argumentName = argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'));
         return new ParameterSpec(
             name,
-            propertyNames.Claim(preferred),
-            Identifiers.EscapeKeyword(argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'))),
+            propertyName,
+            Identifiers.EscapeKeyword(argumentName),
+            argumentName,
             where.Value,
             required,
-            mapped.Type,
+            required ? mapped.Type : _types.Nullable(mapped.Type),
             format.Value,
             isArray,
-            DocText.Of(node, "description") ?? (schema is null ? null : SchemaMapper.Describe(schema)),
+            description,
             schema?["default"] is ScalarNode { IsNull: false } defaultValue ? defaultValue.Value : null,
             node.GetBoolean("deprecated"),
-            isArray ? null : ReadValidation(schema, operationId + "." + name));
+            validation,
+            ArgumentDescription: description is null ? null : DocText.FirstSentence(description));
     }
 
     private ParameterSpec? Unsupported(MappingNode node, string name, string operationId, string why, bool required, out bool skipOperation)
@@ -331,13 +379,13 @@ internal sealed class OperationReader
         }
 
         SpecNode? schema = (content[choice.Value.MediaType] as MappingNode)?["schema"];
-        SchemaMapper.MappedType mapped = _schemas.Map(schema, baseName + "Request");
+        SchemaMapper.MappedType mapped = _schemas.Map(schema, BodyHint(operation["requestBody"], "#/components/requestBodies/", baseName + "Request"));
+        bool bodyRequired = requestBody.GetBoolean("required");
         body = new RequestBodySpec(
             "Body",
-            mapped.Type,
-            _schemas.TypeInfoPropertyFor(mapped.Type, nullable: false),
+            bodyRequired ? mapped.Type : _types.Nullable(mapped.Type),
             choice.Value.MediaType,
-            requestBody.GetBoolean("required"),
+            bodyRequired,
             DocText.Of(requestBody, "description"));
         return true;
     }
@@ -383,10 +431,10 @@ internal sealed class OperationReader
             return (null, accept);
         }
 
-        return (_schemas.Map(schema, baseName + "Response").Type, accept);
+        return (_schemas.Map(schema, BodyHint(success!.Value.Value, "#/components/responses/", baseName + "Response")).Type, accept);
     }
 
-    private string? ReadErrors(string baseName, MappingNode? responses, out EquatableArray<ErrorResponseSpec> errorResponses)
+    private TypeRefSpec? ReadErrors(string baseName, MappingNode? responses, out EquatableArray<ErrorResponseSpec> errorResponses)
     {
         errorResponses = EquatableArray<ErrorResponseSpec>.Empty;
         if (responses is null)
@@ -395,7 +443,7 @@ internal sealed class OperationReader
         }
 
         var listed = new List<ErrorResponseSpec>();
-        var counts = new List<(string TypeInfo, int Count)>();
+        var counts = new List<(TypeRefSpec Type, int Count)>();
         foreach (KeyValuePair<ScalarNode, SpecNode> entry in responses.Entries)
         {
             string status = entry.Key.Value;
@@ -422,21 +470,20 @@ internal sealed class OperationReader
                 continue;
             }
 
-            SchemaMapper.MappedType mapped = _schemas.Map(media["schema"], baseName + "Error");
-            string typeInfo = _schemas.TypeInfoPropertyFor(mapped.Type, nullable: false);
-            int found = counts.FindIndex(count => count.TypeInfo == typeInfo);
+            TypeRefSpec type = _schemas.Map(media["schema"], BodyHint(entry.Value, "#/components/responses/", baseName + "Error")).Type;
+            int found = counts.FindIndex(count => count.Type == type);
             if (found >= 0)
             {
-                counts[found] = (typeInfo, counts[found].Count + 1);
+                counts[found] = (type, counts[found].Count + 1);
             }
             else
             {
-                counts.Add((typeInfo, 1));
+                counts.Add((type, 1));
             }
         }
 
         // The schema most error responses share is the one the exception carries.
-        return counts.Count == 0 ? null : counts.OrderByDescending(count => count.Count).First().TypeInfo;
+        return counts.Count == 0 ? null : counts.OrderByDescending(count => count.Count).First().Type;
     }
 
     private MediaTypes.Choice? Choose(string operationId, IEnumerable<string> mediaTypes, SpecNode locationForWarning)
@@ -502,16 +549,30 @@ internal sealed class OperationReader
         return null;
     }
 
-    // Array items may be nullable ("string?"); the text form is the same.
-    private ValueFormat? FormatOf(TypeRefSpec type) => type.FullName.TrimEnd('?') switch
+    /// <summary>How a value of the type is written into a URL or header; null for types that cannot be.</summary>
+    private static ValueFormat? FormatOf(TypeRefSpec type) => type.Kind switch
     {
-        "string" => ValueFormat.String,
-        "bool" => ValueFormat.Boolean,
-        "int" or "long" => ValueFormat.Integer,
-        "float" or "double" => ValueFormat.Number,
-        "global::System.DateTimeOffset" => ValueFormat.DateTime,
-        _ => _schemas.IsEnum(type.FullName.TrimEnd('?')) ? ValueFormat.EnumValue : null,
+        TypeKind.Enum => ValueFormat.EnumValue,
+        TypeKind.Primitive => type.Primitive switch
+        {
+            PrimitiveKind.String => ValueFormat.String,
+            PrimitiveKind.Boolean => ValueFormat.Boolean,
+            PrimitiveKind.Int32 or PrimitiveKind.Int64 => ValueFormat.Integer,
+            PrimitiveKind.Single or PrimitiveKind.Double => ValueFormat.Number,
+            PrimitiveKind.DateTimeOffset => ValueFormat.DateTime,
+            _ => null,
+        },
+        _ => null,
     };
+
+    /// <summary>
+    /// The name hint of a body's inline schema: a shared component (<c>components/requestBodies/X</c>,
+    /// <c>components/responses/X</c>) names it, whichever operation meets it first; otherwise the operation does.
+    /// </summary>
+    private static string BodyHint(SpecNode? bodyOrResponse, string componentPrefix, string operationHint)
+        => (bodyOrResponse as MappingNode)?.GetString("$ref") is string reference && reference.StartsWith(componentPrefix, StringComparison.Ordinal)
+            ? Identifiers.ToPascalCase(ParseContext.LastSegment(reference))
+            : operationHint;
 
     /// <summary>
     /// A string checked against a pattern of unreserved URI characters only (RFC 3986: letters, digits, -._~), so it is

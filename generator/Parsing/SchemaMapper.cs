@@ -10,82 +10,55 @@ namespace SpecClient.Generator.Parsing;
 /// Maps OpenAPI schemas to C# types: generated records for objects, enum structs for string enums,
 /// <c>List&lt;T&gt;</c>/<c>Dictionary&lt;string, T&gt;</c> for arrays and maps, built-in types for the rest,
 /// and <c>JsonElement</c> (with a warning) for what cannot be represented. Only schemas reached from an
-/// operation are mapped, so unused schemas generate nothing. Also registers every type the JSON context needs.
+/// operation are mapped, so unused schemas generate nothing. Types come from the <see cref="TypeRegistry"/>;
+/// the JSON context is derived later from the finished model.
 /// </summary>
 internal sealed class SchemaMapper
 {
-    private static readonly TypeRefSpec StringType = new("string", IsValueType: false);
-    private static readonly TypeRefSpec JsonElementType = new("global::System.Text.Json.JsonElement", IsValueType: true);
-
     // Members every record declares or inherits: a property may not take them (Clone: CS8859).
     private static readonly string[] ReservedMemberNames =
     {
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "Clone", "ReferenceEquals",
     };
 
-    // Members a record declares itself, so a record may not be named like them (CS0542).
-    private static readonly HashSet<string> RecordDeclaredMembers = new(StringComparer.Ordinal)
-    {
-        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct",
-    };
-
-    // Members every enum struct declares (see ModelEmitter.EmitEnum), likewise.
-    private static readonly string[] EnumMembers = { "Value", "IsKnown", "KnownValues", "JsonConverter", "ToString", "Equals", "GetHashCode" };
-    private static readonly HashSet<string> EnumDeclaredMembers = new(EnumMembers, StringComparer.Ordinal);
+    /// <summary>How deeply schemas may nest inside one another before the rest is generated as JsonElement.</summary>
+    private const int MaxSchemaDepth = 200;
 
     private readonly ParseContext _context;
-    private readonly string _namespace;
-    private readonly NameScope _typeNames;
-    private readonly NameScope _typeInfoNames;
+    private readonly TypeRegistry _types;
+    private readonly Discriminators _discriminators;
 
     // Keyed by the schema node, so a component reached through several $refs maps once.
     private readonly Dictionary<SpecNode, TypeRefSpec> _mappedNodes = new();
-    private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);
-    private readonly List<EnumSpec> _enums = new();
-    private readonly Dictionary<string, JsonTypeSpec> _jsonTypes = new(StringComparer.Ordinal);
-
-    /// <summary>How deeply schemas may nest inside one another before the rest is generated as JsonElement.</summary>
-    private const int MaxSchemaDepth = 200;
 
     // Schemas being mapped right now: meeting one again before it is registered is a cycle with no type to stop it.
     private readonly HashSet<SpecNode> _inProgress = new();
     private int _depth;
 
-    // Variant schema → its polymorphic base (a component with a discriminator), so a variant reached before its
-    // base is still generated as a derived record. Filled on first use.
-    private Dictionary<SpecNode, (MappingNode Base, string Name)>? _variantBases;
-
-    public SchemaMapper(ParseContext context, string @namespace, NameScope typeNames, NameScope typeInfoNames)
+    public SchemaMapper(ParseContext context, TypeRegistry types)
     {
         _context = context;
-        _namespace = @namespace;
-        _typeNames = typeNames;
-        _typeInfoNames = typeInfoNames;
+        _types = types;
+        _discriminators = new Discriminators(context);
     }
-
-    public IEnumerable<ModelSpec> Models => _models.Values;
-
-    public IEnumerable<EnumSpec> Enums => _enums;
-
-    public IEnumerable<JsonTypeSpec> JsonTypes => _jsonTypes.Values;
 
     /// <summary>A mapped type and whether the schema allows <c>null</c>.</summary>
     public readonly record struct MappedType(TypeRefSpec Type, bool Nullable);
 
-    /// <summary>Maps a schema (inline or <c>$ref</c>) and registers the type with the JSON context.</summary>
+    /// <summary>Maps a schema (inline or <c>$ref</c>).</summary>
     /// <param name="nameHint">The name an inline object or enum gets (PascalCase, not yet claimed).</param>
     public MappedType Map(SpecNode? schema, string nameHint)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
         if (schema is null)
         {
-            return new MappedType(RegisterJsonElement(), Nullable: false);
+            return new MappedType(_types.Json(), Nullable: false);
         }
 
         SpecNode? resolved = _context.Resolve(schema, "it is generated as JsonElement", out string? reference);
         if (resolved is null)
         {
-            return new MappedType(RegisterJsonElement(), Nullable: false);
+            return new MappedType(_types.Json(), Nullable: false);
         }
 
         if (reference is not null)
@@ -96,10 +69,10 @@ internal sealed class SchemaMapper
         if (resolved is not MappingNode node)
         {
             // `{}`-like schemas written as `true`, or garbage: anything goes.
-            return new MappedType(RegisterJsonElement(), Nullable: false);
+            return new MappedType(_types.Json(), Nullable: false);
         }
 
-        bool nullable = node.GetBoolean("nullable") || TypeNames(node).Contains("null");
+        bool nullable = node.GetBoolean("nullable") || TypeRegistry.SchemaTypes(node).Contains("null");
         if (_mappedNodes.TryGetValue(node, out TypeRefSpec? known))
         {
             return new MappedType(known, nullable);
@@ -111,18 +84,18 @@ internal sealed class SchemaMapper
         if (_depth >= MaxSchemaDepth || !_inProgress.Add(node))
         {
             Unsupported(node, schemaName, _depth >= MaxSchemaDepth ? "nests deeper than " + MaxSchemaDepth + " levels" : "refers to itself without an object in between");
-            return new MappedType(RegisterJsonElement(), nullable);
+            return new MappedType(_types.Json(), nullable);
         }
 
         _depth++;
         try
         {
             _context.EnterRecursion();
-            if (VariantBases().TryGetValue(node, out (MappingNode Base, string Name) owner) && !_mappedNodes.ContainsKey(owner.Base) && !_inProgress.Contains(owner.Base))
+            if (_discriminators.BaseOf(node) is (MappingNode variantBase, string baseName) && !_mappedNodes.ContainsKey(variantBase) && !_inProgress.Contains(variantBase))
             {
                 // Mapping the base maps this variant as one of its derived records (this node stays in progress, so
                 // a base that is in turn a variant of this one does not bounce back here).
-                Map(owner.Base, Identifiers.ToPascalCase(owner.Name));
+                Map(variantBase, Identifiers.ToPascalCase(baseName));
                 if (_mappedNodes.TryGetValue(node, out known))
                 {
                     return new MappedType(known, nullable);
@@ -139,20 +112,12 @@ internal sealed class SchemaMapper
         }
     }
 
-    /// <summary>The element type of a list this mapper produced, or null for any other type.</summary>
-    public TypeRefSpec? ListElement(TypeRefSpec type)
-        => _jsonTypes.TryGetValue(type.FullName, out JsonTypeSpec? spec) && spec.Kind == JsonTypeKind.List ? spec.ElementType : null;
-
-    public bool IsEnum(string fullName)
-        => _jsonTypes.TryGetValue(fullName, out JsonTypeSpec? spec) && spec.Kind == JsonTypeKind.Enum;
-
-    /// <summary>The JSON context property for a type as declared (a nullable value type has its own).</summary>
-    public string TypeInfoPropertyFor(TypeRefSpec type, bool nullable)
-        => nullable && type.IsValueType ? RegisterNullable(type) : _jsonTypes[type.FullName].PropertyName;
+    /// <summary>The type a member or argument is declared with: nullable when the schema allows null or the value may be absent.</summary>
+    public TypeRefSpec Declared(MappedType mapped, bool optional) => mapped.Nullable || optional ? _types.Nullable(mapped.Type) : mapped.Type;
 
     private TypeRefSpec MapNode(MappingNode node, string nameHint, string schemaName, ref bool nullable)
     {
-        List<string> types = TypeNames(node);
+        List<string> types = TypeRegistry.SchemaTypes(node);
         types.Remove("null");
         if (node["const"] is ScalarNode)
         {
@@ -160,7 +125,7 @@ internal sealed class SchemaMapper
             types = types.Count == 0 ? new List<string> { "string" } : types;
         }
 
-        if (node["enum"] is SequenceNode enumValues && (types.Count == 0 || types[0] == "string"))
+        if (node["enum"] is SequenceNode enumValues && TypeRegistry.IsEnumSchema(node))
         {
             return MapEnum(node, enumValues, nameHint, ref nullable);
         }
@@ -168,34 +133,37 @@ internal sealed class SchemaMapper
         if (types.Count > 1)
         {
             Unsupported(node, schemaName, "has several types (" + string.Join(", ", types) + ")");
-            return Remember(node, JsonElementType);
+            return Remember(node, _types.Json());
         }
 
         string? type = types.Count == 1 ? types[0] : null;
         switch (type)
         {
             case "string":
-                return Remember(node, MapString(node.GetString("format")));
+                return Remember(node, _types.Primitive(node.GetString("format") == "date-time" ? PrimitiveKind.DateTimeOffset : PrimitiveKind.String));
             case "integer":
-                return Remember(node, node.GetString("format") == "int32" ? Primitive("int", "Int32", "Int32Converter") : Primitive("long", "Int64", "Int64Converter"));
+                return Remember(node, _types.Primitive(node.GetString("format") == "int32" ? PrimitiveKind.Int32 : PrimitiveKind.Int64));
             case "number":
-                return Remember(node, node.GetString("format") == "float" ? Primitive("float", "Single", "SingleConverter") : Primitive("double", "Double", "DoubleConverter"));
+                return Remember(node, _types.Primitive(node.GetString("format") == "float" ? PrimitiveKind.Single : PrimitiveKind.Double));
             case "boolean":
-                return Remember(node, Primitive("bool", "Boolean", "BooleanConverter"));
+                return Remember(node, _types.Primitive(PrimitiveKind.Boolean));
             case "array":
-                return MapArray(node, nameHint);
+                return Remember(node, _types.List(Element(Map(node["items"], ItemNameHint(nameHint)))));
             case "object":
             case null:
                 return MapObjectLike(node, nameHint, schemaName, ref nullable);
             default:
                 Unsupported(node, schemaName, "has the unknown type '" + type + "'");
-                return Remember(node, JsonElementType);
+                return Remember(node, _types.Json());
         }
     }
 
+    /// <summary>A list element or dictionary value: nullable when the items allow null.</summary>
+    private TypeRefSpec Element(MappedType item) => item.Nullable ? _types.Nullable(item.Type) : item.Type;
+
     private TypeRefSpec MapObjectLike(MappingNode node, string nameHint, string schemaName, ref bool nullable)
     {
-        if (Discriminator(node) is (string property, MappingNode discriminator))
+        if (Discriminators.Of(node) is (string property, MappingNode discriminator))
         {
             return MapPolymorphicBase(node, property, discriminator, nameHint, schemaName);
         }
@@ -220,18 +188,17 @@ internal sealed class SchemaMapper
 
         if (node["properties"] is MappingNode || node["allOf"] is SequenceNode)
         {
-            return MapModel(node, nameHint, schemaName);
+            return AddModel(node, nameHint, schemaName, baseType: null, new ModelScope());
         }
 
         SpecNode? additional = node["additionalProperties"];
         if (additional is MappingNode additionalSchema && additionalSchema.Entries.Count > 0)
         {
-            MappedType value = Map(additionalSchema, nameHint + "Value");
-            return Remember(node, Collection("global::System.Collections.Generic.Dictionary<string, {0}>", "Dictionary", JsonTypeKind.Dictionary, value));
+            return Remember(node, _types.Dictionary(Element(Map(additionalSchema, nameHint + "Value"))));
         }
 
         // A free-form object, or a schema with no type at all: any JSON value.
-        return Remember(node, RegisterJsonElement());
+        return Remember(node, _types.Json());
     }
 
     private TypeRefSpec MapSingleVariant(MappingNode node, SequenceNode variants, string keyword, string nameHint, string schemaName, ref bool nullable)
@@ -240,7 +207,7 @@ internal sealed class SchemaMapper
         foreach (SpecNode variant in variants.Items)
         {
             SpecNode? resolved = _context.ResolveQuietly(variant);
-            if (resolved is MappingNode mapping && TypeNames(mapping) is { Count: 1 } types && types[0] == "null")
+            if (resolved is MappingNode mapping && TypeRegistry.SchemaTypes(mapping) is { Count: 1 } types && types[0] == "null")
             {
                 nullable = true;
                 continue;
@@ -257,42 +224,15 @@ internal sealed class SchemaMapper
         }
 
         Unsupported(node, schemaName, "uses " + keyword + " with " + nonNull.Count + " variants");
-        return Remember(node, RegisterJsonElement());
+        return Remember(node, _types.Json());
     }
-
-    private TypeRefSpec MapArray(MappingNode node, string nameHint)
-    {
-        MappedType item = Map(node["items"], ItemNameHint(nameHint));
-        TypeRefSpec list = Collection("global::System.Collections.Generic.List<{0}>", "List", JsonTypeKind.List, item);
-        return Remember(node, list);
-    }
-
-    private TypeRefSpec Collection(string format, string prefix, JsonTypeKind kind, MappedType element)
-    {
-        string elementName = element.Nullable ? element.Type.Nullable : element.Type.FullName;
-        var type = new TypeRefSpec(string.Format(format, elementName), IsValueType: false);
-        if (!_jsonTypes.ContainsKey(type.FullName))
-        {
-            string elementInfo = TypeInfoPropertyFor(element.Type, element.Nullable);
-            _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(prefix + elementInfo), type, kind, null, new TypeRefSpec(elementName, element.Type.IsValueType && !element.Nullable), elementInfo));
-        }
-
-        return type;
-    }
-
-    private TypeRefSpec MapString(string? format) => format switch
-    {
-        "date-time" => Primitive("global::System.DateTimeOffset", "DateTimeOffset", "DateTimeOffsetConverter"),
-        _ => Primitive("string", "String", "StringConverter"),
-    };
 
     private TypeRefSpec MapEnum(MappingNode node, SequenceNode values, string nameHint, ref bool nullable)
     {
-        string name = _typeNames.Claim(nameHint, EnumDeclaredMembers);
-        var type = new TypeRefSpec(Qualify(name), IsValueType: true);
+        TypeRefSpec type = _types.Declare(node, nameHint, TypeKind.Enum);
         _mappedNodes[node] = type;
 
-        var members = NameScope.ForMembers(EnumMembers.Concat(new[] { name, "EqualityContract", "Known" }).ToArray());
+        var members = NameScope.ForMembers(TypeRegistry.EnumMembers.Concat(new[] { type.Name!, "EqualityContract", "Known" }).ToArray());
         var specValues = new List<EnumValueSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (SpecNode valueNode in values.Items)
@@ -315,13 +255,9 @@ internal sealed class SchemaMapper
             }
         }
 
-        _enums.Add(new EnumSpec(name, Describe(node), specValues.ToEquatableArray()));
-        _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(name), type, JsonTypeKind.Enum, null, null, name));
+        _types.Add(new EnumSpec(type.Name!, type, Describe(node), specValues.ToEquatableArray()));
         return type;
     }
-
-    private TypeRefSpec MapModel(MappingNode node, string nameHint, string schemaName)
-        => AddModel(node, nameHint, schemaName, baseModel: null, discriminator: null, new ModelScope());
 
     /// <summary>
     /// A schema whose <c>discriminator</c> picks one of its variants (<c>oneOf</c>/<c>anyOf</c> or the mapping):
@@ -330,14 +266,14 @@ internal sealed class SchemaMapper
     /// </summary>
     private TypeRefSpec MapPolymorphicBase(MappingNode node, string property, MappingNode discriminator, string nameHint, string schemaName)
     {
-        if (SubtypeWithSeveralValues(discriminator))
+        if (_discriminators.SubtypeWithSeveralValues(discriminator))
         {
             // System.Text.Json registers a derived type under one discriminator value, so a subtype mapped from several
             // (Atlas DataFederationLimit: 12 names, 2 subtypes) would read as the base for all but one and write the
             // wrong value. One record with the discriminator as an ordinary property and every variant's properties
             // (optional) keeps every value, read and written as is.
             var variants = new List<MappingNode>();
-            foreach ((SpecNode variant, string? _, string? _) in Variants(node, discriminator))
+            foreach ((SpecNode variant, string? _, string? _) in _discriminators.Variants(node, discriminator))
             {
                 if (_context.Resolve(variant, "its properties are left out", out _) is MappingNode variantNode)
                 {
@@ -345,24 +281,23 @@ internal sealed class SchemaMapper
                 }
             }
 
-            return AddModel(node, nameHint, schemaName, baseModel: null, discriminator: null, new ModelScope(), variants);
+            return AddModel(node, nameHint, schemaName, baseType: null, new ModelScope(), variants);
         }
 
         var scope = new ModelScope();
         scope.ExcludedJsonNames.Add(property);
         var derived = new List<DerivedTypeSpec>();
-        TypeRefSpec type = AddModel(node, nameHint, schemaName, baseModel: null, discriminator: null, scope);
-        string baseName = ModelName(type);
+        TypeRefSpec type = AddModel(node, nameHint, schemaName, baseType: null, scope);
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((SpecNode variant, string? reference, string? mappedValue) in Variants(node, discriminator))
+        foreach ((SpecNode variant, string? reference, string? mappedValue) in _discriminators.Variants(node, discriminator))
         {
             if (_context.Resolve(variant, "the variant is left out", out _) is not MappingNode variantNode)
             {
                 continue;
             }
 
-            string variantName = reference is null ? baseName + "Variant" + (derived.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : ParseContext.LastSegment(reference);
-            string value = mappedValue ?? DiscriminatorConstant(variantNode, property) ?? variantName;
+            string variantName = reference is null ? type.Name + "Variant" + (derived.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : ParseContext.LastSegment(reference);
+            string value = mappedValue ?? _discriminators.Constant(variantNode, property) ?? variantName;
             if (!seenValues.Add(value))
             {
                 continue;
@@ -371,13 +306,13 @@ internal sealed class SchemaMapper
             if (_mappedNodes.TryGetValue(variantNode, out TypeRefSpec? existing))
             {
                 // C# has single inheritance: a variant already generated elsewhere keeps that shape.
-                if (_models.TryGetValue(ModelName(existing), out ModelSpec? existingModel) && existingModel.BaseModel == baseName)
+                if (_types.Model(existing)?.Base == type)
                 {
-                    derived.Add(new DerivedTypeSpec(value, existing.FullName));
+                    derived.Add(new DerivedTypeSpec(value, existing));
                 }
                 else
                 {
-                    Unsupported(variantNode, variantName, "is already generated as another type, so it cannot also derive from " + baseName, "that variant reads as the base record");
+                    Unsupported(variantNode, variantName, "is already generated as another type, so it cannot also derive from " + type.Name, "that variant reads as the base record");
                 }
 
                 continue;
@@ -385,23 +320,21 @@ internal sealed class SchemaMapper
 
             var variantScope = new ModelScope(scope.MemberNames.Taken, scope.ExcludedJsonNames);
             variantScope.SkippedSchemas.Add(node);
-            TypeRefSpec variantType = AddModel(variantNode, Identifiers.ToPascalCase(variantName), variantName, baseName, null, variantScope);
-            derived.Add(new DerivedTypeSpec(value, variantType.FullName));
+            TypeRefSpec variantType = AddModel(variantNode, Identifiers.ToPascalCase(variantName), variantName, type, variantScope);
+            derived.Add(new DerivedTypeSpec(value, variantType));
         }
 
-        _models[baseName] = _models[baseName] with { Discriminator = new DiscriminatorSpec(property, derived.ToEquatableArray()) };
+        _types.Add(_types.Model(type)! with { Discriminator = new DiscriminatorSpec(property, derived.ToEquatableArray()) });
         return type;
     }
 
     /// <param name="mergedVariants">Schemas whose properties the record also holds, all optional (see <see cref="MapPolymorphicBase"/>).</param>
-    private TypeRefSpec AddModel(MappingNode node, string nameHint, string schemaName, string? baseModel, DiscriminatorSpec? discriminator, ModelScope scope, List<MappingNode>? mergedVariants = null)
+    private TypeRefSpec AddModel(MappingNode node, string nameHint, string schemaName, TypeRefSpec? baseType, ModelScope scope, List<MappingNode>? mergedVariants = null)
     {
-        string name = _typeNames.Claim(nameHint, RecordDeclaredMembers);
-        var type = new TypeRefSpec(Qualify(name), IsValueType: false);
-
-        // Registered before the properties are mapped, so recursive schemas end here.
+        // Declared and remembered before the properties are mapped, so recursive schemas end here.
+        TypeRefSpec type = _types.Declare(node, nameHint, TypeKind.Model);
+        string name = type.Name!;
         _mappedNodes[node] = type;
-        _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(name), type, JsonTypeKind.Object, null, null, name));
 
         var properties = new List<PropertySpec>();
         IEnumerable<(string JsonName, SpecNode Schema, bool Required)> collected = CollectProperties(node, new HashSet<SpecNode>(scope.SkippedSchemas));
@@ -436,175 +369,25 @@ internal sealed class SchemaMapper
             // a readOnly property is never a C# required member (callers building a request leave it out), and a
             // writeOnly property is not required when reading (servers never send it).
             bool requiredMember = required && !readOnly;
-            bool isNullable = mapped.Nullable || !requiredMember;
             properties.Add(new PropertySpec(
                 jsonName,
                 Identifiers.EscapeKeyword(propertyName),
-                mapped.Type,
+                Declared(mapped, optional: !requiredMember),
                 Required: requiredMember,
                 RequiredWhenReading: required && !writeOnly,
-                Nullable: isNullable,
                 ReadOnly: readOnly,
                 WriteOnly: writeOnly,
                 Deprecated: propertyNode?.GetBoolean("deprecated") ?? false,
-                Description: propertyNode is null ? null : Describe(propertyNode),
-                TypeInfoProperty: TypeInfoPropertyFor(mapped.Type, isNullable)));
+                Description: propertyNode is null ? null : Describe(propertyNode)));
         }
 
-        _models.Add(name, new ModelSpec(name, ParseContext.LastSegment(schemaName), Describe(node), node.GetBoolean("deprecated"), baseModel, discriminator, properties.ToEquatableArray()));
+        _types.Add(new ModelSpec(name, type, ParseContext.LastSegment(schemaName), Describe(node), node.GetBoolean("deprecated"), baseType, null, properties.ToEquatableArray()));
         return type;
     }
 
     /// <summary>A boolean keyword beside a property's <c>$ref</c> (OpenAPI 3.1) or in the schema it names.</summary>
     private static bool Flag(SpecNode schema, MappingNode? resolved, string key)
         => (schema as MappingNode)?.GetBoolean(key) == true || resolved?.GetBoolean(key) == true;
-
-    /// <summary>Member names and JSON names already used by a record (and its base), and schemas whose properties it inherits.</summary>
-    private sealed class ModelScope
-    {
-        public ModelScope()
-            : this(ReservedMemberNames, Array.Empty<string>())
-        {
-        }
-
-        public ModelScope(IEnumerable<string> takenMembers, IEnumerable<string> excludedJsonNames)
-        {
-            MemberNames = new NameScope(takenMembers.ToArray());
-            ExcludedJsonNames = new HashSet<string>(excludedJsonNames, StringComparer.Ordinal);
-        }
-
-        public NameScope MemberNames { get; }
-
-        public HashSet<string> ExcludedJsonNames { get; }
-
-        public List<SpecNode> SkippedSchemas { get; } = new();
-    }
-
-    /// <summary>The discriminator property and node of a polymorphic schema: one with a discriminator and variants to choose from.</summary>
-    private static (string Property, MappingNode Discriminator)? Discriminator(MappingNode node)
-        => node["discriminator"] is MappingNode discriminator
-            && discriminator.GetString("propertyName") is string property
-            && (node["oneOf"] is SequenceNode || node["anyOf"] is SequenceNode || discriminator["mapping"] is MappingNode)
-            ? (property, discriminator)
-            : null;
-
-    /// <summary>The variants of a polymorphic schema: its oneOf/anyOf entries, then mapping targets not listed there.</summary>
-    private IEnumerable<(SpecNode Variant, string? Reference, string? MappedValue)> Variants(MappingNode node, MappingNode discriminator)
-    {
-        var valueByTarget = new Dictionary<SpecNode, string>();
-        var mappingTargets = new List<(SpecNode Node, string Reference, string Value)>();
-        if (discriminator["mapping"] is MappingNode mapping)
-        {
-            foreach (KeyValuePair<ScalarNode, SpecNode> entry in mapping.Entries)
-            {
-                if (entry.Value is ScalarNode { IsNull: false } target)
-                {
-                    string pointer = MappingPointer(target.Value);
-                    if (_context.FindByPointer(pointer) is SpecNode targetNode && !valueByTarget.ContainsKey(targetNode))
-                    {
-                        valueByTarget[targetNode] = entry.Key.Value;
-                        mappingTargets.Add((targetNode, pointer, entry.Key.Value));
-                    }
-                }
-            }
-        }
-
-        var listed = new HashSet<SpecNode>();
-        foreach (SpecNode? list in new[] { node["oneOf"], node["anyOf"] })
-        {
-            if (list is not SequenceNode variants)
-            {
-                continue;
-            }
-
-            foreach (SpecNode variant in variants.Items)
-            {
-                string? reference = (variant as MappingNode)?.GetString("$ref");
-                SpecNode? target = reference is null ? variant : _context.FindByPointer(reference);
-                if (target is not null && listed.Add(target))
-                {
-                    yield return (variant, reference, valueByTarget.TryGetValue(target, out string? value) ? value : null);
-                }
-            }
-        }
-
-        foreach ((SpecNode targetNode, string reference, string value) in mappingTargets)
-        {
-            if (listed.Add(targetNode))
-            {
-                yield return (targetNode, reference, value);
-            }
-        }
-    }
-
-    /// <summary>Whether the discriminator's mapping names one subtype for several values.</summary>
-    private bool SubtypeWithSeveralValues(MappingNode discriminator)
-    {
-        if (discriminator["mapping"] is not MappingNode mapping)
-        {
-            return false;
-        }
-
-        var targets = new HashSet<SpecNode>();
-        foreach (KeyValuePair<ScalarNode, SpecNode> entry in mapping.Entries)
-        {
-            if (entry.Value is ScalarNode { IsNull: false } target && _context.FindByPointer(MappingPointer(target.Value)) is SpecNode targetNode && !targets.Add(targetNode))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A mapping value is a pointer or a bare schema name.</summary>
-    private static string MappingPointer(string target) => target.StartsWith("#", StringComparison.Ordinal) ? target : "#/components/schemas/" + target;
-
-    /// <summary>A variant's fixed discriminator value: a one-value enum or a const on its discriminator property.</summary>
-    private MappingNode? PropertySchema(MappingNode node, string property)
-        => (node["properties"] as MappingNode)?[property] is SpecNode schema ? _context.ResolveQuietly(schema) as MappingNode : null;
-
-    private string? DiscriminatorConstant(MappingNode variant, string property)
-    {
-        MappingNode? schema = PropertySchema(variant, property);
-        if (schema?["const"] is ScalarNode constant)
-        {
-            return constant.Value;
-        }
-
-        return schema?["enum"] is SequenceNode { Items.Count: 1 } values && values.Items[0] is ScalarNode single ? single.Value : null;
-    }
-
-    private Dictionary<SpecNode, (MappingNode Base, string Name)> VariantBases()
-    {
-        if (_variantBases is not null)
-        {
-            return _variantBases;
-        }
-
-        _variantBases = new Dictionary<SpecNode, (MappingNode, string)>();
-        if ((_context.Document["components"] as MappingNode)?["schemas"] is MappingNode schemas)
-        {
-            foreach (KeyValuePair<ScalarNode, SpecNode> component in schemas.Entries)
-            {
-                if (component.Value is MappingNode baseNode && Discriminator(baseNode) is (string _, MappingNode discriminator))
-                {
-                    foreach ((SpecNode variant, string? _, string? _) in Variants(baseNode, discriminator))
-                    {
-                        SpecNode? target = variant is MappingNode { } m && m.GetString("$ref") is string r ? _context.FindByPointer(r) : variant;
-                        if (target is not null && target != baseNode && !_variantBases.ContainsKey(target))
-                        {
-                            _variantBases[target] = (baseNode, component.Key.Value);
-                        }
-                    }
-                }
-            }
-        }
-
-        return _variantBases;
-    }
-
-    private static string ModelName(TypeRefSpec type) => type.FullName.Substring(type.FullName.LastIndexOf('.') + 1);
 
     /// <summary>The properties of a schema and of everything it <c>allOf</c>-includes, in document order.</summary>
     private IEnumerable<(string JsonName, SpecNode Schema, bool Required)> CollectProperties(MappingNode node, HashSet<SpecNode> visiting)
@@ -651,55 +434,14 @@ internal sealed class SchemaMapper
         }
     }
 
-    /// <summary>A built-in type: every one but string is a value type.</summary>
-    private TypeRefSpec Primitive(string fullName, string infoName, string converter)
-    {
-        var type = fullName == "string" ? StringType : new TypeRefSpec(fullName, IsValueType: true);
-        if (!_jsonTypes.ContainsKey(type.FullName))
-        {
-            _jsonTypes.Add(type.FullName, new JsonTypeSpec(_typeInfoNames.Claim(infoName), type, JsonTypeKind.Primitive, converter, null, null));
-        }
-
-        return type;
-    }
-
-    private TypeRefSpec RegisterJsonElement() => Primitive(JsonElementType.FullName, "JsonElement", "JsonElementConverter");
-
-    private string RegisterNullable(TypeRefSpec valueType)
-    {
-        string key = valueType.Nullable;
-        if (!_jsonTypes.TryGetValue(key, out JsonTypeSpec? spec))
-        {
-            string underlying = _jsonTypes[valueType.FullName].PropertyName;
-            spec = new JsonTypeSpec(_typeInfoNames.Claim("Nullable" + underlying), new TypeRefSpec(key, IsValueType: true), JsonTypeKind.NullableValue, null, valueType, underlying);
-            _jsonTypes.Add(key, spec);
-        }
-
-        return spec.PropertyName;
-    }
-
     private TypeRefSpec Remember(MappingNode node, TypeRefSpec type)
     {
-        if (type.FullName == JsonElementType.FullName)
-        {
-            RegisterJsonElement();
-        }
-
         _mappedNodes[node] = type;
         return type;
     }
 
     private void Unsupported(MappingNode node, string schemaName, string what, string consequence = "it is generated as JsonElement")
         => _context.Report(DiagnosticDescriptors.UnsupportedSchema, node, ParseContext.LastSegment(schemaName), what + "; " + consequence);
-
-    private string Qualify(string typeName) => "global::" + _namespace + "." + typeName;
-
-    private static List<string> TypeNames(MappingNode node) => node["type"] switch
-    {
-        ScalarNode { IsNull: false } scalar => new List<string> { scalar.Value },
-        SequenceNode sequence => sequence.Items.OfType<ScalarNode>().Select(s => s.Value).ToList(),
-        _ => new List<string>(),
-    };
 
     /// <summary>A name for an array's items: <c>Roles</c> → <c>Role</c>, <c>Policies</c> → <c>Policy</c>, else <c>…Item</c>.</summary>
     private static string ItemNameHint(string arrayName)
@@ -718,4 +460,25 @@ internal sealed class SchemaMapper
     }
 
     public static string? Describe(MappingNode node) => DocText.Of(node, "description") ?? DocText.Of(node, "title");
+
+    /// <summary>Member names and JSON names already used by a record (and its base), and schemas whose properties it inherits.</summary>
+    private sealed class ModelScope
+    {
+        public ModelScope()
+            : this(ReservedMemberNames, Array.Empty<string>())
+        {
+        }
+
+        public ModelScope(IEnumerable<string> takenMembers, IEnumerable<string> excludedJsonNames)
+        {
+            MemberNames = new NameScope(takenMembers.ToArray());
+            ExcludedJsonNames = new HashSet<string>(excludedJsonNames, StringComparer.Ordinal);
+        }
+
+        public NameScope MemberNames { get; }
+
+        public HashSet<string> ExcludedJsonNames { get; }
+
+        public List<SpecNode> SkippedSchemas { get; } = new();
+    }
 }

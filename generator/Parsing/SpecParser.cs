@@ -131,8 +131,10 @@ internal static class SpecParser
         var typeNames = new NameScope();
         clientName = typeNames.Claim(clientName);
         string jsonContextName = typeNames.Claim(clientName + "JsonContext");
-        var typeInfoNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", jsonContextName);
-        var schemas = new SchemaMapper(context, @namespace, typeNames, typeInfoNames);
+        var metadataNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Info", jsonContextName);
+        var types = new TypeRegistry(@namespace, typeNames, metadataNames);
+        types.ReserveComponentNames(document, context);
+        var schemas = new SchemaMapper(context, types);
         var errorCodes = new ErrorCodeHarvester(context);
 
         MappingNode info = document["info"] as MappingNode ?? new MappingNode(new List<KeyValuePair<ScalarNode, SpecNode>>(), document.Start, document.Start);
@@ -148,6 +150,7 @@ internal static class SpecParser
         var reader = new OperationReader(
             context,
             schemas,
+            types,
             errorCodes,
             typeNames,
             new NameScope(),
@@ -209,15 +212,18 @@ internal static class SpecParser
 
         // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
         errorCodes.HarvestComponents(document);
+        EquatableArray<ClientSpec> clients = tagClients.ToSpecs();
+        EquatableArray<ModelSpec> models = types.Models.ToEquatableArray();
+        EquatableArray<EnumSpec> enums = types.Enums.ToEquatableArray();
         return new ApiSpec(
             options.Path,
             fileName,
             @namespace,
             root,
-            tagClients.ToSpecs(),
-            schemas.Models.OrderBy(model => model.Name, StringComparer.Ordinal).ToEquatableArray(),
-            schemas.Enums.OrderBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
-            new JsonContextSpec(jsonContextName, schemas.JsonTypes.OrderBy(type => type.PropertyName, StringComparer.Ordinal).ToEquatableArray()),
+            clients,
+            models,
+            enums,
+            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, root.Operations.Concat(clients.SelectMany(client => client.Operations))),
             errorCodes.ToSpec(typeNames));
     }
 
@@ -505,6 +511,7 @@ internal static class SpecParser
                 .Where(tag => _clients[tag].Operations.Count > 0)
                 .Select(tag => new ClientSpec(
                     _clients[tag].ClassName,
+                    TypeRegistry.Reference(_clients[tag].ClassName),
                     _clients[tag].PropertyName,
                     tag,
                     _descriptions.TryGetValue(tag, out string? description) ? description : null,

@@ -38,10 +38,10 @@ public sealed class CompilableOutputTests
         Assert.Contains("public sealed partial record ToString2\n", models);
         Assert.Contains("public sealed partial record GetHashCode2\n", models);
         Assert.Contains("public sealed partial record System\n", models);
-        Assert.Contains("public readonly partial struct Value2 : ", models);
-        Assert.Contains("public static Value2 Value3 { get; } = new Value2(\"Value\");", models);
-        Assert.Contains("public static Value2 IsKnown2 { get; } = new Value2(\"IsKnown\");", models);
-        Assert.Contains("public static Value2 KnownValues2 { get; } = new Value2(\"KnownValues\");", models);
+        Assert.Contains("public readonly partial record struct Value2 : ", models);
+        Assert.Contains("public static Value2 Value3 { get; } = new(\"Value\");", models);
+        Assert.Contains("public static Value2 IsKnown2 { get; } = new(\"IsKnown\");", models);
+        Assert.Contains("public static Value2 KnownValues2 { get; } = new(\"KnownValues\");", models);
         Assert.Contains("public string? Clone2 { get; set; }", models);
         Assert.Contains("public const string ApiErrorCodes2 = \"ApiErrorCodes\";", GeneratedSource.Of(run, ".ErrorCodes.g.cs"));
 

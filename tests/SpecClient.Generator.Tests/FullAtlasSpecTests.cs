@@ -35,10 +35,10 @@ public sealed class FullAtlasSpecTests
 
         string models = Source(run, ".Models.g.cs");
         Assert.Contains("public partial record BaseNetworkPeeringConnectionSettings\n", models);
-        Assert.Contains("public sealed partial record AwsNetworkPeeringConnectionSettings : global::Atlas.Full.BaseNetworkPeeringConnectionSettings\n", models);
+        Assert.Contains("public sealed partial record AwsNetworkPeeringConnectionSettings : BaseNetworkPeeringConnectionSettings\n", models);
         string context = Source(run, ".JsonContext.g.cs");
-        Assert.Contains("TypeDiscriminatorPropertyName = \"providerName\",", context);
-        Assert.Contains("new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(global::Atlas.Full.AwsNetworkPeeringConnectionSettings), \"AWS\"),", context);
+        Assert.Contains("global::SpecClient.Runtime.GeneratedJson.Variants(\"providerName\", ", context);
+        Assert.Contains("new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(AwsNetworkPeeringConnectionSettings), \"AWS\")", context);
     }
 
     [SkippableFact]

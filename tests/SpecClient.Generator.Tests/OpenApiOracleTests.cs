@@ -289,7 +289,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             _oracle = oracle;
             _keep = keep;
             _agreement = agreement;
-            _types = spec.JsonContext.Types.ToDictionary(t => t.Type.FullName, StringComparer.Ordinal);
+            _types = spec.JsonContext.Types.ToDictionary(t => t.Type.MetadataName, StringComparer.Ordinal);
             _models = spec.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
             _enums = spec.Enums.ToDictionary(e => e.Name, StringComparer.Ordinal);
         }
@@ -446,7 +446,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             {
                 IOpenApiParameter? match = oracle.Parameters.FirstOrDefault(p => p.Name == parameter.Name && string.Equals(p.In?.ToString(), parameter.Location.ToString(), StringComparison.OrdinalIgnoreCase));
                 IOpenApiSchema? schema = match?.Schema ?? match?.Content?.Values.FirstOrDefault()?.Schema;
-                Pair(parameter.Type.FullName, schema, where + " parameter " + parameter.Name);
+                Pair(parameter.Type, schema, where + " parameter " + parameter.Name, inJson: false);
             }
 
             if (ours.Body is { } body)
@@ -457,7 +457,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                     _agreement.Disagree($"{where}: our body is {body.MediaType}, which Microsoft.OpenApi does not find");
                 }
 
-                Pair(body.Type.FullName, schema, where + " body");
+                Pair(body.Type, schema, where + " body");
             }
 
             if (ours.ResultType is { } result)
@@ -469,7 +469,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                     _agreement.Disagree($"{where}: our result is read as {ours.AcceptMediaType}, which Microsoft.OpenApi does not find");
                 }
 
-                Pair(result.FullName, schema, where + " result");
+                Pair(result, schema, where + " result");
             }
 
             foreach ((string status, IOpenApiSchema schema) in ErrorSchemas(oracle))
@@ -480,11 +480,11 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                 if (component is not null && target is not null && OpenApiOracle.IsRecordShaped(target)
                     && _spec.Models.FirstOrDefault(m => m.SchemaName == component) is { } model)
                 {
-                    Pair(Qualify(model.Name), schema, where + " " + status + " error");
+                    Pair(model.Type, schema, where + " " + status + " error");
                 }
-                else if (ours.ErrorTypeInfoProperty is string info && _spec.JsonContext.Types.FirstOrDefault(t => t.PropertyName == info) is { } type)
+                else if (ours.ErrorType is { } errorType)
                 {
-                    Pair(type.Type.FullName, schema, where + " " + status + " error");
+                    Pair(errorType, schema, where + " " + status + " error");
                 }
             }
         }
@@ -508,10 +508,6 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             }
         }
 
-        private string Qualify(string name) => "global::" + _spec.Namespace + "." + name;
-
-        private static string ShortName(string fullName) => fullName.Substring(fullName.LastIndexOf('.') + 1);
-
         private string Identity(string? component, IOpenApiSchema target, string where)
         {
             if (component is not null)
@@ -528,10 +524,12 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
         }
 
         /// <summary>Pairs one of our types with the schema Microsoft.OpenApi has at the same place, and walks on.</summary>
-        private void Pair(string typeName, IOpenApiSchema? schema, string where, bool isVariant = false)
+        /// <param name="inJson">Whether the type travels as JSON, so the context must have it (parameters are text).</param>
+        private void Pair(TypeRefSpec declared, IOpenApiSchema? schema, string where, bool isVariant = false, bool inJson = true)
         {
-            typeName = typeName.TrimEnd('?');
-            if (!_types.TryGetValue(typeName, out JsonTypeSpec? type))
+            TypeRefSpec type = declared.Underlying;
+            string typeName = type.Identifier;
+            if (inJson && !_types.ContainsKey(type.MetadataName))
             {
                 _agreement.Disagree($"{where}: our type {typeName} is not in the JSON context");
                 return;
@@ -543,7 +541,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             if (target is null)
             {
                 // Nothing there, or an unresolvable $ref: JsonElement (with SCG0003 for the $ref).
-                if (typeName != "global::System.Text.Json.JsonElement")
+                if (type.Kind != TypeKind.Json)
                 {
                     _agreement.Disagree($"{where}: our model has {typeName} where Microsoft.OpenApi has no schema");
                 }
@@ -553,40 +551,40 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
 
             switch (type.Kind)
             {
-                case JsonTypeKind.List:
+                case TypeKind.List:
                     if ((OpenApiOracle.NonNullTypes(target) & JsonSchemaType.Array) == 0)
                     {
                         _agreement.Disagree($"{where}: our model has a list where the schema is {target.Type}");
                         return;
                     }
 
-                    Pair(type.ElementType!.FullName, target.Items, where + "[]");
+                    Pair(type.Element!, target.Items, where + "[]", inJson: inJson);
                     return;
-                case JsonTypeKind.Dictionary:
+                case TypeKind.Dictionary:
                     if (target.AdditionalProperties is null)
                     {
                         _agreement.Disagree($"{where}: our model has a dictionary where the schema has no additionalProperties");
                         return;
                     }
 
-                    Pair(type.ElementType!.FullName, target.AdditionalProperties, where + "{}");
+                    Pair(type.Element!, target.AdditionalProperties, where + "{}");
                     return;
-                case JsonTypeKind.Enum:
+                case TypeKind.Enum:
                     if (!OpenApiOracle.IsStringEnum(target))
                     {
-                        _agreement.Disagree($"{where}: our model has the enum {ShortName(typeName)} where the schema is no string enum");
+                        _agreement.Disagree($"{where}: our model has the enum {type.Name} where the schema is no string enum");
                         return;
                     }
 
-                    Remember(typeName, Identity(component, target, where), where);
-                    if (component is not null && !IsNameFor(ShortName(typeName), component))
+                    Remember(type, Identity(component, target, where), where);
+                    if (component is not null && !IsNameFor(type.Name!, component))
                     {
-                        _agreement.Disagree($"{where}: our enum {ShortName(typeName)} stands for the component {component}");
+                        _agreement.Disagree($"{where}: our enum {type.Name} stands for the component {component}");
                     }
 
                     return;
-                case JsonTypeKind.Object:
-                    PairModel(typeName, component, target, where, isVariant);
+                case TypeKind.Model:
+                    PairModel(type, component, target, where, isVariant);
                     return;
                 default:
                     if (OpenApiOracle.IsRecordShaped(target) || OpenApiOracle.IsStringEnum(target))
@@ -598,9 +596,9 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             }
         }
 
-        private void PairModel(string typeName, string? component, IOpenApiSchema target, string where, bool isVariant)
+        private void PairModel(TypeRefSpec type, string? component, IOpenApiSchema target, string where, bool isVariant)
         {
-            string name = ShortName(typeName);
+            string name = type.Name!;
             if (!_models.TryGetValue(name, out ModelSpec? model))
             {
                 _agreement.Disagree($"{where}: our record {name} is not among the models");
@@ -618,7 +616,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                 _agreement.Disagree($"{where}: our record {name} is generated for {model.SchemaName}, but Microsoft.OpenApi has the component {component} here");
             }
 
-            if (!Remember(typeName, Identity(component, target, where), where))
+            if (!Remember(type, Identity(component, target, where), where))
             {
                 return;
             }
@@ -628,7 +626,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             {
                 if (properties.TryGetValue(property.JsonName, out IOpenApiSchema? propertySchema))
                 {
-                    Pair(property.Type.FullName, propertySchema, name + "." + property.JsonName);
+                    Pair(property.Type, propertySchema, name + "." + property.JsonName);
                 }
                 else
                 {
@@ -639,7 +637,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             // The other way: every property of the schema is a member, declared here or inherited from the polymorphic
             // base; a discriminator is no member (System.Text.Json reads and writes it from the variant's type).
             var inherited = new HashSet<string>(StringComparer.Ordinal);
-            for (ModelSpec? owner = model; owner is not null; owner = owner.BaseModel is null ? null : _models.GetValueOrDefault(owner.BaseModel))
+            for (ModelSpec? owner = model; owner is not null; owner = owner.Base is null ? null : _models.GetValueOrDefault(owner.Base.Name!))
             {
                 inherited.UnionWith(owner.Properties.Select(p => p.JsonName));
                 if (owner.Discriminator is not null)
@@ -667,36 +665,36 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                 IDictionary<string, OpenApiSchemaReference> mapping = target.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>();
                 foreach (DerivedTypeSpec derived in discriminator.DerivedTypes)
                 {
-                    ModelSpec? derivedModel = _models.GetValueOrDefault(ShortName(derived.TypeFullName));
+                    ModelSpec? derivedModel = _models.GetValueOrDefault(derived.Type.Name!);
                     IOpenApiSchema? variant = mapping.TryGetValue(derived.Value, out OpenApiSchemaReference? mapped)
                         ? mapped
                         : variants.FirstOrDefault(v => OpenApiOracle.ComponentName(v) is string c && c == derivedModel?.SchemaName)
                           ?? variants.FirstOrDefault(v => OpenApiOracle.ComponentName(v) is null && !_inlineIds.ContainsKey(v));
                     if (variant is null)
                     {
-                        _agreement.Disagree($"{name}: our variant {ShortName(derived.TypeFullName)} ({derived.Value}) is not among the schema's variants");
+                        _agreement.Disagree($"{name}: our variant {derived.Type.Name} ({derived.Value}) is not among the schema's variants");
                         continue;
                     }
 
-                    Pair(derived.TypeFullName, variant, name + " variant " + derived.Value, isVariant: true);
+                    Pair(derived.Type, variant, name + " variant " + derived.Value, isVariant: true);
                 }
             }
         }
 
         /// <summary>Records which schema a type stands for; false when it was already paired (and checks it is the same).</summary>
-        private bool Remember(string typeName, string identity, string where)
+        private bool Remember(TypeRefSpec type, string identity, string where)
         {
-            if (_identities.TryGetValue(typeName, out string? known))
+            if (_identities.TryGetValue(type.Identifier, out string? known))
             {
                 if (known != identity)
                 {
-                    _agreement.Disagree($"{where}: our {ShortName(typeName)} stands for both {known} and {identity}");
+                    _agreement.Disagree($"{where}: our {type.Name} stands for both {known} and {identity}");
                 }
 
                 return false;
             }
 
-            _identities.Add(typeName, identity);
+            _identities.Add(type.Identifier, identity);
             return true;
         }
 
@@ -714,7 +712,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             // Every record and enum we generate stands for a schema Microsoft.OpenApi has where our type is used.
             foreach (ModelSpec model in _spec.Models)
             {
-                if (!_identities.ContainsKey(Qualify(model.Name)))
+                if (!_identities.ContainsKey(model.Type.Identifier))
                 {
                     _agreement.Disagree($"our record {model.Name} ({model.SchemaName}) corresponds to no schema of a generated operation");
                 }
@@ -722,7 +720,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
 
             foreach (EnumSpec @enum in _spec.Enums)
             {
-                if (!_identities.ContainsKey(Qualify(@enum.Name)))
+                if (!_identities.ContainsKey(@enum.Type.Identifier))
                 {
                     _agreement.Disagree($"our enum {@enum.Name} corresponds to no schema of a generated operation");
                 }

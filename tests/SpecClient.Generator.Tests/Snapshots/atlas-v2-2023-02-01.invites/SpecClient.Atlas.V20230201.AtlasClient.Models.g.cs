@@ -169,227 +169,96 @@ namespace SpecClient.Atlas.V20230201
 
     /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
     /// <remarks>An open set: a value the server adds later is kept as is (see IsKnown) instead of failing to deserialize.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Atlas.V20230201.GroupRole.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<global::SpecClient.Atlas.V20230201.GroupRole>))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public readonly partial struct GroupRole : global::System.IEquatable<GroupRole>
+    public readonly partial record struct GroupRole : global::SpecClient.Runtime.IOpenEnum<global::SpecClient.Atlas.V20230201.GroupRole>
     {
         private readonly string? _value;
 
         /// <summary>Wraps a value, known or not.</summary>
         /// <param name="value">The value as the API spells it.</param>
-        public GroupRole(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
+        public GroupRole(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>GROUP_CLUSTER_MANAGER</summary>
-        public static GroupRole GroupClusterManager { get; } = new GroupRole("GROUP_CLUSTER_MANAGER");
+        public static GroupRole GroupClusterManager { get; } = new("GROUP_CLUSTER_MANAGER");
 
         /// <summary>GROUP_DATA_ACCESS_ADMIN</summary>
-        public static GroupRole GroupDataAccessAdmin { get; } = new GroupRole("GROUP_DATA_ACCESS_ADMIN");
+        public static GroupRole GroupDataAccessAdmin { get; } = new("GROUP_DATA_ACCESS_ADMIN");
 
         /// <summary>GROUP_DATA_ACCESS_READ_ONLY</summary>
-        public static GroupRole GroupDataAccessReadOnly { get; } = new GroupRole("GROUP_DATA_ACCESS_READ_ONLY");
+        public static GroupRole GroupDataAccessReadOnly { get; } = new("GROUP_DATA_ACCESS_READ_ONLY");
 
         /// <summary>GROUP_DATA_ACCESS_READ_WRITE</summary>
-        public static GroupRole GroupDataAccessReadWrite { get; } = new GroupRole("GROUP_DATA_ACCESS_READ_WRITE");
+        public static GroupRole GroupDataAccessReadWrite { get; } = new("GROUP_DATA_ACCESS_READ_WRITE");
 
         /// <summary>GROUP_OWNER</summary>
-        public static GroupRole GroupOwner { get; } = new GroupRole("GROUP_OWNER");
+        public static GroupRole GroupOwner { get; } = new("GROUP_OWNER");
 
         /// <summary>GROUP_READ_ONLY</summary>
-        public static GroupRole GroupReadOnly { get; } = new GroupRole("GROUP_READ_ONLY");
+        public static GroupRole GroupReadOnly { get; } = new("GROUP_READ_ONLY");
 
         /// <summary>The values the spec lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<GroupRole> KnownValues { get; } = new GroupRole[]
-        {
-            GroupClusterManager,
-            GroupDataAccessAdmin,
-            GroupDataAccessReadOnly,
-            GroupDataAccessReadWrite,
-            GroupOwner,
-            GroupReadOnly,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<GroupRole> KnownValues { get; } = new GroupRole[] { GroupClusterManager, GroupDataAccessAdmin, GroupDataAccessReadOnly, GroupDataAccessReadWrite, GroupOwner, GroupReadOnly };
 
         /// <summary>The value as the API spells it.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec lists this value (false for values the server added later).</summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (GroupRole known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
         /// <summary>Wraps a value, known or not.</summary>
         /// <param name="value">The value as the API spells it.</param>
-        public static implicit operator GroupRole(string value) => new GroupRole(value);
-
-        /// <summary>Compares by value (ordinal).</summary>
-        /// <param name="left">The left value.</param>
-        /// <param name="right">The right value.</param>
-        public static bool operator ==(GroupRole left, GroupRole right) => left.Equals(right);
-
-        /// <summary>Compares by value (ordinal).</summary>
-        /// <param name="left">The left value.</param>
-        /// <param name="right">The right value.</param>
-        public static bool operator !=(GroupRole left, GroupRole right) => !left.Equals(right);
-
-        /// <inheritdoc/>
-        public bool Equals(GroupRole other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GroupRole other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public static implicit operator GroupRole(string value) => new(value);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
-        /// <summary>Reads and writes the value as a JSON string.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GroupRole>
-        {
-            /// <inheritdoc/>
-            public override GroupRole Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                    ? new GroupRole(reader.GetString()!)
-                    : throw new global::System.Text.Json.JsonException("Expected a string for GroupRole.");
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GroupRole value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
-
-            /// <inheritdoc/>
-            public override GroupRole ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => new GroupRole(reader.GetString()!);
-
-            /// <inheritdoc/>
-            public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, GroupRole value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WritePropertyName(value.Value);
-        }
+        static GroupRole global::SpecClient.Runtime.IOpenEnum<GroupRole>.Create(string value) => new(value);
     }
 
     /// <summary>Organization role. The server adds roles over time: clients must accept values not listed here.</summary>
     /// <remarks>An open set: a value the server adds later is kept as is (see IsKnown) instead of failing to deserialize.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Atlas.V20230201.OrgRole.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<global::SpecClient.Atlas.V20230201.OrgRole>))]
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public readonly partial struct OrgRole : global::System.IEquatable<OrgRole>
+    public readonly partial record struct OrgRole : global::SpecClient.Runtime.IOpenEnum<global::SpecClient.Atlas.V20230201.OrgRole>
     {
         private readonly string? _value;
 
         /// <summary>Wraps a value, known or not.</summary>
         /// <param name="value">The value as the API spells it.</param>
-        public OrgRole(string value)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(value);
-            _value = value;
-        }
+        public OrgRole(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary>ORG_BILLING_ADMIN</summary>
-        public static OrgRole OrgBillingAdmin { get; } = new OrgRole("ORG_BILLING_ADMIN");
+        public static OrgRole OrgBillingAdmin { get; } = new("ORG_BILLING_ADMIN");
 
         /// <summary>ORG_GROUP_CREATOR</summary>
-        public static OrgRole OrgGroupCreator { get; } = new OrgRole("ORG_GROUP_CREATOR");
+        public static OrgRole OrgGroupCreator { get; } = new("ORG_GROUP_CREATOR");
 
         /// <summary>ORG_MEMBER</summary>
-        public static OrgRole OrgMember { get; } = new OrgRole("ORG_MEMBER");
+        public static OrgRole OrgMember { get; } = new("ORG_MEMBER");
 
         /// <summary>ORG_OWNER</summary>
-        public static OrgRole OrgOwner { get; } = new OrgRole("ORG_OWNER");
+        public static OrgRole OrgOwner { get; } = new("ORG_OWNER");
 
         /// <summary>ORG_READ_ONLY</summary>
-        public static OrgRole OrgReadOnly { get; } = new OrgRole("ORG_READ_ONLY");
+        public static OrgRole OrgReadOnly { get; } = new("ORG_READ_ONLY");
 
         /// <summary>The values the spec lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new OrgRole[]
-        {
-            OrgBillingAdmin,
-            OrgGroupCreator,
-            OrgMember,
-            OrgOwner,
-            OrgReadOnly,
-        };
+        public static global::System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new OrgRole[] { OrgBillingAdmin, OrgGroupCreator, OrgMember, OrgOwner, OrgReadOnly };
 
         /// <summary>The value as the API spells it.</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the spec lists this value (false for values the server added later).</summary>
-        public bool IsKnown
-        {
-            get
-            {
-                foreach (OrgRole known in KnownValues)
-                {
-                    if (Equals(known))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
         /// <summary>Wraps a value, known or not.</summary>
         /// <param name="value">The value as the API spells it.</param>
-        public static implicit operator OrgRole(string value) => new OrgRole(value);
-
-        /// <summary>Compares by value (ordinal).</summary>
-        /// <param name="left">The left value.</param>
-        /// <param name="right">The right value.</param>
-        public static bool operator ==(OrgRole left, OrgRole right) => left.Equals(right);
-
-        /// <summary>Compares by value (ordinal).</summary>
-        /// <param name="left">The left value.</param>
-        /// <param name="right">The right value.</param>
-        public static bool operator !=(OrgRole left, OrgRole right) => !left.Equals(right);
-
-        /// <inheritdoc/>
-        public bool Equals(OrgRole other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is OrgRole other && Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public static implicit operator OrgRole(string value) => new(value);
 
         /// <inheritdoc/>
         public override string ToString() => Value;
 
-        /// <summary>Reads and writes the value as a JSON string.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OrgRole>
-        {
-            /// <inheritdoc/>
-            public override OrgRole Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => reader.TokenType == global::System.Text.Json.JsonTokenType.String
-                    ? new OrgRole(reader.GetString()!)
-                    : throw new global::System.Text.Json.JsonException("Expected a string for OrgRole.");
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OrgRole value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WriteStringValue(value.Value);
-
-            /// <inheritdoc/>
-            public override OrgRole ReadAsPropertyName(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-                => new OrgRole(reader.GetString()!);
-
-            /// <inheritdoc/>
-            public override void WriteAsPropertyName(global::System.Text.Json.Utf8JsonWriter writer, OrgRole value, global::System.Text.Json.JsonSerializerOptions options)
-                => writer.WritePropertyName(value.Value);
-        }
+        static OrgRole global::SpecClient.Runtime.IOpenEnum<OrgRole>.Create(string value) => new(value);
     }
 }

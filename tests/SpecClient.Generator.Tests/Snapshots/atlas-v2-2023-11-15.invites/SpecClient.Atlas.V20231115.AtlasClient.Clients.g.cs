@@ -96,13 +96,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ListOrganizationInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return All Organization Invitations</summary>
-        /// <remarks>Shorthand for <see cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="ListOrgInvitesAsync(global::SpecClient.Atlas.V20231115.ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
@@ -138,13 +132,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Invite One User to One Organization</summary>
-        /// <remarks>Shorthand for <see cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="CreateOrgInviteAsync(global::SpecClient.Atlas.V20231115.CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The invitation to send.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -181,13 +169,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Organization Invitation</summary>
-        /// <remarks>Shorthand for <see cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateOrgInvitesAsync(global::SpecClient.Atlas.V20231115.UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -224,13 +206,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return One Organization Invitation</summary>
-        /// <remarks>Shorthand for <see cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="GetOrgInviteAsync(global::SpecClient.Atlas.V20231115.GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -268,13 +244,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Organization Invitation by Invitation ID</summary>
-        /// <remarks>Shorthand for <see cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateOrgInviteByIdAsync(global::SpecClient.Atlas.V20231115.UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="body">The new invitation details.</param>
@@ -312,13 +282,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Remove One Organization Invitation</summary>
-        /// <remarks>Shorthand for <see cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
+        /// <inheritdoc cref="DeleteOrgInviteAsync(global::SpecClient.Atlas.V20231115.DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -371,13 +335,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ListGroupInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return All Project Invitations</summary>
-        /// <remarks>Shorthand for <see cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="ListGroupInvitesAsync(global::SpecClient.Atlas.V20231115.ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
@@ -413,13 +371,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Invite One User to One Project</summary>
-        /// <remarks>Shorthand for <see cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="CreateGroupInviteAsync(global::SpecClient.Atlas.V20231115.CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The invitation to send.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -456,13 +408,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Project Invitation</summary>
-        /// <remarks>Shorthand for <see cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateGroupInvitesAsync(global::SpecClient.Atlas.V20231115.UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -499,13 +445,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return One Project Invitation</summary>
-        /// <remarks>Shorthand for <see cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="GetGroupInviteAsync(global::SpecClient.Atlas.V20231115.GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -543,13 +483,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Project Invitation by Invitation ID</summary>
-        /// <remarks>Shorthand for <see cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateInviteByIdAsync(global::SpecClient.Atlas.V20231115.UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="body">The new invitation details.</param>
@@ -587,13 +521,7 @@ namespace SpecClient.Atlas.V20231115
             return _connection.SendAsync(request, global::SpecClient.Atlas.V20231115.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Remove One Project Invitation</summary>
-        /// <remarks>Shorthand for <see cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
+        /// <inheritdoc cref="DeleteGroupInviteAsync(global::SpecClient.Atlas.V20231115.DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>

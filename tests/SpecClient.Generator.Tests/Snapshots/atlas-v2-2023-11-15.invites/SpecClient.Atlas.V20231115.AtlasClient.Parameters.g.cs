@@ -7,7 +7,7 @@ namespace SpecClient.Atlas.V20231115
 {
     /// <summary>The parameters of listOrgInvites (GET /api/atlas/v2/orgs/{orgId}/invites).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class ListOrgInvitesParams
+    public sealed partial class ListOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -24,11 +24,10 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
         public string? Username { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
@@ -41,7 +40,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of createOrgInvite (POST /api/atlas/v2/orgs/{orgId}/invites).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class CreateOrgInviteParams
+    public sealed partial class CreateOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -59,11 +58,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest Body { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
@@ -77,7 +75,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of updateOrgInvites (PATCH /api/atlas/v2/orgs/{orgId}/invites).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateOrgInvitesParams
+    public sealed partial class UpdateOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -95,11 +93,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20231115.OrganizationInvitationRequest Body { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
@@ -113,7 +110,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of getOrgInvite (GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class GetOrgInviteParams
+    public sealed partial class GetOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -131,11 +128,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
@@ -153,7 +149,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of updateOrgInviteById (PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateOrgInviteByIdParams
+    public sealed partial class UpdateOrgInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -175,11 +171,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20231115.OrganizationInvitationUpdateRequest Body { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
@@ -198,7 +193,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of deleteOrgInvite (DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class DeleteOrgInviteParams
+    public sealed partial class DeleteOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -216,11 +211,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
@@ -238,7 +232,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of listGroupInvites (GET /api/atlas/v2/groups/{groupId}/invites).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class ListGroupInvitesParams
+    public sealed partial class ListGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -255,11 +249,10 @@ namespace SpecClient.Atlas.V20231115
         /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
         public string? Username { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
@@ -272,7 +265,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of createGroupInvite (POST /api/atlas/v2/groups/{groupId}/invites).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class CreateGroupInviteParams
+    public sealed partial class CreateGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -290,11 +283,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20231115.GroupInvitationRequest Body { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
@@ -308,7 +300,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of updateGroupInvites (PATCH /api/atlas/v2/groups/{groupId}/invites).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateGroupInvitesParams
+    public sealed partial class UpdateGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -326,11 +318,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20231115.GroupInvitationRequest Body { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
@@ -344,7 +335,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of getGroupInvite (GET /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class GetGroupInviteParams
+    public sealed partial class GetGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -362,11 +353,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
@@ -384,7 +374,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of updateInviteById (PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateInviteByIdParams
+    public sealed partial class UpdateInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -406,11 +396,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
         public required global::SpecClient.Atlas.V20231115.GroupInvitationUpdateRequest Body { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
@@ -429,7 +418,7 @@ namespace SpecClient.Atlas.V20231115
 
     /// <summary>The parameters of deleteGroupInvite (DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class DeleteGroupInviteParams
+    public sealed partial class DeleteGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
     {
         /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
         /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -447,11 +436,10 @@ namespace SpecClient.Atlas.V20231115
         /// <remarks>The server's default: false.</remarks>
         public bool? Pretty { get; init; }
 
-        /// <summary>The media type this operation asks for in Accept, chosen from the spec for the client's ApiVersion.</summary>
+        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
         public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
 
-        /// <summary>Checks the parameters against the spec's constraints (required, pattern, length, range); the client calls it before sending.</summary>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks a constraint; the message names the parameter.</exception>
+        /// <inheritdoc/>
         public void Validate()
         {
             global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");

@@ -13,9 +13,10 @@ namespace SpecClient.Atlas.V20240530
         private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions()
         {
             DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-            #if NET9_0_OR_GREATER
+        #if NET9_0_OR_GREATER
+            // Servers do not always write a polymorphic object's discriminator first.
             AllowOutOfOrderMetadataProperties = true,
-            #endif
+        #endif
         };
 
         /// <summary>The shared instance with SpecClient's default options.</summary>
@@ -46,988 +47,204 @@ namespace SpecClient.Atlas.V20240530
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::SpecClient.Atlas.V20240530.ApiError))
-            {
-                return Create_ApiError(options);
-            }
-
-            if (type == typeof(bool))
-            {
-                return Create_Boolean(options);
-            }
-
-            if (type == typeof(global::System.DateTimeOffset))
-            {
-                return Create_DateTimeOffset(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupInvitation))
-            {
-                return Create_GroupInvitation(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupInvitationRequest))
-            {
-                return Create_GroupInvitationRequest(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest))
-            {
-                return Create_GroupInvitationUpdateRequest(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupRole))
-            {
-                return Create_GroupRole(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupRoleAssignment))
-            {
-                return Create_GroupRoleAssignment(options);
-            }
-
-            if (type == typeof(int))
-            {
-                return Create_Int32(options);
-            }
-
-            if (type == typeof(global::System.Text.Json.JsonElement))
-            {
-                return Create_JsonElement(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.Link))
-            {
-                return Create_Link(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>))
-            {
-                return Create_ListGroupInvitation(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>))
-            {
-                return Create_ListGroupRole(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>))
-            {
-                return Create_ListGroupRoleAssignment(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>))
-            {
-                return Create_ListJsonElement(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>))
-            {
-                return Create_ListLink(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>))
-            {
-                return Create_ListOrgRole(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>))
-            {
-                return Create_ListOrganizationInvitation(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<string>))
-            {
-                return Create_ListString(options);
-            }
-
-            if (type == typeof(global::System.DateTimeOffset?))
-            {
-                return Create_NullableDateTimeOffset(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupRole?))
-            {
-                return Create_NullableGroupRole(options);
-            }
-
-            if (type == typeof(int?))
-            {
-                return Create_NullableInt32(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.OrgRole))
-            {
-                return Create_OrgRole(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation))
-            {
-                return Create_OrganizationInvitation(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest))
-            {
-                return Create_OrganizationInvitationRequest(options);
-            }
-
-            if (type == typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest))
-            {
-                return Create_OrganizationInvitationUpdateRequest(options);
-            }
-
-            if (type == typeof(string))
-            {
-                return Create_String(options);
-            }
-
+            if (type == typeof(global::SpecClient.Atlas.V20240530.ApiError)) return Create_ApiError(options);
+            if (type == typeof(global::System.DateTimeOffset)) return Create_DateTimeOffset(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupInvitation)) return Create_GroupInvitation(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest)) return Create_GroupInvitationUpdateRequest(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupRole)) return Create_GroupRole(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupRoleAssignment)) return Create_GroupRoleAssignment(options);
+            if (type == typeof(int)) return Create_Int32(options);
+            if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.Link)) return Create_Link(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>)) return Create_ListGroupInvitation(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>)) return Create_ListGroupRole(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>)) return Create_ListGroupRoleAssignment(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>)) return Create_ListJsonElement(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>)) return Create_ListLink(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>)) return Create_ListOrgRole(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>)) return Create_ListOrganizationInvitation(options);
+            if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
+            if (type == typeof(global::System.DateTimeOffset?)) return Create_NullableDateTimeOffset(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.GroupRole?)) return Create_NullableGroupRole(options);
+            if (type == typeof(int?)) return Create_NullableInt32(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.OrgRole)) return Create_OrgRole(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation)) return Create_OrganizationInvitation(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
+            if (type == typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
+            if (type == typeof(string)) return Create_String(options);
             return null;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError>? _ApiError;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.ApiError"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.ApiError));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError> ApiError => Info<global::SpecClient.Atlas.V20240530.ApiError>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.ApiError>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.ApiError(),
-                PropertyMetadataInitializer = _ => Properties_ApiError(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.ApiError>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.ApiError),
-                PropertyName = "Error",
-                JsonPropertyName = "error",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Error,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Error = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.ApiError),
-                PropertyName = "ErrorCode",
-                JsonPropertyName = "errorCode",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.ApiError)obj).ErrorCode,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.ApiError)obj).ErrorCode = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.ApiError),
-                PropertyName = "Detail",
-                JsonPropertyName = "detail",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Detail,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Detail = value,
-            });
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.ApiError),
-                PropertyName = "Reason",
-                JsonPropertyName = "reason",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Reason,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Reason = value,
-            });
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.ApiError),
-                PropertyName = "Parameters",
-                JsonPropertyName = "parameters",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Parameters,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.ApiError)obj).Parameters = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _Boolean;
-
-        /// <summary>Metadata for <see cref="bool"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.ApiError>(this, options, static () => new(), static properties => properties
+            .Add<int?>("error", static x => x.Error, static (x, v) => x.Error = v)
+            .Add<string?>("errorCode", static x => x.ErrorCode, static (x, v) => x.ErrorCode = v)
+            .Add<string?>("detail", static x => x.Detail, static (x, v) => x.Detail = v)
+            .Add<string?>("reason", static x => x.Reason, static (x, v) => x.Reason = v)
+            .Add<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>?>("parameters", static x => x.Parameters, static (x, v) => x.Parameters = v));
 
         /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => Info<global::System.DateTimeOffset>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation>? _GroupInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupInvitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupInvitation));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation> GroupInvitation => Info<global::SpecClient.Atlas.V20240530.GroupInvitation>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.GroupInvitation>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.GroupInvitation(),
-                PropertyMetadataInitializer = _ => Properties_GroupInvitation(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.GroupInvitation>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Id,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Id = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "GroupId",
-                JsonPropertyName = "groupId",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).GroupId,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).GroupId = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "GroupName",
-                JsonPropertyName = "groupName",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).GroupName,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).GroupName = value,
-            });
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Username = value,
-            });
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "InviterUsername",
-                JsonPropertyName = "inviterUsername",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).InviterUsername,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).InviterUsername = value,
-            });
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "CreatedAt",
-                JsonPropertyName = "createdAt",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).CreatedAt,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).CreatedAt = value,
-            });
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expiresAt",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).ExpiresAt,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).ExpiresAt = value,
-            });
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Roles = value,
-            });
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitation),
-                PropertyName = "Links",
-                JsonPropertyName = "links",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Links,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitation)obj).Links = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>? _GroupInvitationRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.GroupInvitation>(this, options, static () => new(), static properties => properties
+            .Add<string?>("id", static x => x.Id, static (x, v) => x.Id = v)
+            .Add<string?>("groupId", static x => x.GroupId, static (x, v) => x.GroupId = v)
+            .Add<string?>("groupName", static x => x.GroupName, static (x, v) => x.GroupName = v)
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<string?>("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
+            .Add<global::System.DateTimeOffset?>("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
+            .Add<global::System.DateTimeOffset?>("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>?>("links", static x => x.Links, static (x, v) => x.Links = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupInvitationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupInvitationRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest> GroupInvitationRequest => Info<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.GroupInvitationRequest(),
-                PropertyMetadataInitializer = _ => Properties_GroupInvitationRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitationRequest),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitationRequest)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitationRequest)obj).Username = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitationRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitationRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitationRequest)obj).Roles = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.GroupInvitationRequest>(this, options, static () => new(), static properties => properties
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => Properties_GroupInvitationUpdateRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest)obj).Roles = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole>? _GroupRole;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest>(this, options, static () => new(), static properties => properties
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupRole"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole> GroupRole => _GroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupRole));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole> GroupRole => Info<global::SpecClient.Atlas.V20240530.GroupRole>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole> Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20240530.GroupRole>(options, new global::SpecClient.Atlas.V20240530.GroupRole.JsonConverter());
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>? _GroupRoleAssignment;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.OpenEnum<global::SpecClient.Atlas.V20240530.GroupRole>(this, options);
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.GroupRoleAssignment"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment> GroupRoleAssignment => _GroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupRoleAssignment));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment> GroupRoleAssignment => Info<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment> Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.GroupRoleAssignment(),
-                PropertyMetadataInitializer = _ => Properties_GroupRoleAssignment(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupRoleAssignment),
-                PropertyName = "GroupId",
-                JsonPropertyName = "groupId",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupRoleAssignment)obj).GroupId,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupRoleAssignment)obj).GroupId = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::SpecClient.Atlas.V20240530.GroupRole?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::SpecClient.Atlas.V20240530.GroupRole?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.GroupRoleAssignment),
-                PropertyName = "GroupRole",
-                JsonPropertyName = "groupRole",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.GroupRoleAssignment)obj).GroupRole,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.GroupRoleAssignment)obj).GroupRole = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _Int32;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>(this, options, static () => new(), static properties => properties
+            .Add<string?>("groupId", static x => x.GroupId, static (x, v) => x.GroupId = v)
+            .Add<global::SpecClient.Atlas.V20240530.GroupRole?>("groupRole", static x => x.GroupRole, static (x, v) => x.GroupRole = v));
 
         /// <summary>Metadata for <see cref="int"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => Info<int>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
 
         /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => Info<global::System.Text.Json.JsonElement>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link>? _Link;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.Link"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link> Link => _Link ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.Link));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link> Link => Info<global::SpecClient.Atlas.V20240530.Link>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link> Create_Link(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.Link>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.Link(),
-                PropertyMetadataInitializer = _ => Properties_Link(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.Link> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.Link>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_Link(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.Link),
-                PropertyName = "Href",
-                JsonPropertyName = "href",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.Link)obj).Href,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.Link)obj).Href = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.Link),
-                PropertyName = "Rel",
-                JsonPropertyName = "rel",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.Link)obj).Rel,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.Link)obj).Rel = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>>? _ListGroupInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.Link>(this, options, static () => new(), static properties => properties
+            .Add<string?>("href", static x => x.Href, static (x, v) => x.Href = v)
+            .Add<string?>("rel", static x => x.Rel, static (x, v) => x.Rel = v));
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20240530.GroupInvitation&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>> ListGroupInvitation => _ListGroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>> Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupInvitation>, global::SpecClient.Atlas.V20240530.GroupInvitation>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>? _ListGroupRole;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20240530.GroupInvitation>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20240530.GroupRole&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>> ListGroupRole => _ListGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>> ListGroupRole => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>> Create_ListGroupRole(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRole>, global::SpecClient.Atlas.V20240530.GroupRole>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>? _ListGroupRoleAssignment;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGroupRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20240530.GroupRole>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20240530.GroupRoleAssignment&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>> ListGroupRoleAssignment => _ListGroupRoleAssignment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>> ListGroupRoleAssignment => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>> Create_ListGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>, global::SpecClient.Atlas.V20240530.GroupRoleAssignment>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>? _ListJsonElement;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => _ListJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => Info<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>, global::System.Text.Json.JsonElement>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>? _ListLink;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::System.Text.Json.JsonElement>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20240530.Link&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>> ListLink => _ListLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>> ListLink => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>> Create_ListLink(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>, global::SpecClient.Atlas.V20240530.Link>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>? _ListOrgRole;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListLink(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20240530.Link>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20240530.OrgRole&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>> ListOrgRole => _ListOrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>> ListOrgRole => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>> Create_ListOrgRole(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>, global::SpecClient.Atlas.V20240530.OrgRole>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>>? _ListOrganizationInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListOrgRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20240530.OrgRole>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20240530.OrganizationInvitation&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>> ListOrganizationInvitation => _ListOrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>> ListOrganizationInvitation => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>> Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>, global::SpecClient.Atlas.V20240530.OrganizationInvitation>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>? _ListString;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20240530.OrganizationInvitation>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => Info<global::System.Collections.Generic.List<string>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<string>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<string>, string>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _NullableDateTimeOffset;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<string>(this, options);
 
         /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => Info<global::System.DateTimeOffset?>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole?>? _NullableGroupRole;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<global::System.DateTimeOffset>(this, options);
 
         /// <summary>Metadata for <c>SpecClient.Atlas.V20240530.GroupRole?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole?> NullableGroupRole => _NullableGroupRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole?>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.GroupRole?));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole?> NullableGroupRole => Info<global::SpecClient.Atlas.V20240530.GroupRole?>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole?> Create_NullableGroupRole(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.GroupRole?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20240530.GroupRole?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::SpecClient.Atlas.V20240530.GroupRole>(options));
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>? _NullableInt32;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableGroupRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<global::SpecClient.Atlas.V20240530.GroupRole>(this, options);
 
         /// <summary>Metadata for <c>int?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => Info<int?>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole>? _OrgRole;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<int>(this, options);
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrgRole"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole> OrgRole => _OrgRole ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrgRole));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole> OrgRole => Info<global::SpecClient.Atlas.V20240530.OrgRole>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole> Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrgRole> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::SpecClient.Atlas.V20240530.OrgRole>(options, new global::SpecClient.Atlas.V20240530.OrgRole.JsonConverter());
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation>? _OrganizationInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.OpenEnum<global::SpecClient.Atlas.V20240530.OrgRole>(this, options);
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrganizationInvitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation> OrganizationInvitation => Info<global::SpecClient.Atlas.V20240530.OrganizationInvitation>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.OrganizationInvitation>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.OrganizationInvitation { OrgName = default! },
-                PropertyMetadataInitializer = _ => Properties_OrganizationInvitation(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitation>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[11];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Id,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Id = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "OrgId",
-                JsonPropertyName = "orgId",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).OrgId,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).OrgId = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "OrgName",
-                JsonPropertyName = "orgName",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).OrgName,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).OrgName = value!,
-            });
-            properties[2].IsRequired = true;
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Username = value,
-            });
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "InviterUsername",
-                JsonPropertyName = "inviterUsername",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).InviterUsername,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).InviterUsername = value,
-            });
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "CreatedAt",
-                JsonPropertyName = "createdAt",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).CreatedAt,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).CreatedAt = value,
-            });
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expiresAt",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).ExpiresAt,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).ExpiresAt = value,
-            });
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Roles = value,
-            });
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "TeamIds",
-                JsonPropertyName = "teamIds",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).TeamIds,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).TeamIds = value,
-            });
-            properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "GroupRoleAssignments",
-                JsonPropertyName = "groupRoleAssignments",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).GroupRoleAssignments,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).GroupRoleAssignments = value,
-            });
-            properties[10] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitation),
-                PropertyName = "Links",
-                JsonPropertyName = "links",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Links,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitation)obj).Links = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static properties => properties
+            .Add<string?>("id", static x => x.Id, static (x, v) => x.Id = v)
+            .Add<string?>("orgId", static x => x.OrgId, static (x, v) => x.OrgId = v)
+            .Required<string>("orgName", static x => x.OrgName, static (x, v) => x.OrgName = v)
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<string?>("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
+            .Add<global::System.DateTimeOffset?>("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
+            .Add<global::System.DateTimeOffset?>("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>?>("groupRoleAssignments", static x => x.GroupRoleAssignments, static (x, v) => x.GroupRoleAssignments = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.Link>?>("links", static x => x.Links, static (x, v) => x.Links = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest> OrganizationInvitationRequest => Info<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest(),
-                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).Username = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).Roles = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest),
-                PropertyName = "TeamIds",
-                JsonPropertyName = "teamIds",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).TeamIds,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).TeamIds = value,
-            });
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest),
-                PropertyName = "GroupRoleAssignments",
-                JsonPropertyName = "groupRoleAssignments",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).GroupRoleAssignments,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest)obj).GroupRoleAssignments = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest>(this, options, static () => new(), static properties => properties
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>?>("groupRoleAssignments", static x => x.GroupRoleAssignments, static (x, v) => x.GroupRoleAssignments = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationUpdateRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)obj).Roles = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest),
-                PropertyName = "TeamIds",
-                JsonPropertyName = "teamIds",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)obj).TeamIds,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)obj).TeamIds = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest),
-                PropertyName = "GroupRoleAssignments",
-                JsonPropertyName = "groupRoleAssignments",
-                Getter = static obj => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)obj).GroupRoleAssignments,
-                Setter = static (obj, value) => ((global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest)obj).GroupRoleAssignments = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _String;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest>(this, options, static () => new(), static properties => properties
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.OrgRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v)
+            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20240530.GroupRoleAssignment>?>("groupRoleAssignments", static x => x.GroupRoleAssignments, static (x, v) => x.GroupRoleAssignments = v));
 
         /// <summary>Metadata for <see cref="string"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => Info<string>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_String(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
     }
 }

@@ -92,13 +92,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ListOrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return All Organization Invitations</summary>
-        /// <remarks>Shorthand for <see cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="ListOrgInvitesAsync(global::SpecClient.CloudManager.V1.ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -132,13 +126,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Invite One User to One Organization</summary>
-        /// <remarks>Shorthand for <see cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="CreateOrgInviteAsync(global::SpecClient.CloudManager.V1.CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The invitation to send.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -173,13 +161,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Organization Invitation</summary>
-        /// <remarks>Shorthand for <see cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateOrgInvitesAsync(global::SpecClient.CloudManager.V1.UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -214,13 +196,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return One Organization Invitation</summary>
-        /// <remarks>Shorthand for <see cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="GetOrgInviteAsync(global::SpecClient.CloudManager.V1.GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -256,13 +232,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Organization Invitation by Invitation ID</summary>
-        /// <remarks>Shorthand for <see cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateOrgInviteByIdAsync(global::SpecClient.CloudManager.V1.UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="body">The new invitation details.</param>
@@ -298,13 +268,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Remove One Organization Invitation</summary>
-        /// <remarks>Shorthand for <see cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
+        /// <inheritdoc cref="DeleteOrgInviteAsync(global::SpecClient.CloudManager.V1.DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -355,13 +319,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ListGroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return All Project Invitations</summary>
-        /// <remarks>Shorthand for <see cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="ListGroupInvitesAsync(global::SpecClient.CloudManager.V1.ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -395,13 +353,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Invite One User to One Project</summary>
-        /// <remarks>Shorthand for <see cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="CreateGroupInviteAsync(global::SpecClient.CloudManager.V1.CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The invitation to send.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -436,13 +388,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Project Invitation</summary>
-        /// <remarks>Shorthand for <see cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateGroupInvitesAsync(global::SpecClient.CloudManager.V1.UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="body">The new invitation details; username selects the invitation to update.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -477,13 +423,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Return One Project Invitation</summary>
-        /// <remarks>Shorthand for <see cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="GetGroupInviteAsync(global::SpecClient.CloudManager.V1.GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -519,13 +459,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Update One Project Invitation by Invitation ID</summary>
-        /// <remarks>Shorthand for <see cref="UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
+        /// <inheritdoc cref="UpdateGroupInviteByIdAsync(global::SpecClient.CloudManager.V1.UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="body">The new invitation details.</param>
@@ -561,13 +495,7 @@ namespace SpecClient.CloudManager.V1
             return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
         }
 
-        /// <summary>Remove One Project Invitation</summary>
-        /// <remarks>Shorthand for <see cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/> with the required parameters.</remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read.</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
+        /// <inheritdoc cref="DeleteGroupInviteAsync(global::SpecClient.CloudManager.V1.DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
         /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
         /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
         /// <param name="cancellationToken">Cancels the request.</param>

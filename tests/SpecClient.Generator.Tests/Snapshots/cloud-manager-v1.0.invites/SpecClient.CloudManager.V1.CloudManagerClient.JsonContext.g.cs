@@ -13,9 +13,10 @@ namespace SpecClient.CloudManager.V1
         private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions()
         {
             DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-            #if NET9_0_OR_GREATER
+        #if NET9_0_OR_GREATER
+            // Servers do not always write a polymorphic object's discriminator first.
             AllowOutOfOrderMetadataProperties = true,
-            #endif
+        #endif
         };
 
         /// <summary>The shared instance with SpecClient's default options.</summary>
@@ -46,706 +47,141 @@ namespace SpecClient.CloudManager.V1
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::SpecClient.CloudManager.V1.ApiError))
-            {
-                return Create_ApiError(options);
-            }
-
-            if (type == typeof(bool))
-            {
-                return Create_Boolean(options);
-            }
-
-            if (type == typeof(global::System.DateTimeOffset))
-            {
-                return Create_DateTimeOffset(options);
-            }
-
-            if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitation))
-            {
-                return Create_GroupInvitation(options);
-            }
-
-            if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest))
-            {
-                return Create_GroupInvitationRequest(options);
-            }
-
-            if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest))
-            {
-                return Create_GroupInvitationUpdateRequest(options);
-            }
-
-            if (type == typeof(int))
-            {
-                return Create_Int32(options);
-            }
-
-            if (type == typeof(global::System.Text.Json.JsonElement))
-            {
-                return Create_JsonElement(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>))
-            {
-                return Create_ListGroupInvitation(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>))
-            {
-                return Create_ListJsonElement(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>))
-            {
-                return Create_ListOrganizationInvitation(options);
-            }
-
-            if (type == typeof(global::System.Collections.Generic.List<string>))
-            {
-                return Create_ListString(options);
-            }
-
-            if (type == typeof(global::System.DateTimeOffset?))
-            {
-                return Create_NullableDateTimeOffset(options);
-            }
-
-            if (type == typeof(int?))
-            {
-                return Create_NullableInt32(options);
-            }
-
-            if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation))
-            {
-                return Create_OrganizationInvitation(options);
-            }
-
-            if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest))
-            {
-                return Create_OrganizationInvitationRequest(options);
-            }
-
-            if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest))
-            {
-                return Create_OrganizationInvitationUpdateRequest(options);
-            }
-
-            if (type == typeof(string))
-            {
-                return Create_String(options);
-            }
-
+            if (type == typeof(global::SpecClient.CloudManager.V1.ApiError)) return Create_ApiError(options);
+            if (type == typeof(global::System.DateTimeOffset)) return Create_DateTimeOffset(options);
+            if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitation)) return Create_GroupInvitation(options);
+            if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
+            if (type == typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest)) return Create_GroupInvitationUpdateRequest(options);
+            if (type == typeof(int)) return Create_Int32(options);
+            if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>)) return Create_ListGroupInvitation(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>)) return Create_ListJsonElement(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>)) return Create_ListOrganizationInvitation(options);
+            if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
+            if (type == typeof(global::System.DateTimeOffset?)) return Create_NullableDateTimeOffset(options);
+            if (type == typeof(int?)) return Create_NullableInt32(options);
+            if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation)) return Create_OrganizationInvitation(options);
+            if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
+            if (type == typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
+            if (type == typeof(string)) return Create_String(options);
             return null;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError>? _ApiError;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.ApiError"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> ApiError => _ApiError ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.ApiError));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> ApiError => Info<global::SpecClient.CloudManager.V1.ApiError>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> Create_ApiError(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.ApiError>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.ApiError(),
-                PropertyMetadataInitializer = _ => Properties_ApiError(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.ApiError> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.ApiError>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_ApiError(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.ApiError),
-                PropertyName = "Error",
-                JsonPropertyName = "error",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.ApiError)obj).Error,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.ApiError)obj).Error = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.ApiError),
-                PropertyName = "ErrorCode",
-                JsonPropertyName = "errorCode",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.ApiError)obj).ErrorCode,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.ApiError)obj).ErrorCode = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.ApiError),
-                PropertyName = "Detail",
-                JsonPropertyName = "detail",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.ApiError)obj).Detail,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.ApiError)obj).Detail = value,
-            });
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.ApiError),
-                PropertyName = "Reason",
-                JsonPropertyName = "reason",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.ApiError)obj).Reason,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.ApiError)obj).Reason = value,
-            });
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.ApiError),
-                PropertyName = "Parameters",
-                JsonPropertyName = "parameters",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.ApiError)obj).Parameters,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.ApiError)obj).Parameters = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _Boolean;
-
-        /// <summary>Metadata for <see cref="bool"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Boolean => _Boolean ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> Create_Boolean(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _DateTimeOffset;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.ApiError>(this, options, static () => new(), static properties => properties
+            .Add<int?>("error", static x => x.Error, static (x, v) => x.Error = v)
+            .Add<string?>("errorCode", static x => x.ErrorCode, static (x, v) => x.ErrorCode = v)
+            .Add<string?>("detail", static x => x.Detail, static (x, v) => x.Detail = v)
+            .Add<string?>("reason", static x => x.Reason, static (x, v) => x.Reason = v)
+            .Add<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>?>("parameters", static x => x.Parameters, static (x, v) => x.Parameters = v));
 
         /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => _DateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => Info<global::System.DateTimeOffset>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation>? _GroupInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.GroupInvitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> GroupInvitation => _GroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitation));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> GroupInvitation => Info<global::SpecClient.CloudManager.V1.GroupInvitation>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.GroupInvitation>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.GroupInvitation(),
-                PropertyMetadataInitializer = _ => Properties_GroupInvitation(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.GroupInvitation>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[8];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).Id,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).Id = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "GroupId",
-                JsonPropertyName = "groupId",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).GroupId,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).GroupId = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "GroupName",
-                JsonPropertyName = "groupName",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).GroupName,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).GroupName = value,
-            });
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).Username = value,
-            });
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "InviterUsername",
-                JsonPropertyName = "inviterUsername",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).InviterUsername,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).InviterUsername = value,
-            });
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).Roles = value,
-            });
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "CreatedAt",
-                JsonPropertyName = "createdAt",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).CreatedAt,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).CreatedAt = value,
-            });
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitation),
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expiresAt",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).ExpiresAt,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitation)obj).ExpiresAt = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>? _GroupInvitationRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.GroupInvitation>(this, options, static () => new(), static properties => properties
+            .Add<string?>("id", static x => x.Id, static (x, v) => x.Id = v)
+            .Add<string?>("groupId", static x => x.GroupId, static (x, v) => x.GroupId = v)
+            .Add<string?>("groupName", static x => x.GroupName, static (x, v) => x.GroupName = v)
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<string?>("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
+            .Add<global::System.Collections.Generic.List<string>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.DateTimeOffset?>("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
+            .Add<global::System.DateTimeOffset?>("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.GroupInvitationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> GroupInvitationRequest => _GroupInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> GroupInvitationRequest => Info<global::SpecClient.CloudManager.V1.GroupInvitationRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.GroupInvitationRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.GroupInvitationRequest(),
-                PropertyMetadataInitializer = _ => Properties_GroupInvitationRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.GroupInvitationRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitationRequest)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitationRequest)obj).Username = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitationRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitationRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitationRequest)obj).Roles = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>? _GroupInvitationUpdateRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.GroupInvitationRequest>(this, options, static () => new(), static properties => properties
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<global::System.Collections.Generic.List<string>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => _GroupInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => Properties_GroupInvitationUpdateRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest)obj).Roles = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _Int32;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest>(this, options, static () => new(), static properties => properties
+            .Add<global::System.Collections.Generic.List<string>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v));
 
         /// <summary>Metadata for <see cref="int"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => _Int32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => Info<int>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Create_Int32(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _JsonElement;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
 
         /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => _JsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => Info<global::System.Text.Json.JsonElement>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>>? _ListGroupInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.CloudManager.V1.GroupInvitation&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> ListGroupInvitation => _ListGroupInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>, global::SpecClient.CloudManager.V1.GroupInvitation>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>? _ListJsonElement;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.CloudManager.V1.GroupInvitation>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => _ListJsonElement ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => Info<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>, global::System.Text.Json.JsonElement>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>>? _ListOrganizationInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::System.Text.Json.JsonElement>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.CloudManager.V1.OrganizationInvitation&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> ListOrganizationInvitation => _ListOrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> ListOrganizationInvitation => Info<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>, global::SpecClient.CloudManager.V1.OrganizationInvitation>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>? _ListString;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>(this, options);
 
         /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => _ListString ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.List<string>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => Info<global::System.Collections.Generic.List<string>>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> Create_ListString(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var collection = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                ObjectCreator = static () => new global::System.Collections.Generic.List<string>(),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<string>, string>(options, collection);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _NullableDateTimeOffset;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<string>(this, options);
 
         /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => _NullableDateTimeOffset ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => Info<global::System.DateTimeOffset?>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>? _NullableInt32;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<global::System.DateTimeOffset>(this, options);
 
         /// <summary>Metadata for <c>int?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => _NullableInt32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => Info<int?>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>? _OrganizationInvitation;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<int>(this, options);
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.OrganizationInvitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> OrganizationInvitation => _OrganizationInvitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> OrganizationInvitation => Info<global::SpecClient.CloudManager.V1.OrganizationInvitation>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.OrganizationInvitation>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.OrganizationInvitation(),
-                PropertyMetadataInitializer = _ => Properties_OrganizationInvitation(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.OrganizationInvitation>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).Id,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).Id = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "OrgId",
-                JsonPropertyName = "orgId",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).OrgId,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).OrgId = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "OrgName",
-                JsonPropertyName = "orgName",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).OrgName,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).OrgName = value,
-            });
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).Username = value,
-            });
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "InviterUsername",
-                JsonPropertyName = "inviterUsername",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).InviterUsername,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).InviterUsername = value,
-            });
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).Roles = value,
-            });
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "CreatedAt",
-                JsonPropertyName = "createdAt",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).CreatedAt,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).CreatedAt = value,
-            });
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expiresAt",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).ExpiresAt,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).ExpiresAt = value,
-            });
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitation),
-                PropertyName = "TeamIds",
-                JsonPropertyName = "teamIds",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).TeamIds,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitation)obj).TeamIds = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>? _OrganizationInvitationRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.OrganizationInvitation>(this, options, static () => new(), static properties => properties
+            .Add<string?>("id", static x => x.Id, static (x, v) => x.Id = v)
+            .Add<string?>("orgId", static x => x.OrgId, static (x, v) => x.OrgId = v)
+            .Add<string?>("orgName", static x => x.OrgName, static (x, v) => x.OrgName = v)
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<string?>("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
+            .Add<global::System.Collections.Generic.List<string>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.DateTimeOffset?>("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
+            .Add<global::System.DateTimeOffset?>("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
+            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.OrganizationInvitationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> OrganizationInvitationRequest => _OrganizationInvitationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> OrganizationInvitationRequest => Info<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.OrganizationInvitationRequest(),
-                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest),
-                PropertyName = "Username",
-                JsonPropertyName = "username",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)obj).Username,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)obj).Username = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)obj).Roles = value,
-            });
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationRequest),
-                PropertyName = "TeamIds",
-                JsonPropertyName = "teamIds",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)obj).TeamIds,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitationRequest)obj).TeamIds = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>? _OrganizationInvitationUpdateRequest;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.OrganizationInvitationRequest>(this, options, static () => new(), static properties => properties
+            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
+            .Add<global::System.Collections.Generic.List<string>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
 
         /// <summary>Metadata for <see cref="global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => _OrganizationInvitationUpdateRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>)Options.GetTypeInfo(typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>
-            {
-                ObjectCreator = static () => new global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest(),
-                PropertyMetadataInitializer = _ => Properties_OrganizationInvitationUpdateRequest(options),
-            };
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>(options, objectInfo);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest),
-                PropertyName = "Roles",
-                JsonPropertyName = "roles",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest)obj).Roles,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest)obj).Roles = value,
-            });
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<string>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                DeclaringType = typeof(global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest),
-                PropertyName = "TeamIds",
-                JsonPropertyName = "teamIds",
-                Getter = static obj => ((global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest)obj).TeamIds,
-                Setter = static (obj, value) => ((global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest)obj).TeamIds = value,
-            });
-            return properties;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _String;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest>(this, options, static () => new(), static properties => properties
+            .Add<global::System.Collections.Generic.List<string>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
 
         /// <summary>Metadata for <see cref="string"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => _String ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => Info<string>();
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> Create_String(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_String(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
     }
 }

@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace SpecClient.Runtime;
+
+/// <summary>
+/// Creates the System.Text.Json metadata of generated types, one call per type and one per property: what the
+/// System.Text.Json source generator writes out in full for every type, written once here. No reflection: safe for
+/// trimming and Native AOT. Called by generated JSON contexts.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedJson
+{
+    /// <summary>A value read and written by one converter (built-in values, open enums).</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="context">The context that resolves it.</param>
+    /// <param name="options">The options it is created for.</param>
+    /// <param name="converter">The converter.</param>
+    public static JsonTypeInfo<T> Value<T>(JsonSerializerContext context, JsonSerializerOptions options, JsonConverter<T> converter)
+        => Resolved(JsonMetadataServices.CreateValueInfo<T>(options, converter), context);
+
+    /// <summary>An open enum struct.</summary>
+    /// <typeparam name="T">The enum struct.</typeparam>
+    /// <param name="context">The context that resolves it.</param>
+    /// <param name="options">The options it is created for.</param>
+    public static JsonTypeInfo<T> OpenEnum<T>(JsonSerializerContext context, JsonSerializerOptions options)
+        where T : struct, IOpenEnum<T>
+        => Value(context, options, new OpenEnumConverter<T>());
+
+    /// <summary>A <see cref="Nullable{T}"/>.</summary>
+    /// <typeparam name="T">The underlying value type.</typeparam>
+    /// <param name="context">The context that resolves it.</param>
+    /// <param name="options">The options it is created for.</param>
+    public static JsonTypeInfo<T?> Nullable<T>(JsonSerializerContext context, JsonSerializerOptions options)
+        where T : struct
+        => Value(context, options, JsonMetadataServices.GetNullableConverter<T>(options));
+
+    /// <summary>A <see cref="List{T}"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="context">The context that resolves it.</param>
+    /// <param name="options">The options it is created for.</param>
+    public static JsonTypeInfo<List<T>> List<T>(JsonSerializerContext context, JsonSerializerOptions options)
+        => Resolved(JsonMetadataServices.CreateListInfo<List<T>, T>(options, new JsonCollectionInfoValues<List<T>> { ObjectCreator = static () => new List<T>() }), context);
+
+    /// <summary>A <see cref="Dictionary{TKey, TValue}"/> with string keys.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="context">The context that resolves it.</param>
+    /// <param name="options">The options it is created for.</param>
+    public static JsonTypeInfo<Dictionary<string, T>> Dictionary<T>(JsonSerializerContext context, JsonSerializerOptions options)
+        => Resolved(
+            JsonMetadataServices.CreateDictionaryInfo<Dictionary<string, T>, string, T>(options, new JsonCollectionInfoValues<Dictionary<string, T>> { ObjectCreator = static () => new Dictionary<string, T>() }),
+            context);
+
+    /// <summary>A generated record and its properties.</summary>
+    /// <typeparam name="T">The record.</typeparam>
+    /// <param name="context">The context that resolves it.</param>
+    /// <param name="options">The options it is created for.</param>
+    /// <param name="create">Creates an empty instance for the deserializer to fill.</param>
+    /// <param name="properties">Adds the record's JSON properties, its base record's first.</param>
+    /// <param name="polymorphism">For a polymorphic base record, its variants (see <see cref="Variants"/>).</param>
+    public static JsonTypeInfo<T> Object<T>(JsonSerializerContext context, JsonSerializerOptions options, Func<T> create, Action<JsonPropertyList<T>> properties, JsonPolymorphismOptions? polymorphism = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        var values = new JsonObjectInfoValues<T>
+        {
+            ObjectCreator = create,
+            PropertyMetadataInitializer = _ =>
+            {
+                var list = new JsonPropertyList<T>(options);
+                properties(list);
+                return list.ToArray();
+            },
+        };
+        JsonTypeInfo<T> typeInfo = JsonMetadataServices.CreateObjectInfo(options, values);
+        typeInfo.PolymorphismOptions = polymorphism;
+        return Resolved(typeInfo, context);
+    }
+
+    /// <summary>
+    /// How a polymorphic base record picks its variant: the discriminator property and a variant per value. A value no
+    /// variant claims reads as the base record instead of failing.
+    /// </summary>
+    /// <param name="discriminatorProperty">The JSON property naming the variant.</param>
+    /// <param name="variants">The variants and their discriminator values.</param>
+    public static JsonPolymorphismOptions Variants(string discriminatorProperty, params JsonDerivedType[] variants)
+    {
+        ArgumentNullException.ThrowIfNull(variants);
+        var polymorphism = new JsonPolymorphismOptions
+        {
+            TypeDiscriminatorPropertyName = discriminatorProperty,
+            UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FallBackToBaseType,
+            IgnoreUnrecognizedTypeDiscriminators = true,
+        };
+        foreach (JsonDerivedType variant in variants)
+        {
+            polymorphism.DerivedTypes.Add(variant);
+        }
+
+        return polymorphism;
+    }
+
+    private static JsonTypeInfo<T> Resolved<T>(JsonTypeInfo<T> typeInfo, JsonSerializerContext context)
+    {
+        typeInfo.OriginatingResolver = context;
+        return typeInfo;
+    }
+}
+
+/// <summary>The JSON properties of a generated record, added one call each by its JSON context.</summary>
+/// <typeparam name="T">The record.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonPropertyList<T>
+    where T : class
+{
+    private readonly JsonSerializerOptions _options;
+    private readonly List<JsonPropertyInfo> _properties = new();
+
+    internal JsonPropertyList(JsonSerializerOptions options) => _options = options;
+
+    /// <summary>A property that may be absent from the JSON.</summary>
+    /// <typeparam name="TValue">The property's type.</typeparam>
+    /// <param name="jsonName">The property's name in JSON.</param>
+    /// <param name="get">Reads the property.</param>
+    /// <param name="set">Writes the property.</param>
+    public JsonPropertyList<T> Add<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
+    {
+        _properties.Add(Create(jsonName, get, set));
+        return this;
+    }
+
+    /// <summary>A property reading fails without (the spec requires it in responses).</summary>
+    /// <typeparam name="TValue">The property's type.</typeparam>
+    /// <param name="jsonName">The property's name in JSON.</param>
+    /// <param name="get">Reads the property.</param>
+    /// <param name="set">Writes the property.</param>
+    public JsonPropertyList<T> Required<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
+    {
+        JsonPropertyInfo property = Create(jsonName, get, set);
+        property.IsRequired = true;
+        _properties.Add(property);
+        return this;
+    }
+
+    internal JsonPropertyInfo[] ToArray() => _properties.ToArray();
+
+    private JsonPropertyInfo Create<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
+    {
+        ArgumentNullException.ThrowIfNull(get);
+        ArgumentNullException.ThrowIfNull(set);
+        return JsonMetadataServices.CreatePropertyInfo(_options, new JsonPropertyInfoValues<TValue>
+        {
+            IsProperty = true,
+            IsPublic = true,
+            DeclaringType = typeof(T),
+            PropertyName = jsonName,
+            JsonPropertyName = jsonName,
+            Getter = owner => get((T)owner),
+
+            // A null where the record declares a non-nullable member is the server's to answer for: it is stored as read.
+            Setter = (owner, value) => set((T)owner, value!),
+        });
+    }
+}

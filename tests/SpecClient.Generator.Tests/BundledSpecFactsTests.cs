@@ -44,7 +44,7 @@ public sealed class BundledSpecFactsTests
             Assert.True(declarations == 2, $"{operationId}: expected [Obsolete] on both overloads, found {declarations}");
         }
 
-        Assert.Contains("(removeOrganizationUser) before then.\")]\n        public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(", clients);
+        Assert.Contains("(removeOrganizationUser) before then.\")]\n    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(", clients);
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class BundledSpecFactsTests
         GeneratorDriverRunResult run = new GeneratorHarness().Run(BundledSpecs.Atlas(version, suffix));
         string codes = Source(run, ".ErrorCodes.g.cs");
 
-        Assert.Contains("/// <summary>INVALID_VERSION_DATE. Seen with HTTP 406.</summary>\n        public const string InvalidVersionDate = \"INVALID_VERSION_DATE\";", codes);
-        Assert.Contains("/// <summary>VERSION_GONE. Seen with HTTP 410.</summary>\n        public const string VersionGone = \"VERSION_GONE\";", codes);
-        Assert.Contains("/// <summary>SERVICE_UNAVAILABLE. Seen with HTTP 503.</summary>\n        public const string ServiceUnavailable = \"SERVICE_UNAVAILABLE\";", codes);
+        Assert.Contains("/// <summary>INVALID_VERSION_DATE. Seen with HTTP 406.</summary>\n    public const string InvalidVersionDate = \"INVALID_VERSION_DATE\";", codes);
+        Assert.Contains("/// <summary>VERSION_GONE. Seen with HTTP 410.</summary>\n    public const string VersionGone = \"VERSION_GONE\";", codes);
+        Assert.Contains("/// <summary>SERVICE_UNAVAILABLE. Seen with HTTP 503.</summary>\n    public const string ServiceUnavailable = \"SERVICE_UNAVAILABLE\";", codes);
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class BundledSpecFactsTests
             SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "component-errors.yaml"), "Consumer.Api", "ApiClient"));
 
         Assert.Contains(
-            "/// <exception cref=\"global::SpecClient.Runtime.ApiException\">The server answered with an error status, or with a body that could not be read. "
-            + "Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 404 (THING_NOT_FOUND); 409; other statuses (default) (SERVICE_UNAVAILABLE).</exception>",
+            "/// <exception cref=\"global::SpecClient.Runtime.ApiException\">An error status (with the ErrorCode values the spec's examples show): "
+            + "404 (THING_NOT_FOUND); 409; other statuses (default) (SERVICE_UNAVAILABLE); or a body that could not be read.</exception>",
             Source(run, ".Clients.g.cs"));
     }
 
@@ -101,7 +101,7 @@ public sealed class BundledSpecFactsTests
 
         Assert.Contains(
             "400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); "
-            + "403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).",
+            + "403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.",
             clients);
     }
 

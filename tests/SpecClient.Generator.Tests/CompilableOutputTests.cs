@@ -38,7 +38,7 @@ public sealed class CompilableOutputTests
         Assert.Contains("public sealed partial record ToString2\n", models);
         Assert.Contains("public sealed partial record GetHashCode2\n", models);
         Assert.Contains("public sealed partial record System\n", models);
-        Assert.Contains("public readonly partial record struct Value2 : ", models);
+        Assert.Contains("public readonly partial record struct Value2(string Value) : ", models);
         Assert.Contains("public static Value2 Value3 { get; } = new(\"Value\");", models);
         Assert.Contains("public static Value2 IsKnown2 { get; } = new(\"IsKnown\");", models);
         Assert.Contains("public static Value2 KnownValues2 { get; } = new(\"KnownValues\");", models);
@@ -46,8 +46,8 @@ public sealed class CompilableOutputTests
         Assert.Contains("public const string ApiErrorCodes2 = \"ApiErrorCodes\";", GeneratedSource.Of(run, ".ErrorCodes.g.cs"));
 
         // Members named like object's would hide them (CS0108): the JSON context's metadata, a root-client property.
-        Assert.Contains("JsonTypeInfo<global::Consumer.Api.GetType> GetType2 => ", GeneratedSource.Of(run, ".JsonContext.g.cs"));
-        Assert.Contains("public global::Consumer.Api.ToStringClient ToString2 { get; }", GeneratedSource.Of(run, ".Clients.g.cs"));
+        Assert.Contains("JsonTypeInfo<GetType> GetType2 => ", GeneratedSource.Of(run, ".JsonContext.g.cs"));
+        Assert.Contains("public ToStringClient ToString2 { get; }", GeneratedSource.Of(run, ".Clients.g.cs"));
         Assert.Contains("public bool? ReferenceEquals2 { get; set; }", models);
         Assert.Contains("public string? GetHashCode3 { get; set; }", models);
         Assert.Contains("public string? GetHashCode2Value { get; set; }", models);
@@ -60,7 +60,7 @@ public sealed class CompilableOutputTests
 
         string clients = GeneratedSource.Of(run, ".Clients.g.cs");
         Assert.Contains("GetThingAsync(string p, string p2, string body2, string cancellationToken2, long legacy, global::System.Threading.CancellationToken cancellationToken = default)", clients);
-        Assert.Contains("new global::Consumer.Api.GetThingParams { P = p, P2 = p2, Body2 = body2, CancellationToken = cancellationToken2, Legacy = legacy }", clients);
+        Assert.Contains("new GetThingParams { P = p, P2 = p2, Body2 = body2, CancellationToken = cancellationToken2, Legacy = legacy }", clients);
         string parameters = GeneratedSource.Of(run, ".Parameters.g.cs");
         Assert.Contains("public string? GetThingParams2 { get; init; }", parameters);
     }
@@ -83,7 +83,7 @@ public sealed class CompilableOutputTests
         GeneratorDriverRunResult run = RunClean(new GeneratorHarness(), Spec("naming-hazards.yaml"));
 
         string parameters = GeneratedSource.Of(run, ".Parameters.g.cs");
-        Assert.Contains("/// <remarks>The API deprecates this parameter.</remarks>\n        public required long Legacy { get; init; }", parameters.Replace("\r\n", "\n"));
+        Assert.Contains("/// <remarks>The API deprecates this parameter.</remarks>\n    public required long Legacy { get; init; }", parameters.Replace("\r\n", "\n"));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class CompilableOutputTests
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Json), JsonNode.Parse(written)), written);
         string models = GeneratedSource.Of(run, ".Models.g.cs");
-        Assert.Contains("public required global::Consumer.Api.LimitName Name { get; set; }", models);
+        Assert.Contains("public required LimitName Name { get; set; }", models);
         Assert.Contains("public string? OverrunPolicy { get; set; }", models);
         Assert.Contains("public int? Maximum { get; set; }", models);
     }

@@ -53,7 +53,7 @@ public sealed class CompilerSafetyTests
 
         string models = GeneratedSource.Of(run, ".Models.g.cs");
         Assert.Contains("public partial record Dog\n", models);
-        Assert.Contains("public sealed partial record Cat : global::Consumer.Api.Dog\n", models);
+        Assert.Contains("public sealed partial record Cat : Dog\n", models);
         AssertCompilesCleanly(harness, run);
     }
 

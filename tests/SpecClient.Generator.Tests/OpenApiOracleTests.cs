@@ -147,7 +147,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             new[]
             {
                 "GET /pets/{petId} default error: our model has the record Error where the schema is not an object with properties",
-                "GET /pets/{petId} parameter include: our model has global::System.Collections.Generic.List<global::Oracle.TestSpec.GetPetIncludeItem> where Microsoft.OpenApi has no schema",
+                "GET /pets/{petId} parameter include: our model has global::System.Collections.Generic.List<GetPetIncludeItem> where Microsoft.OpenApi has no schema",
                 "GET /pets/{petId}: parameter X-Request-Id (header, optional) is in our model but not in the spec",
                 "GET /pets/{petId}: parameter X-Request-Id (header, required) is in the spec but not in our model",
                 "GET /pets/{petId}: parameter expand (query, optional) is in the spec but not in our model",

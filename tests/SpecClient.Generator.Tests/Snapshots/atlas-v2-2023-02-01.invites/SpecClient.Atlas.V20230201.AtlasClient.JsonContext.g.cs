@@ -3,225 +3,161 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.Atlas.V20230201
+namespace SpecClient.Atlas.V20230201;
+
+/// <summary>System.Text.Json metadata for every type of AtlasClient: use it to read or write the models yourself.</summary>
+/// <remarks>Defaults: properties that are null are not written, so optional fields stay absent in requests.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    /// <summary>System.Text.Json metadata for every type of AtlasClient: use it to read or write the models yourself.</summary>
-    /// <remarks>Defaults: properties that are null are not written, so optional fields stay absent in requests.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions()
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions()
-        {
-            DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        #if NET9_0_OR_GREATER
-            // Servers do not always write a polymorphic object's discriminator first.
-            AllowOutOfOrderMetadataProperties = true,
-        #endif
-        };
+        DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    #if NET9_0_OR_GREATER
+        // Servers do not always write a polymorphic object's discriminator first.
+        AllowOutOfOrderMetadataProperties = true,
+    #endif
+    };
 
-        /// <summary>The shared instance with SpecClient's default options.</summary>
-        public static AtlasClientJsonContext Default { get; } = new AtlasClientJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    /// <summary>The shared instance with SpecClient's default options.</summary>
+    public static AtlasClientJsonContext Default { get; } = new AtlasClientJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
 
-        /// <summary>Creates a context with SpecClient's default options.</summary>
-        public AtlasClientJsonContext()
-            : base(null)
-        {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options; the context becomes their type-info resolver.</param>
-        public AtlasClientJsonContext(global::System.Text.Json.JsonSerializerOptions options)
-            : base(options)
-        {
-        }
-
-        /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::SpecClient.Atlas.V20230201.ApiError)) return Create_ApiError(options);
-            if (type == typeof(global::System.DateTimeOffset)) return Create_DateTimeOffset(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.GroupInvitation)) return Create_GroupInvitation(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest)) return Create_GroupInvitationUpdateRequest(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.GroupRole)) return Create_GroupRole(options);
-            if (type == typeof(int)) return Create_Int32(options);
-            if (type == typeof(global::System.Text.Json.JsonElement)) return Create_JsonElement(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.Link)) return Create_Link(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>)) return Create_ListGroupInvitation(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>)) return Create_ListGroupRole(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>)) return Create_ListJsonElement(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>)) return Create_ListLink(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>)) return Create_ListOrgRole(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>)) return Create_ListOrganizationInvitation(options);
-            if (type == typeof(global::System.Collections.Generic.List<string>)) return Create_ListString(options);
-            if (type == typeof(global::System.DateTimeOffset?)) return Create_NullableDateTimeOffset(options);
-            if (type == typeof(int?)) return Create_NullableInt32(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.OrgRole)) return Create_OrgRole(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitation)) return Create_OrganizationInvitation(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
-            if (type == typeof(global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
-            if (type == typeof(string)) return Create_String(options);
-            return null;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.ApiError"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.ApiError> ApiError => Info<global::SpecClient.Atlas.V20230201.ApiError>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.ApiError>(this, options, static () => new(), static properties => properties
-            .Add<int?>("error", static x => x.Error, static (x, v) => x.Error = v)
-            .Add<string?>("errorCode", static x => x.ErrorCode, static (x, v) => x.ErrorCode = v)
-            .Add<string?>("detail", static x => x.Detail, static (x, v) => x.Detail = v)
-            .Add<string?>("reason", static x => x.Reason, static (x, v) => x.Reason = v)
-            .Add<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>?>("parameters", static x => x.Parameters, static (x, v) => x.Parameters = v));
-
-        /// <summary>Metadata for <see cref="global::System.DateTimeOffset"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> DateTimeOffset => Info<global::System.DateTimeOffset>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_DateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupInvitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitation> GroupInvitation => Info<global::SpecClient.Atlas.V20230201.GroupInvitation>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.GroupInvitation>(this, options, static () => new(), static properties => properties
-            .Add<string?>("id", static x => x.Id, static (x, v) => x.Id = v)
-            .Add<string?>("groupId", static x => x.GroupId, static (x, v) => x.GroupId = v)
-            .Add<string?>("groupName", static x => x.GroupName, static (x, v) => x.GroupName = v)
-            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
-            .Add<string?>("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
-            .Add<global::System.DateTimeOffset?>("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
-            .Add<global::System.DateTimeOffset?>("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>?>("links", static x => x.Links, static (x, v) => x.Links = v));
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupInvitationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationRequest> GroupInvitationRequest => Info<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.GroupInvitationRequest>(this, options, static () => new(), static properties => properties
-            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v));
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.GroupInvitationUpdateRequest>(this, options, static () => new(), static properties => properties
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v));
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.GroupRole"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.GroupRole> GroupRole => Info<global::SpecClient.Atlas.V20230201.GroupRole>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.OpenEnum<global::SpecClient.Atlas.V20230201.GroupRole>(this, options);
-
-        /// <summary>Metadata for <see cref="int"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => Info<int>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Int32(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-
-        /// <summary>Metadata for <see cref="global::System.Text.Json.JsonElement"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> JsonElement => Info<global::System.Text.Json.JsonElement>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_JsonElement(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.Link"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.Link> Link => Info<global::SpecClient.Atlas.V20230201.Link>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.Link>(this, options, static () => new(), static properties => properties
-            .Add<string?>("href", static x => x.Href, static (x, v) => x.Href = v)
-            .Add<string?>("rel", static x => x.Rel, static (x, v) => x.Rel = v));
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.GroupInvitation&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupInvitation>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20230201.GroupInvitation>(this, options);
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.GroupRole&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>> ListGroupRole => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.GroupRole>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGroupRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20230201.GroupRole>(this, options);
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;System.Text.Json.JsonElement&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>> ListJsonElement => Info<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListJsonElement(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::System.Text.Json.JsonElement>(this, options);
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.Link&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>> ListLink => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListLink(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20230201.Link>(this, options);
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.OrgRole&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>> ListOrgRole => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListOrgRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20230201.OrgRole>(this, options);
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;SpecClient.Atlas.V20230201.OrganizationInvitation&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>> ListOrganizationInvitation => Info<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListOrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<global::SpecClient.Atlas.V20230201.OrganizationInvitation>(this, options);
-
-        /// <summary>Metadata for <c>System.Collections.Generic.List&lt;string&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<string>> ListString => Info<global::System.Collections.Generic.List<string>>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListString(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.List<string>(this, options);
-
-        /// <summary>Metadata for <c>System.DateTimeOffset?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> NullableDateTimeOffset => Info<global::System.DateTimeOffset?>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableDateTimeOffset(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<global::System.DateTimeOffset>(this, options);
-
-        /// <summary>Metadata for <c>int?</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> NullableInt32 => Info<int?>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_NullableInt32(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Nullable<int>(this, options);
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrgRole"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrgRole> OrgRole => Info<global::SpecClient.Atlas.V20230201.OrgRole>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgRole(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.OpenEnum<global::SpecClient.Atlas.V20230201.OrgRole>(this, options);
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrganizationInvitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitation> OrganizationInvitation => Info<global::SpecClient.Atlas.V20230201.OrganizationInvitation>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static properties => properties
-            .Add<string?>("id", static x => x.Id, static (x, v) => x.Id = v)
-            .Add<string?>("orgId", static x => x.OrgId, static (x, v) => x.OrgId = v)
-            .Required<string>("orgName", static x => x.OrgName, static (x, v) => x.OrgName = v)
-            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
-            .Add<string?>("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
-            .Add<global::System.DateTimeOffset?>("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
-            .Add<global::System.DateTimeOffset?>("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v)
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.Link>?>("links", static x => x.Links, static (x, v) => x.Links = v));
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest> OrganizationInvitationRequest => Info<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.OrganizationInvitationRequest>(this, options, static () => new(), static properties => properties
-            .Add<string?>("username", static x => x.Username, static (x, v) => x.Username = v)
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
-
-        /// <summary>Metadata for <see cref="global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<global::SpecClient.Atlas.V20230201.OrganizationInvitationUpdateRequest>(this, options, static () => new(), static properties => properties
-            .Add<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20230201.OrgRole>?>("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-            .Add<global::System.Collections.Generic.List<string>?>("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
-
-        /// <summary>Metadata for <see cref="string"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => Info<string>();
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_String(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+    /// <summary>Creates a context with SpecClient's default options.</summary>
+    public AtlasClientJsonContext()
+        : base(null)
+    {
     }
+
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options; the context becomes their type-info resolver.</param>
+    public AtlasClientJsonContext(global::System.Text.Json.JsonSerializerOptions options)
+        : base(options)
+    {
+    }
+
+    /// <inheritdoc/>
+    protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => s_defaultOptions;
+
+    /// <inheritdoc/>
+    public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(ApiError)) return Create_ApiError(options);
+        if (type == typeof(global::System.DateTimeOffset)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
+        if (type == typeof(GroupInvitation)) return Create_GroupInvitation(options);
+        if (type == typeof(GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
+        if (type == typeof(GroupInvitationUpdateRequest)) return Create_GroupInvitationUpdateRequest(options);
+        if (type == typeof(GroupRole)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<GroupRole>(this, options);
+        if (type == typeof(int)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
+        if (type == typeof(global::System.Text.Json.JsonElement)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+        if (type == typeof(Link)) return Create_Link(options);
+        if (type == typeof(global::System.Collections.Generic.List<GroupInvitation>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupInvitation>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<GroupRole>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRole>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>)) return global::SpecClient.Runtime.GeneratedJson.List<global::System.Text.Json.JsonElement>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<Link>)) return global::SpecClient.Runtime.GeneratedJson.List<Link>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<OrgRole>)) return global::SpecClient.Runtime.GeneratedJson.List<OrgRole>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<OrganizationInvitation>)) return global::SpecClient.Runtime.GeneratedJson.List<OrganizationInvitation>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<string>)) return global::SpecClient.Runtime.GeneratedJson.List<string>(this, options);
+        if (type == typeof(global::System.DateTimeOffset?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<global::System.DateTimeOffset>(this, options);
+        if (type == typeof(int?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<int>(this, options);
+        if (type == typeof(OrgRole)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<OrgRole>(this, options);
+        if (type == typeof(OrganizationInvitation)) return Create_OrganizationInvitation(options);
+        if (type == typeof(OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
+        if (type == typeof(OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
+        if (type == typeof(string)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+        return null;
+    }
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    /// <summary>Metadata for <c>ApiError</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, options, static () => new(), static p => p
+        .Add("error", static x => x.Error, static (x, v) => x.Error = v)
+        .Add("errorCode", static x => x.ErrorCode, static (x, v) => x.ErrorCode = v)
+        .Add("detail", static x => x.Detail, static (x, v) => x.Detail = v)
+        .Add("reason", static x => x.Reason, static (x, v) => x.Reason = v)
+        .Add("parameters", static x => x.Parameters, static (x, v) => x.Parameters = v));
+
+    /// <summary>Metadata for <c>GroupInvitation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, options, static () => new(), static p => p
+        .Add("id", static x => x.Id, static (x, v) => x.Id = v)
+        .Add("groupId", static x => x.GroupId, static (x, v) => x.GroupId = v)
+        .Add("groupName", static x => x.GroupName, static (x, v) => x.GroupName = v)
+        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
+        .Add("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
+        .Add("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
+        .Add("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
+        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+        .Add("links", static x => x.Links, static (x, v) => x.Links = v));
+
+    /// <summary>Metadata for <c>GroupInvitationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, options, static () => new(), static p => p
+        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
+        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v));
+
+    /// <summary>Metadata for <c>GroupInvitationUpdateRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, options, static () => new(), static p => p
+        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v));
+
+    /// <summary>Metadata for <c>GroupRole</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRole> GroupRole => Info<GroupRole>();
+
+    /// <summary>Metadata for <c>Link</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, options, static () => new(), static p => p
+        .Add("href", static x => x.Href, static (x, v) => x.Href = v)
+        .Add("rel", static x => x.Rel, static (x, v) => x.Rel = v));
+
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;GroupInvitation&gt;</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<GroupInvitation>>();
+
+    /// <summary>Metadata for <c>System.Collections.Generic.List&lt;OrganizationInvitation&gt;</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrganizationInvitation => Info<global::System.Collections.Generic.List<OrganizationInvitation>>();
+
+    /// <summary>Metadata for <c>OrgRole</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgRole> OrgRole => Info<OrgRole>();
+
+    /// <summary>Metadata for <c>OrganizationInvitation</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static p => p
+        .Add("id", static x => x.Id, static (x, v) => x.Id = v)
+        .Add("orgId", static x => x.OrgId, static (x, v) => x.OrgId = v)
+        .Required("orgName", static x => x.OrgName, static (x, v) => x.OrgName = v)
+        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
+        .Add("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
+        .Add("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
+        .Add("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
+        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+        .Add("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v)
+        .Add("links", static x => x.Links, static (x, v) => x.Links = v));
+
+    /// <summary>Metadata for <c>OrganizationInvitationRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, options, static () => new(), static p => p
+        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
+        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+        .Add("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
+
+    /// <summary>Metadata for <c>OrganizationInvitationUpdateRequest</c>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, options, static () => new(), static p => p
+        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
+        .Add("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
 }

@@ -3,288 +3,260 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.Atlas.V20231115
+namespace SpecClient.Atlas.V20231115;
+
+/// <summary>Error body returned by the API.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record ApiError
 {
-    /// <summary>Error body returned by the API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record ApiError
-    {
-        /// <summary>HTTP status code of the error.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public int? Error { get; set; }
+    /// <summary>HTTP status code of the error.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public int? Error { get; set; }
 
-        /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? ErrorCode { get; set; }
+    /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? ErrorCode { get; set; }
 
-        /// <summary>Human-readable explanation of the error.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Detail { get; set; }
+    /// <summary>Human-readable explanation of the error.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Detail { get; set; }
 
-        /// <summary>HTTP reason phrase of the status code.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Reason { get; set; }
+    /// <summary>HTTP reason phrase of the status code.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Reason { get; set; }
 
-        /// <summary>Values that the error message refers to; may be empty.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
-    }
+    /// <summary>Values that the error message refers to; may be empty.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
+}
 
-    /// <summary>A pending invitation to join one project.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupInvitation
-    {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Id { get; set; }
+/// <summary>A pending invitation to join one project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupInvitation
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Id { get; set; }
 
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? GroupId { get; set; }
+    /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? GroupId { get; set; }
 
-        /// <summary>Name of the project that the user is invited to.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? GroupName { get; set; }
+    /// <summary>Name of the project that the user is invited to.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? GroupName { get; set; }
 
-        /// <summary>Email address of the invited MongoDB Cloud user.</summary>
-        public string? Username { get; set; }
+    /// <summary>Email address of the invited MongoDB Cloud user.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? InviterUsername { get; set; }
+    /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? InviterUsername { get; set; }
 
-        /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+    /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-        /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
-        /// <summary>Project roles that the invited user receives on accepting.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>? Roles { get; set; }
+    /// <summary>Project roles that the invited user receives on accepting.</summary>
+    public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
 
-        /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>? Links { get; set; }
-    }
+    /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.Collections.Generic.List<Link>? Links { get; set; }
+}
 
-    /// <summary>Invitation to create, or to update by username, for one project.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupInvitationRequest
-    {
-        /// <summary>Email address of the MongoDB Cloud user to invite.</summary>
-        public string? Username { get; set; }
+/// <summary>Invitation to create, or to update by username, for one project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupInvitationRequest
+{
+    /// <summary>Email address of the MongoDB Cloud user to invite.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>Project roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>? Roles { get; set; }
-    }
+    /// <summary>Project roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
+}
 
-    /// <summary>Changes to one project invitation selected by its id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupInvitationUpdateRequest
-    {
-        /// <summary>Project roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRole>? Roles { get; set; }
-    }
+/// <summary>Changes to one project invitation selected by its id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupInvitationUpdateRequest
+{
+    /// <summary>Project roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
+}
 
-    /// <summary>One project and the project role that an invited user receives in it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupRoleAssignment
-    {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
-        public string? GroupId { get; set; }
-
-        /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
-        public global::SpecClient.Atlas.V20231115.GroupRole? GroupRole { get; set; }
-    }
-
-    /// <summary>A web link (RFC 5988).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record Link
-    {
-        /// <summary>URL of the linked resource.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Href { get; set; }
-
-        /// <summary>Relation of the linked resource to this one.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Rel { get; set; }
-    }
-
-    /// <summary>A pending invitation to join one organization.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record OrganizationInvitation
-    {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Id { get; set; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? OrgId { get; set; }
-
-        /// <summary>Name of the organization that the user is invited to.</summary>
-        public required string OrgName { get; set; }
-
-        /// <summary>Email address of the invited MongoDB Cloud user.</summary>
-        public string? Username { get; set; }
-
-        /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? InviterUsername { get; set; }
-
-        /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
-
-        /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? ExpiresAt { get; set; }
-
-        /// <summary>Organization roles that the invited user receives on accepting.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>? Roles { get; set; }
-
-        /// <summary>Teams that the invited user joins on accepting, as 24-hexadecimal digit team ids.</summary>
-        public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
-
-        /// <summary>Projects that the invited user joins on accepting, each with the project role to receive.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>? GroupRoleAssignments { get; set; }
-
-        /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.Link>? Links { get; set; }
-    }
-
-    /// <summary>Invitation to create, or to update by username, for one organization.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record OrganizationInvitationRequest
-    {
-        /// <summary>Email address of the MongoDB Cloud user to invite.</summary>
-        public string? Username { get; set; }
-
-        /// <summary>Organization roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>? Roles { get; set; }
-
-        /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
-        public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
-
-        /// <summary>Projects that the invited user joins, each with the project role to receive.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>? GroupRoleAssignments { get; set; }
-    }
-
-    /// <summary>Changes to one organization invitation selected by its id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record OrganizationInvitationUpdateRequest
-    {
-        /// <summary>Organization roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.OrgRole>? Roles { get; set; }
-
-        /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
-        public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
-
-        /// <summary>Projects that the invited user joins, each with the project role to receive.</summary>
-        public global::System.Collections.Generic.List<global::SpecClient.Atlas.V20231115.GroupRoleAssignment>? GroupRoleAssignments { get; set; }
-    }
+/// <summary>One project and the project role that an invited user receives in it.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupRoleAssignment
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
+    public string? GroupId { get; set; }
 
     /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
-    /// <remarks>An open set: a value the server adds later is kept as is (see IsKnown) instead of failing to deserialize.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<global::SpecClient.Atlas.V20231115.GroupRole>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public readonly partial record struct GroupRole : global::SpecClient.Runtime.IOpenEnum<global::SpecClient.Atlas.V20231115.GroupRole>
-    {
-        private readonly string? _value;
+    public GroupRole? GroupRole { get; set; }
+}
 
-        /// <summary>Wraps a value, known or not.</summary>
-        /// <param name="value">The value as the API spells it.</param>
-        public GroupRole(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+/// <summary>A web link (RFC 5988).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record Link
+{
+    /// <summary>URL of the linked resource.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Href { get; set; }
 
-        /// <summary>GROUP_CLUSTER_MANAGER</summary>
-        public static GroupRole GroupClusterManager { get; } = new("GROUP_CLUSTER_MANAGER");
+    /// <summary>Relation of the linked resource to this one.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Rel { get; set; }
+}
 
-        /// <summary>GROUP_DATA_ACCESS_ADMIN</summary>
-        public static GroupRole GroupDataAccessAdmin { get; } = new("GROUP_DATA_ACCESS_ADMIN");
+/// <summary>A pending invitation to join one organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrganizationInvitation
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Id { get; set; }
 
-        /// <summary>GROUP_DATA_ACCESS_READ_ONLY</summary>
-        public static GroupRole GroupDataAccessReadOnly { get; } = new("GROUP_DATA_ACCESS_READ_ONLY");
+    /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? OrgId { get; set; }
 
-        /// <summary>GROUP_DATA_ACCESS_READ_WRITE</summary>
-        public static GroupRole GroupDataAccessReadWrite { get; } = new("GROUP_DATA_ACCESS_READ_WRITE");
+    /// <summary>Name of the organization that the user is invited to.</summary>
+    public required string OrgName { get; set; }
 
-        /// <summary>GROUP_OWNER</summary>
-        public static GroupRole GroupOwner { get; } = new("GROUP_OWNER");
+    /// <summary>Email address of the invited MongoDB Cloud user.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>GROUP_READ_ONLY</summary>
-        public static GroupRole GroupReadOnly { get; } = new("GROUP_READ_ONLY");
+    /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? InviterUsername { get; set; }
 
-        /// <summary>GROUP_SEARCH_INDEX_EDITOR</summary>
-        public static GroupRole GroupSearchIndexEditor { get; } = new("GROUP_SEARCH_INDEX_EDITOR");
+    /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-        /// <summary>GROUP_STREAM_PROCESSING_OWNER</summary>
-        public static GroupRole GroupStreamProcessingOwner { get; } = new("GROUP_STREAM_PROCESSING_OWNER");
+    /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
-        /// <summary>The values the spec lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<GroupRole> KnownValues { get; } = new GroupRole[] { GroupClusterManager, GroupDataAccessAdmin, GroupDataAccessReadOnly, GroupDataAccessReadWrite, GroupOwner, GroupReadOnly, GroupSearchIndexEditor, GroupStreamProcessingOwner };
+    /// <summary>Organization roles that the invited user receives on accepting.</summary>
+    public global::System.Collections.Generic.List<OrgRole>? Roles { get; set; }
 
-        /// <summary>The value as the API spells it.</summary>
-        public string Value => _value ?? string.Empty;
+    /// <summary>Teams that the invited user joins on accepting, as 24-hexadecimal digit team ids.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 
-        /// <summary>Whether the spec lists this value (false for values the server added later).</summary>
-        public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
+    /// <summary>Projects that the invited user joins on accepting, each with the project role to receive.</summary>
+    public global::System.Collections.Generic.List<GroupRoleAssignment>? GroupRoleAssignments { get; set; }
 
-        /// <summary>Wraps a value, known or not.</summary>
-        /// <param name="value">The value as the API spells it.</param>
-        public static implicit operator GroupRole(string value) => new(value);
+    /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.Collections.Generic.List<Link>? Links { get; set; }
+}
 
-        /// <inheritdoc/>
-        public override string ToString() => Value;
+/// <summary>Invitation to create, or to update by username, for one organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrganizationInvitationRequest
+{
+    /// <summary>Email address of the MongoDB Cloud user to invite.</summary>
+    public string? Username { get; set; }
 
-        static GroupRole global::SpecClient.Runtime.IOpenEnum<GroupRole>.Create(string value) => new(value);
-    }
+    /// <summary>Organization roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<OrgRole>? Roles { get; set; }
 
-    /// <summary>Organization role. The server adds roles over time: clients must accept values not listed here.</summary>
-    /// <remarks>An open set: a value the server adds later is kept as is (see IsKnown) instead of failing to deserialize.</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<global::SpecClient.Atlas.V20231115.OrgRole>))]
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public readonly partial record struct OrgRole : global::SpecClient.Runtime.IOpenEnum<global::SpecClient.Atlas.V20231115.OrgRole>
-    {
-        private readonly string? _value;
+    /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 
-        /// <summary>Wraps a value, known or not.</summary>
-        /// <param name="value">The value as the API spells it.</param>
-        public OrgRole(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+    /// <summary>Projects that the invited user joins, each with the project role to receive.</summary>
+    public global::System.Collections.Generic.List<GroupRoleAssignment>? GroupRoleAssignments { get; set; }
+}
 
-        /// <summary>ORG_BILLING_ADMIN</summary>
-        public static OrgRole OrgBillingAdmin { get; } = new("ORG_BILLING_ADMIN");
+/// <summary>Changes to one organization invitation selected by its id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrganizationInvitationUpdateRequest
+{
+    /// <summary>Organization roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<OrgRole>? Roles { get; set; }
 
-        /// <summary>ORG_GROUP_CREATOR</summary>
-        public static OrgRole OrgGroupCreator { get; } = new("ORG_GROUP_CREATOR");
+    /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 
-        /// <summary>ORG_MEMBER</summary>
-        public static OrgRole OrgMember { get; } = new("ORG_MEMBER");
+    /// <summary>Projects that the invited user joins, each with the project role to receive.</summary>
+    public global::System.Collections.Generic.List<GroupRoleAssignment>? GroupRoleAssignments { get; set; }
+}
 
-        /// <summary>ORG_OWNER</summary>
-        public static OrgRole OrgOwner { get; } = new("ORG_OWNER");
+/// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
+/// <remarks>Open: a value the server adds later is kept as is (see IsKnown).</remarks>
+/// <param name="Value">The value as the API spells it.</param>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<GroupRole>))]
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public readonly partial record struct GroupRole(string Value) : global::SpecClient.Runtime.IOpenEnum<GroupRole>
+{
+    /// <summary>GROUP_CLUSTER_MANAGER</summary>
+    public static GroupRole GroupClusterManager { get; } = new("GROUP_CLUSTER_MANAGER");
+    /// <summary>GROUP_DATA_ACCESS_ADMIN</summary>
+    public static GroupRole GroupDataAccessAdmin { get; } = new("GROUP_DATA_ACCESS_ADMIN");
+    /// <summary>GROUP_DATA_ACCESS_READ_ONLY</summary>
+    public static GroupRole GroupDataAccessReadOnly { get; } = new("GROUP_DATA_ACCESS_READ_ONLY");
+    /// <summary>GROUP_DATA_ACCESS_READ_WRITE</summary>
+    public static GroupRole GroupDataAccessReadWrite { get; } = new("GROUP_DATA_ACCESS_READ_WRITE");
+    /// <summary>GROUP_OWNER</summary>
+    public static GroupRole GroupOwner { get; } = new("GROUP_OWNER");
+    /// <summary>GROUP_READ_ONLY</summary>
+    public static GroupRole GroupReadOnly { get; } = new("GROUP_READ_ONLY");
+    /// <summary>GROUP_SEARCH_INDEX_EDITOR</summary>
+    public static GroupRole GroupSearchIndexEditor { get; } = new("GROUP_SEARCH_INDEX_EDITOR");
+    /// <summary>GROUP_STREAM_PROCESSING_OWNER</summary>
+    public static GroupRole GroupStreamProcessingOwner { get; } = new("GROUP_STREAM_PROCESSING_OWNER");
 
-        /// <summary>ORG_READ_ONLY</summary>
-        public static OrgRole OrgReadOnly { get; } = new("ORG_READ_ONLY");
+    /// <summary>The values the spec lists.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<GroupRole> KnownValues { get; } = new GroupRole[] { GroupClusterManager, GroupDataAccessAdmin, GroupDataAccessReadOnly, GroupDataAccessReadWrite, GroupOwner, GroupReadOnly, GroupSearchIndexEditor, GroupStreamProcessingOwner };
 
-        /// <summary>The values the spec lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new OrgRole[] { OrgBillingAdmin, OrgGroupCreator, OrgMember, OrgOwner, OrgReadOnly };
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
-        /// <summary>The value as the API spells it.</summary>
-        public string Value => _value ?? string.Empty;
+    /// <summary>Wraps a value, known or not.</summary>
+    /// <param name="value">The value as the API spells it.</param>
+    public static implicit operator GroupRole(string value) => new(value);
 
-        /// <summary>Whether the spec lists this value (false for values the server added later).</summary>
-        public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
+    /// <inheritdoc/>
+    public override string ToString() => Value ?? string.Empty;
 
-        /// <summary>Wraps a value, known or not.</summary>
-        /// <param name="value">The value as the API spells it.</param>
-        public static implicit operator OrgRole(string value) => new(value);
+    static GroupRole global::SpecClient.Runtime.IOpenEnum<GroupRole>.Create(string value) => new(value);
+}
 
-        /// <inheritdoc/>
-        public override string ToString() => Value;
+/// <summary>Organization role. The server adds roles over time: clients must accept values not listed here.</summary>
+/// <remarks>Open: a value the server adds later is kept as is (see IsKnown).</remarks>
+/// <param name="Value">The value as the API spells it.</param>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<OrgRole>))]
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public readonly partial record struct OrgRole(string Value) : global::SpecClient.Runtime.IOpenEnum<OrgRole>
+{
+    /// <summary>ORG_BILLING_ADMIN</summary>
+    public static OrgRole OrgBillingAdmin { get; } = new("ORG_BILLING_ADMIN");
+    /// <summary>ORG_GROUP_CREATOR</summary>
+    public static OrgRole OrgGroupCreator { get; } = new("ORG_GROUP_CREATOR");
+    /// <summary>ORG_MEMBER</summary>
+    public static OrgRole OrgMember { get; } = new("ORG_MEMBER");
+    /// <summary>ORG_OWNER</summary>
+    public static OrgRole OrgOwner { get; } = new("ORG_OWNER");
+    /// <summary>ORG_READ_ONLY</summary>
+    public static OrgRole OrgReadOnly { get; } = new("ORG_READ_ONLY");
 
-        static OrgRole global::SpecClient.Runtime.IOpenEnum<OrgRole>.Create(string value) => new(value);
-    }
+    /// <summary>The values the spec lists.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new OrgRole[] { OrgBillingAdmin, OrgGroupCreator, OrgMember, OrgOwner, OrgReadOnly };
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
+
+    /// <summary>Wraps a value, known or not.</summary>
+    /// <param name="value">The value as the API spells it.</param>
+    public static implicit operator OrgRole(string value) => new(value);
+
+    /// <inheritdoc/>
+    public override string ToString() => Value ?? string.Empty;
+
+    static OrgRole global::SpecClient.Runtime.IOpenEnum<OrgRole>.Create(string value) => new(value);
 }

@@ -3,49 +3,48 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.Atlas.V20240530
+namespace SpecClient.Atlas.V20240530;
+
+/// <summary>The error codes that the spec's error examples show; compare them with ApiException.ErrorCode or pass them to ApiException.IsErrorCode.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public static partial class ApiErrorCodes
 {
-    /// <summary>The error codes that the spec's error examples show; compare them with ApiException.ErrorCode or pass them to ApiException.IsErrorCode.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public static partial class ApiErrorCodes
-    {
-        /// <summary>CANNOT_CHANGE_GROUP_NAME. Seen with HTTP 403.</summary>
-        public const string CannotChangeGroupName = "CANNOT_CHANGE_GROUP_NAME";
+    /// <summary>CANNOT_CHANGE_GROUP_NAME. Seen with HTTP 403.</summary>
+    public const string CannotChangeGroupName = "CANNOT_CHANGE_GROUP_NAME";
 
-        /// <summary>CANNOT_DELETE_GROUP_INVITATION. Seen with HTTP 400.</summary>
-        public const string CannotDeleteGroupInvitation = "CANNOT_DELETE_GROUP_INVITATION";
+    /// <summary>CANNOT_DELETE_GROUP_INVITATION. Seen with HTTP 400.</summary>
+    public const string CannotDeleteGroupInvitation = "CANNOT_DELETE_GROUP_INVITATION";
 
-        /// <summary>CANNOT_DELETE_ORG_INVITATION. Seen with HTTP 400.</summary>
-        public const string CannotDeleteOrgInvitation = "CANNOT_DELETE_ORG_INVITATION";
+    /// <summary>CANNOT_DELETE_ORG_INVITATION. Seen with HTTP 400.</summary>
+    public const string CannotDeleteOrgInvitation = "CANNOT_DELETE_ORG_INVITATION";
 
-        /// <summary>CONFLICT. Seen with HTTP 409.</summary>
-        public const string Conflict = "CONFLICT";
+    /// <summary>CONFLICT. Seen with HTTP 409.</summary>
+    public const string Conflict = "CONFLICT";
 
-        /// <summary>DEFAULT_INVITATION_EXCEPTION. Seen with HTTP 400.</summary>
-        public const string DefaultInvitationException = "DEFAULT_INVITATION_EXCEPTION";
+    /// <summary>DEFAULT_INVITATION_EXCEPTION. Seen with HTTP 400.</summary>
+    public const string DefaultInvitationException = "DEFAULT_INVITATION_EXCEPTION";
 
-        /// <summary>INVALID_VERSION_DATE. Seen with HTTP 406.</summary>
-        public const string InvalidVersionDate = "INVALID_VERSION_DATE";
+    /// <summary>INVALID_VERSION_DATE. Seen with HTTP 406.</summary>
+    public const string InvalidVersionDate = "INVALID_VERSION_DATE";
 
-        /// <summary>NOT_ORG_GROUP_CREATOR. Seen with HTTP 401.</summary>
-        public const string NotOrgGroupCreator = "NOT_ORG_GROUP_CREATOR";
+    /// <summary>NOT_ORG_GROUP_CREATOR. Seen with HTTP 401.</summary>
+    public const string NotOrgGroupCreator = "NOT_ORG_GROUP_CREATOR";
 
-        /// <summary>RATE_LIMITED_TOKEN_BUCKET. Seen with HTTP 429.</summary>
-        public const string RateLimitedTokenBucket = "RATE_LIMITED_TOKEN_BUCKET";
+    /// <summary>RATE_LIMITED_TOKEN_BUCKET. Seen with HTTP 429.</summary>
+    public const string RateLimitedTokenBucket = "RATE_LIMITED_TOKEN_BUCKET";
 
-        /// <summary>RESOURCE_NOT_FOUND. Seen with HTTP 404.</summary>
-        public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
+    /// <summary>RESOURCE_NOT_FOUND. Seen with HTTP 404.</summary>
+    public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
 
-        /// <summary>SERVICE_UNAVAILABLE. Seen with HTTP 503.</summary>
-        public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>SERVICE_UNAVAILABLE. Seen with HTTP 503.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 
-        /// <summary>UNEXPECTED_ERROR. Seen with HTTP 500.</summary>
-        public const string UnexpectedError = "UNEXPECTED_ERROR";
+    /// <summary>UNEXPECTED_ERROR. Seen with HTTP 500.</summary>
+    public const string UnexpectedError = "UNEXPECTED_ERROR";
 
-        /// <summary>VALIDATION_ERROR. Seen with HTTP 400.</summary>
-        public const string ValidationError = "VALIDATION_ERROR";
+    /// <summary>VALIDATION_ERROR. Seen with HTTP 400.</summary>
+    public const string ValidationError = "VALIDATION_ERROR";
 
-        /// <summary>VERSION_GONE. Seen with HTTP 410.</summary>
-        public const string VersionGone = "VERSION_GONE";
-    }
+    /// <summary>VERSION_GONE. Seen with HTTP 410.</summary>
+    public const string VersionGone = "VERSION_GONE";
 }

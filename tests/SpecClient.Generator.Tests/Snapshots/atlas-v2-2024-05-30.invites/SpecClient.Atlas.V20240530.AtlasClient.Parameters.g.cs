@@ -3,455 +3,381 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.Atlas.V20240530
+namespace SpecClient.Atlas.V20240530;
+
+/// <summary>The parameters of listOrgInvites (GET /api/atlas/v2/orgs/{orgId}/invites).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class ListOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
 {
-    /// <summary>The parameters of listOrgInvites (GET /api/atlas/v2/orgs/{orgId}/invites).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class ListOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
+    /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
+    /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
+    public required string OrgId { get; init; }
+
+    /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
+    /// <remarks>The server's default: false.</remarks>
+    public bool? Envelope { get; init; }
+
+    /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
+    /// <remarks>The server's default: false.</remarks>
+    public bool? Pretty { get; init; }
+
+    /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
+    public string? Username { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string OrgId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
-        public string? Username { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
     }
 
-    /// <summary>The parameters of createOrgInvite (POST /api/atlas/v2/orgs/{orgId}/invites).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class CreateOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of createOrgInvite (POST /api/atlas/v2/orgs/{orgId}/invites).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class CreateOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The invitation to send.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
+    public required OrganizationInvitationRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string OrgId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The invitation to send.</summary>
-        /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
-        public required global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest Body { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
-    /// <summary>The parameters of updateOrgInvites (PATCH /api/atlas/v2/orgs/{orgId}/invites).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of updateOrgInvites (PATCH /api/atlas/v2/orgs/{orgId}/invites).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class UpdateOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The new invitation details; username selects the invitation to update.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
+    public required OrganizationInvitationRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string OrgId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The new invitation details; username selects the invitation to update.</summary>
-        /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
-        public required global::SpecClient.Atlas.V20240530.OrganizationInvitationRequest Body { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
-    /// <summary>The parameters of getOrgInvite (GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class GetOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of getOrgInvite (GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class GetOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
+    /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
+    public required string InvitationId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string OrgId { get; init; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string InvitationId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
-
-        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
-    /// <summary>The parameters of updateOrgInviteById (PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateOrgInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of updateOrgInviteById (PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class UpdateOrgInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="GetOrgInviteParams.InvitationId"/>
+    public required string InvitationId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The new invitation details.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
+    public required OrganizationInvitationUpdateRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string OrgId { get; init; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string InvitationId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The new invitation details.</summary>
-        /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
-        public required global::SpecClient.Atlas.V20240530.OrganizationInvitationUpdateRequest Body { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
-
-        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
-    /// <summary>The parameters of deleteOrgInvite (DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class DeleteOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of deleteOrgInvite (DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class DeleteOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="GetOrgInviteParams.InvitationId"/>
+    public required string InvitationId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string OrgId { get; init; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string InvitationId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-            global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
-
-        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
-    /// <summary>The parameters of listGroupInvites (GET /api/atlas/v2/groups/{groupId}/invites).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class ListGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of listGroupInvites (GET /api/atlas/v2/groups/{groupId}/invites).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class ListGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
+    /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Username"/>
+    public string? Username { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string GroupId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>Email address of an invited user. When given, only the invitation sent to this user is returned.</summary>
-        public string? Username { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
     }
 
-    /// <summary>The parameters of createGroupInvite (POST /api/atlas/v2/groups/{groupId}/invites).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class CreateGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of createGroupInvite (POST /api/atlas/v2/groups/{groupId}/invites).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class CreateGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The invitation to send.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
+    public required GroupInvitationRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string GroupId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The invitation to send.</summary>
-        /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
-        public required global::SpecClient.Atlas.V20240530.GroupInvitationRequest Body { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
-    /// <summary>The parameters of updateGroupInvites (PATCH /api/atlas/v2/groups/{groupId}/invites).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of updateGroupInvites (PATCH /api/atlas/v2/groups/{groupId}/invites).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class UpdateGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The new invitation details; username selects the invitation to update.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
+    public required GroupInvitationRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string GroupId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The new invitation details; username selects the invitation to update.</summary>
-        /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
-        public required global::SpecClient.Atlas.V20240530.GroupInvitationRequest Body { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
-    /// <summary>The parameters of getGroupInvite (GET /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class GetGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of getGroupInvite (GET /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class GetGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrgInviteParams.InvitationId"/>
+    public required string InvitationId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string GroupId { get; init; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string InvitationId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
-
-        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
-    /// <summary>The parameters of updateInviteById (PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class UpdateInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of updateInviteById (PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class UpdateInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrgInviteParams.InvitationId"/>
+    public required string InvitationId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The new invitation details.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
+    public required GroupInvitationUpdateRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string GroupId { get; init; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string InvitationId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The new invitation details.</summary>
-        /// <remarks>Sent as application/vnd.atlas.2023-01-01+json.</remarks>
-        public required global::SpecClient.Atlas.V20240530.GroupInvitationUpdateRequest Body { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
-
-        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
-    /// <summary>The parameters of deleteGroupInvite (DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class DeleteGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of deleteGroupInvite (DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class DeleteGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrgInviteParams.InvitationId"/>
+    public required string InvitationId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
     {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string GroupId { get; init; }
-
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
-        public required string InvitationId { get; init; }
-
-        /// <summary>Flag that indicates whether the application wraps the response in an envelope JSON object. Some API clients can't read HTTP response headers or status codes; with envelope=true the response body carries the status and the result as its content. Endpoints that return a list of results use the results object as the envelope and add a status field to it.</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Envelope { get; init; }
-
-        /// <summary>Flag that indicates whether the response body is formatted for reading (prettyprint).</summary>
-        /// <remarks>The server's default: false.</remarks>
-        public bool? Pretty { get; init; }
-
-        /// <summary>The media type the operation asks for (Accept), chosen for the client's ApiVersion.</summary>
-        public const string AcceptMediaType = "application/vnd.atlas.2023-01-01+json";
-
-        /// <inheritdoc/>
-        public void Validate()
-        {
-            global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-            global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-            global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-            global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        }
-
-        private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
-
-        private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }

@@ -3,530 +3,508 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.Atlas.V20250312
+namespace SpecClient.Atlas.V20250312;
+
+/// <summary>The client for MongoDB Atlas Administration API — invitations.</summary>
+/// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2025-03-12. Every operation has the single resource version 2023-01-01, which a request for 2025-03-12 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class AtlasClient
 {
-    /// <summary>The client for MongoDB Atlas Administration API — invitations.</summary>
-    /// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2025-03-12. Every operation has the single resource version 2023-01-01, which a request for 2025-03-12 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class AtlasClient
+    private static readonly global::SpecClient.Atlas.V20250312.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>The API version this client was generated for; it chose the media types the client sends.</summary>
+    public const string ApiVersion = "2025-03-12";
+
+    /// <summary>The version of the OpenAPI document (its info.version).</summary>
+    public const string DocumentVersion = "2.0 (2025-03-12)";
+
+    /// <summary>The server the spec names, used when neither the constructor nor the HttpClient gives a base address.</summary>
+    public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://cloud.mongodb.com/");
+
+    /// <summary>The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.</summary>
+    public const string OperationsPathPrefix = "api/atlas/v2/";
+
+    /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.</param>
+    /// <param name="baseAddress">The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (api/atlas/v2) is dropped: the operations add it.</param>
+    public AtlasClient(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)
+        : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress, OperationsPathPrefix))
     {
-        private readonly global::SpecClient.Runtime.ApiConnection _connection;
-
-        /// <summary>The API version this client was generated for; it chose the media types the client sends.</summary>
-        public const string ApiVersion = "2025-03-12";
-
-        /// <summary>The version of the OpenAPI document (its info.version).</summary>
-        public const string DocumentVersion = "2.0 (2025-03-12)";
-
-        /// <summary>The server the spec names, used when neither the constructor nor the HttpClient gives a base address.</summary>
-        public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://cloud.mongodb.com/");
-
-        /// <summary>The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.</summary>
-        public const string OperationsPathPrefix = "api/atlas/v2/";
-
-        /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
-        /// <param name="httpClient">The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.</param>
-        /// <param name="baseAddress">The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (api/atlas/v2) is dropped: the operations add it.</param>
-        public AtlasClient(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)
-            : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress, OperationsPathPrefix))
-        {
-        }
-
-        /// <summary>Creates a client over an existing connection (shared by other clients).</summary>
-        /// <param name="connection">The connection every request goes through.</param>
-        public AtlasClient(global::SpecClient.Runtime.ApiConnection connection)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(connection);
-            _connection = connection;
-            Organizations = new global::SpecClient.Atlas.V20250312.OrganizationsClient(connection);
-            Projects = new global::SpecClient.Atlas.V20250312.ProjectsClient(connection);
-        }
-
-        /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
-        public global::SpecClient.Runtime.ApiConnection Connection => _connection;
-
-        /// <summary>Invitations to join an organization.</summary>
-        public global::SpecClient.Atlas.V20250312.OrganizationsClient Organizations { get; }
-
-        /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-        public global::SpecClient.Atlas.V20250312.ProjectsClient Projects { get; }
     }
+
+    /// <summary>Creates a client over an existing connection (shared by other clients).</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public AtlasClient(global::SpecClient.Runtime.ApiConnection connection)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        Organizations = new OrganizationsClient(connection);
+        Projects = new ProjectsClient(connection);
+    }
+
+    /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
+    public global::SpecClient.Runtime.ApiConnection Connection => _connection;
 
     /// <summary>Invitations to join an organization.</summary>
-    /// <remarks>Reached through <see cref="AtlasClient.Organizations"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class OrganizationsClient
-    {
-        private readonly global::SpecClient.Runtime.ApiConnection _connection;
-
-        /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
-        /// <param name="connection">The connection every request goes through.</param>
-        public OrganizationsClient(global::SpecClient.Runtime.ApiConnection connection)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(connection);
-            _connection = connection;
-        }
-
-        /// <summary>Return All Organization Invitations</summary>
-        /// <remarks>
-        /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
-        /// <para/>
-        /// GET /api/atlas/v2/orgs/{orgId}/invites (operationId listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>> ListOrgInvitesAsync(global::SpecClient.Atlas.V20250312.ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            uri.AppendQuery("username", parameters.Username);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ListOrganizationInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="ListOrgInvitesAsync(global::SpecClient.Atlas.V20250312.ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
-            => ListOrgInvitesAsync(new global::SpecClient.Atlas.V20250312.ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
-
-        /// <summary>Invite One User to One Organization</summary>
-        /// <remarks>
-        /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
-        /// <para/>
-        /// POST /api/atlas/v2/orgs/{orgId}/invites (operationId createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> CreateOrgInviteAsync(global::SpecClient.Atlas.V20250312.CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="CreateOrgInviteAsync(global::SpecClient.Atlas.V20250312.CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="body">The invitation to send.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> CreateOrgInviteAsync(string orgId, global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => CreateOrgInviteAsync(new global::SpecClient.Atlas.V20250312.CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
-
-        /// <summary>Update One Organization Invitation</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
-        /// <para/>
-        /// PATCH /api/atlas/v2/orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> UpdateOrgInvitesAsync(global::SpecClient.Atlas.V20250312.UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateOrgInvitesAsync(global::SpecClient.Atlas.V20250312.UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, global::SpecClient.Atlas.V20250312.OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateOrgInvitesAsync(new global::SpecClient.Atlas.V20250312.UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
-
-        /// <summary>Return One Organization Invitation</summary>
-        /// <remarks>
-        /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
-        /// <para/>
-        /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> GetOrgInviteAsync(global::SpecClient.Atlas.V20250312.GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="GetOrgInviteAsync(global::SpecClient.Atlas.V20250312.GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => GetOrgInviteAsync(new global::SpecClient.Atlas.V20250312.GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
-
-        /// <summary>Update One Organization Invitation by Invitation ID</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
-        /// <para/>
-        /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> UpdateOrgInviteByIdAsync(global::SpecClient.Atlas.V20250312.UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.OrganizationInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateOrgInviteByIdAsync(global::SpecClient.Atlas.V20250312.UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="body">The new invitation details.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, global::SpecClient.Atlas.V20250312.OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateOrgInviteByIdAsync(new global::SpecClient.Atlas.V20250312.UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
-
-        /// <summary>Remove One Organization Invitation</summary>
-        /// <remarks>
-        /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
-        /// <para/>
-        /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(global::SpecClient.Atlas.V20250312.DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="DeleteOrgInviteAsync(global::SpecClient.Atlas.V20250312.DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
-        public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => DeleteOrgInviteAsync(new global::SpecClient.Atlas.V20250312.DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
-    }
+    public OrganizationsClient Organizations { get; }
 
     /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-    /// <remarks>Reached through <see cref="AtlasClient.Projects"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class ProjectsClient
+    public ProjectsClient Projects { get; }
+}
+
+/// <summary>Invitations to join an organization.</summary>
+/// <remarks>Reached through <see cref="AtlasClient.Organizations"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class OrganizationsClient
+{
+    private static readonly global::SpecClient.Atlas.V20250312.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public OrganizationsClient(global::SpecClient.Runtime.ApiConnection connection)
     {
-        private readonly global::SpecClient.Runtime.ApiConnection _connection;
-
-        /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
-        /// <param name="connection">The connection every request goes through.</param>
-        public ProjectsClient(global::SpecClient.Runtime.ApiConnection connection)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(connection);
-            _connection = connection;
-        }
-
-        /// <summary>Return All Project Invitations</summary>
-        /// <remarks>
-        /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
-        /// <para/>
-        /// GET /api/atlas/v2/groups/{groupId}/invites (operationId listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>> ListGroupInvitesAsync(global::SpecClient.Atlas.V20250312.ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            uri.AppendQuery("username", parameters.Username);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ListGroupInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="ListGroupInvitesAsync(global::SpecClient.Atlas.V20250312.ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.Atlas.V20250312.GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
-            => ListGroupInvitesAsync(new global::SpecClient.Atlas.V20250312.ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
-
-        /// <summary>Invite One User to One Project</summary>
-        /// <remarks>
-        /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.
-        /// <para/>
-        /// POST /api/atlas/v2/groups/{groupId}/invites (operationId createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> CreateGroupInviteAsync(global::SpecClient.Atlas.V20250312.CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="CreateGroupInviteAsync(global::SpecClient.Atlas.V20250312.CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="body">The invitation to send.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> CreateGroupInviteAsync(string groupId, global::SpecClient.Atlas.V20250312.GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => CreateGroupInviteAsync(new global::SpecClient.Atlas.V20250312.CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
-
-        /// <summary>Update One Project Invitation</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
-        /// <para/>
-        /// PATCH /api/atlas/v2/groups/{groupId}/invites (operationId updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> UpdateGroupInvitesAsync(global::SpecClient.Atlas.V20250312.UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateGroupInvitesAsync(global::SpecClient.Atlas.V20250312.UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> UpdateGroupInvitesAsync(string groupId, global::SpecClient.Atlas.V20250312.GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateGroupInvitesAsync(new global::SpecClient.Atlas.V20250312.UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
-
-        /// <summary>Return One Project Invitation</summary>
-        /// <remarks>
-        /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.
-        /// <para/>
-        /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> GetGroupInviteAsync(global::SpecClient.Atlas.V20250312.GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="GetGroupInviteAsync(global::SpecClient.Atlas.V20250312.GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => GetGroupInviteAsync(new global::SpecClient.Atlas.V20250312.GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
-
-        /// <summary>Update One Project Invitation by Invitation ID</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
-        /// <para/>
-        /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> UpdateInviteByIdAsync(global::SpecClient.Atlas.V20250312.UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.GroupInvitation, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateInviteByIdAsync(global::SpecClient.Atlas.V20250312.UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="body">The new invitation details.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
-        public global::System.Threading.Tasks.Task<global::SpecClient.Atlas.V20250312.GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, global::SpecClient.Atlas.V20250312.GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateInviteByIdAsync(new global::SpecClient.Atlas.V20250312.UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
-
-        /// <summary>Remove One Project Invitation</summary>
-        /// <remarks>
-        /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
-        /// <para/>
-        /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
-        public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(global::SpecClient.Atlas.V20250312.DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/atlas/v2/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-            return _connection.SendAsync(request, global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="DeleteGroupInviteAsync(global::SpecClient.Atlas.V20250312.DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
-        public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => DeleteGroupInviteAsync(new global::SpecClient.Atlas.V20250312.DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
     }
+
+    /// <summary>Return All Organization Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/invites (operationId listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
+
+    /// <summary>Invite One User to One Organization</summary>
+    /// <remarks>
+    /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
+    /// <para/>
+    /// POST /api/atlas/v2/orgs/{orgId}/invites (operationId createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Organization Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Organization Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
+    /// <para/>
+    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+}
+
+/// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
+/// <remarks>Reached through <see cref="AtlasClient.Projects"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class ProjectsClient
+{
+    private static readonly global::SpecClient.Atlas.V20250312.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public ProjectsClient(global::SpecClient.Runtime.ApiConnection connection)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+    }
+
+    /// <summary>Return All Project Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/invites (operationId listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
+
+    /// <summary>Invite One User to One Project</summary>
+    /// <remarks>
+    /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.
+    /// <para/>
+    /// POST /api/atlas/v2/groups/{groupId}/invites (operationId createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Project Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/groups/{groupId}/invites (operationId updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Project Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Project Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateInviteByIdAsync(new UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Project Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
+    /// <para/>
+    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 }

@@ -3,503 +3,481 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.CloudManager.V1
+namespace SpecClient.CloudManager.V1;
+
+/// <summary>The client for MongoDB Cloud Manager Public API — invitations.</summary>
+/// <remarks>The organization and project invitation operations of the Cloud Manager public API v1.0. Requests and responses use application/json; there are no versioned media types. Written for SpecClient from the project's facts (ATLAS.md section 8).</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class CloudManagerClient
 {
-    /// <summary>The client for MongoDB Cloud Manager Public API — invitations.</summary>
-    /// <remarks>The organization and project invitation operations of the Cloud Manager public API v1.0. Requests and responses use application/json; there are no versioned media types. Written for SpecClient from the project's facts (ATLAS.md section 8).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class CloudManagerClient
+    private static readonly global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext s_json = global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>The version of the OpenAPI document (its info.version).</summary>
+    public const string DocumentVersion = "1.0";
+
+    /// <summary>The server the spec names, used when neither the constructor nor the HttpClient gives a base address.</summary>
+    public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://cloud.mongodb.com/");
+
+    /// <summary>The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.</summary>
+    public const string OperationsPathPrefix = "api/public/v1.0/";
+
+    /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
+    /// <param name="httpClient">The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.</param>
+    /// <param name="baseAddress">The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (api/public/v1.0) is dropped: the operations add it.</param>
+    public CloudManagerClient(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)
+        : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress, OperationsPathPrefix))
     {
-        private readonly global::SpecClient.Runtime.ApiConnection _connection;
-
-        /// <summary>The version of the OpenAPI document (its info.version).</summary>
-        public const string DocumentVersion = "1.0";
-
-        /// <summary>The server the spec names, used when neither the constructor nor the HttpClient gives a base address.</summary>
-        public static global::System.Uri DefaultBaseAddress { get; } = new global::System.Uri("https://cloud.mongodb.com/");
-
-        /// <summary>The path every operation's path starts with. A base address that already ends with it (such as the API's documented base URL) is used without it, so the path is never doubled.</summary>
-        public const string OperationsPathPrefix = "api/public/v1.0/";
-
-        /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
-        /// <param name="httpClient">The HttpClient to send with; its handlers (authentication, retries, logging) apply to every call.</param>
-        /// <param name="baseAddress">The server to call (scheme, host, port and optionally a path); by default the HttpClient's BaseAddress, else the spec's server. A path ending with OperationsPathPrefix (api/public/v1.0) is dropped: the operations add it.</param>
-        public CloudManagerClient(global::System.Net.Http.HttpClient httpClient, global::System.Uri? baseAddress = null)
-            : this(new global::SpecClient.Runtime.ApiConnection(httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient)), baseAddress ?? httpClient.BaseAddress ?? DefaultBaseAddress, OperationsPathPrefix))
-        {
-        }
-
-        /// <summary>Creates a client over an existing connection (shared by other clients).</summary>
-        /// <param name="connection">The connection every request goes through.</param>
-        public CloudManagerClient(global::SpecClient.Runtime.ApiConnection connection)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(connection);
-            _connection = connection;
-            Organizations = new global::SpecClient.CloudManager.V1.OrganizationsClient(connection);
-            Projects = new global::SpecClient.CloudManager.V1.ProjectsClient(connection);
-        }
-
-        /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
-        public global::SpecClient.Runtime.ApiConnection Connection => _connection;
-
-        /// <summary>Invitations to join an organization.</summary>
-        public global::SpecClient.CloudManager.V1.OrganizationsClient Organizations { get; }
-
-        /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-        public global::SpecClient.CloudManager.V1.ProjectsClient Projects { get; }
     }
+
+    /// <summary>Creates a client over an existing connection (shared by other clients).</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public CloudManagerClient(global::SpecClient.Runtime.ApiConnection connection)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        Organizations = new OrganizationsClient(connection);
+        Projects = new ProjectsClient(connection);
+    }
+
+    /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
+    public global::SpecClient.Runtime.ApiConnection Connection => _connection;
 
     /// <summary>Invitations to join an organization.</summary>
-    /// <remarks>Reached through <see cref="CloudManagerClient.Organizations"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class OrganizationsClient
-    {
-        private readonly global::SpecClient.Runtime.ApiConnection _connection;
-
-        /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
-        /// <param name="connection">The connection every request goes through.</param>
-        public OrganizationsClient(global::SpecClient.Runtime.ApiConnection connection)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(connection);
-            _connection = connection;
-        }
-
-        /// <summary>Return All Organization Invitations</summary>
-        /// <remarks>
-        /// Returns all pending invitations to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
-        /// <para/>
-        /// GET /orgs/{orgId}/invites (operationId listOrgInvites, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> ListOrgInvitesAsync(global::SpecClient.CloudManager.V1.ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            uri.AppendQuery("username", parameters.Username);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ListOrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="ListOrgInvitesAsync(global::SpecClient.CloudManager.V1.ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
-            => ListOrgInvitesAsync(new global::SpecClient.CloudManager.V1.ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
-
-        /// <summary>Invite One User to One Organization</summary>
-        /// <remarks>
-        /// Invites one Cloud Manager user to join the specified organization. The user must accept the invitation before they can access the organization. To use this resource, the requesting API key must have the Organization User Admin role.
-        /// <para/>
-        /// POST /orgs/{orgId}/invites (operationId createOrgInvite, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> CreateOrgInviteAsync(global::SpecClient.CloudManager.V1.CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitationRequest, "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="CreateOrgInviteAsync(global::SpecClient.CloudManager.V1.CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="body">The invitation to send.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> CreateOrgInviteAsync(string orgId, global::SpecClient.CloudManager.V1.OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => CreateOrgInviteAsync(new global::SpecClient.CloudManager.V1.CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
-
-        /// <summary>Update One Organization Invitation</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Organization User Admin role.
-        /// <para/>
-        /// PATCH /orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> UpdateOrgInvitesAsync(global::SpecClient.CloudManager.V1.UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitationRequest, "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateOrgInvitesAsync(global::SpecClient.CloudManager.V1.UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, global::SpecClient.CloudManager.V1.OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateOrgInvitesAsync(new global::SpecClient.CloudManager.V1.UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
-
-        /// <summary>Return One Organization Invitation</summary>
-        /// <remarks>
-        /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
-        /// <para/>
-        /// GET /orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> GetOrgInviteAsync(global::SpecClient.CloudManager.V1.GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="GetOrgInviteAsync(global::SpecClient.CloudManager.V1.GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => GetOrgInviteAsync(new global::SpecClient.CloudManager.V1.GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
-
-        /// <summary>Update One Organization Invitation by Invitation ID</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting API key must have the Organization User Admin role.
-        /// <para/>
-        /// PATCH /orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> UpdateOrgInviteByIdAsync(global::SpecClient.CloudManager.V1.UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitationUpdateRequest, "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.OrganizationInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateOrgInviteByIdAsync(global::SpecClient.CloudManager.V1.UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="body">The new invitation details.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, global::SpecClient.CloudManager.V1.OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateOrgInviteByIdAsync(new global::SpecClient.CloudManager.V1.UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
-
-        /// <summary>Remove One Organization Invitation</summary>
-        /// <remarks>
-        /// Cancels one pending invitation sent to a Cloud Manager user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting API key must have the Organization User Admin role.
-        /// <para/>
-        /// DELETE /orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(global::SpecClient.CloudManager.V1.DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/orgs/");
-            uri.AppendUrlSafeValue(parameters.OrgId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="DeleteOrgInviteAsync(global::SpecClient.CloudManager.V1.DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => DeleteOrgInviteAsync(new global::SpecClient.CloudManager.V1.DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
-    }
+    public OrganizationsClient Organizations { get; }
 
     /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-    /// <remarks>Reached through <see cref="CloudManagerClient.Projects"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial class ProjectsClient
+    public ProjectsClient Projects { get; }
+}
+
+/// <summary>Invitations to join an organization.</summary>
+/// <remarks>Reached through <see cref="CloudManagerClient.Organizations"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class OrganizationsClient
+{
+    private static readonly global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext s_json = global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public OrganizationsClient(global::SpecClient.Runtime.ApiConnection connection)
     {
-        private readonly global::SpecClient.Runtime.ApiConnection _connection;
-
-        /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
-        /// <param name="connection">The connection every request goes through.</param>
-        public ProjectsClient(global::SpecClient.Runtime.ApiConnection connection)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(connection);
-            _connection = connection;
-        }
-
-        /// <summary>Return All Project Invitations</summary>
-        /// <remarks>
-        /// Returns all pending invitations to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
-        /// <para/>
-        /// GET /groups/{groupId}/invites (operationId listGroupInvites, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> ListGroupInvitesAsync(global::SpecClient.CloudManager.V1.ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            uri.AppendQuery("username", parameters.Username);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ListGroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="ListGroupInvitesAsync(global::SpecClient.CloudManager.V1.ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::SpecClient.CloudManager.V1.GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
-            => ListGroupInvitesAsync(new global::SpecClient.CloudManager.V1.ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
-
-        /// <summary>Invite One User to One Project</summary>
-        /// <remarks>
-        /// Invites one Cloud Manager user to join the specified project. The user must accept the invitation before they can access the project. To use this resource, the requesting API key must have the Project User Admin role.
-        /// <para/>
-        /// POST /groups/{groupId}/invites (operationId createGroupInvite, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> CreateGroupInviteAsync(global::SpecClient.CloudManager.V1.CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitationRequest, "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="CreateGroupInviteAsync(global::SpecClient.CloudManager.V1.CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="body">The invitation to send.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> CreateGroupInviteAsync(string groupId, global::SpecClient.CloudManager.V1.GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => CreateGroupInviteAsync(new global::SpecClient.CloudManager.V1.CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
-
-        /// <summary>Update One Project Invitation</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Project User Admin role.
-        /// <para/>
-        /// PATCH /groups/{groupId}/invites (operationId updateGroupInvites, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> UpdateGroupInvitesAsync(global::SpecClient.CloudManager.V1.UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites");
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitationRequest, "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateGroupInvitesAsync(global::SpecClient.CloudManager.V1.UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> UpdateGroupInvitesAsync(string groupId, global::SpecClient.CloudManager.V1.GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateGroupInvitesAsync(new global::SpecClient.CloudManager.V1.UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
-
-        /// <summary>Return One Project Invitation</summary>
-        /// <remarks>
-        /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
-        /// <para/>
-        /// GET /groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> GetGroupInviteAsync(global::SpecClient.CloudManager.V1.GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="GetGroupInviteAsync(global::SpecClient.CloudManager.V1.GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => GetGroupInviteAsync(new global::SpecClient.CloudManager.V1.GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
-
-        /// <summary>Update One Project Invitation by Invitation ID</summary>
-        /// <remarks>
-        /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting API key must have the Project User Admin role.
-        /// <para/>
-        /// PATCH /groups/{groupId}/invites/{invitationId} (operationId updateGroupInviteById, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>The response body.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> UpdateGroupInviteByIdAsync(global::SpecClient.CloudManager.V1.UpdateGroupInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
-            request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitationUpdateRequest, "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.GroupInvitation, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="UpdateGroupInviteByIdAsync(global::SpecClient.CloudManager.V1.UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="body">The new invitation details.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::SpecClient.CloudManager.V1.GroupInvitation> UpdateGroupInviteByIdAsync(string groupId, string invitationId, global::SpecClient.CloudManager.V1.GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-            => UpdateGroupInviteByIdAsync(new global::SpecClient.CloudManager.V1.UpdateGroupInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
-
-        /// <summary>Remove One Project Invitation</summary>
-        /// <remarks>
-        /// Cancels one pending invitation sent to a Cloud Manager user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting API key must have the Project User Admin role.
-        /// <para/>
-        /// DELETE /groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/json).
-        /// </remarks>
-        /// <exception cref="global::System.ArgumentException">A parameter breaks the spec's constraints; nothing was sent.</exception>
-        /// <exception cref="global::SpecClient.Runtime.ApiException">The server answered with an error status, or with a body that could not be read. Error statuses the spec lists, with the errorCode values (ApiException.ErrorCode) its examples show: 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR).</exception>
-        /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed or dropped; the message names the call.</exception>
-        /// <exception cref="global::System.TimeoutException">The server did not answer in time.</exception>
-        /// <returns>A task that completes when the server has answered with success.</returns>
-        /// <param name="parameters">The operation's parameters; checked before anything is sent.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(global::SpecClient.CloudManager.V1.DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(parameters);
-            parameters.Validate();
-            var uri = _connection.CreateUriBuilder();
-            uri.AppendLiteral("api/public/v1.0/groups/");
-            uri.AppendUrlSafeValue(parameters.GroupId);
-            uri.AppendLiteral("/invites/");
-            uri.AppendUrlSafeValue(parameters.InvitationId);
-            uri.AppendQuery("envelope", parameters.Envelope);
-            uri.AppendQuery("pretty", parameters.Pretty);
-            var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
-            return _connection.SendAsync(request, global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default.ApiError, parameters.Envelope == true, cancellationToken);
-        }
-
-        /// <inheritdoc cref="DeleteGroupInviteAsync(global::SpecClient.CloudManager.V1.DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
-        /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</param>
-        /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-            => DeleteGroupInviteAsync(new global::SpecClient.CloudManager.V1.DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
     }
+
+    /// <summary>Return All Organization Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// GET /orgs/{orgId}/invites (operationId listOrgInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
+
+    /// <summary>Invite One User to One Organization</summary>
+    /// <remarks>
+    /// Invites one Cloud Manager user to join the specified organization. The user must accept the invitation before they can access the organization. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// POST /orgs/{orgId}/invites (operationId createOrgInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// PATCH /orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Organization Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// GET /orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// PATCH /orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/json");
+        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Organization Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a Cloud Manager user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// DELETE /orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+}
+
+/// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
+/// <remarks>Reached through <see cref="CloudManagerClient.Projects"/>.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class ProjectsClient
+{
+    private static readonly global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext s_json = global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public ProjectsClient(global::SpecClient.Runtime.ApiConnection connection)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+    }
+
+    /// <summary>Return All Project Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// GET /groups/{groupId}/invites (operationId listGroupInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
+
+    /// <summary>Invite One User to One Project</summary>
+    /// <remarks>
+    /// Invites one Cloud Manager user to join the specified project. The user must accept the invitation before they can access the project. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// POST /groups/{groupId}/invites (operationId createGroupInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Project Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// PATCH /groups/{groupId}/invites (operationId updateGroupInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Project Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// GET /groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Project Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// PATCH /groups/{groupId}/invites/{invitationId} (operationId updateGroupInviteById, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/json");
+        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInviteByIdAsync(new UpdateGroupInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Project Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a Cloud Manager user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// DELETE /groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
+    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/public/v1.0/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 }

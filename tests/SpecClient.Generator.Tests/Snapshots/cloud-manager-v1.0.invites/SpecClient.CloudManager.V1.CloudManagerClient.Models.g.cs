@@ -3,146 +3,145 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
-namespace SpecClient.CloudManager.V1
+namespace SpecClient.CloudManager.V1;
+
+/// <summary>Error body returned by the API.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record ApiError
 {
-    /// <summary>Error body returned by the API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record ApiError
-    {
-        /// <summary>HTTP status code of the error.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public int? Error { get; set; }
+    /// <summary>HTTP status code of the error.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public int? Error { get; set; }
 
-        /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? ErrorCode { get; set; }
+    /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? ErrorCode { get; set; }
 
-        /// <summary>Human-readable explanation of the error.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Detail { get; set; }
+    /// <summary>Human-readable explanation of the error.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Detail { get; set; }
 
-        /// <summary>HTTP reason phrase of the status code.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Reason { get; set; }
+    /// <summary>HTTP reason phrase of the status code.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Reason { get; set; }
 
-        /// <summary>Values that the error message refers to; may be empty.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
-    }
+    /// <summary>Values that the error message refers to; may be empty.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
+}
 
-    /// <summary>A pending invitation to join one project.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupInvitation
-    {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Id { get; set; }
+/// <summary>A pending invitation to join one project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupInvitation
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Id { get; set; }
 
-        /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? GroupId { get; set; }
+    /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? GroupId { get; set; }
 
-        /// <summary>Name of the project that the user is invited to.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? GroupName { get; set; }
+    /// <summary>Name of the project that the user is invited to.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? GroupName { get; set; }
 
-        /// <summary>Email address of the invited user.</summary>
-        public string? Username { get; set; }
+    /// <summary>Email address of the invited user.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>Email address of the user who sent the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? InviterUsername { get; set; }
+    /// <summary>Email address of the user who sent the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? InviterUsername { get; set; }
 
-        /// <summary>Project roles that the invited user receives on accepting.</summary>
-        public global::System.Collections.Generic.List<string>? Roles { get; set; }
+    /// <summary>Project roles that the invited user receives on accepting.</summary>
+    public global::System.Collections.Generic.List<string>? Roles { get; set; }
 
-        /// <summary>Date and time when Cloud Manager sent the invitation, in ISO 8601 format in UTC (for example 2021-02-18T18:51:46Z).</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+    /// <summary>Date and time when Cloud Manager sent the invitation, in ISO 8601 format in UTC (for example 2021-02-18T18:51:46Z).</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-        /// <summary>Date and time when the invitation expires, in ISO 8601 format in UTC (for example 2021-03-20T18:51:46Z).</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? ExpiresAt { get; set; }
-    }
+    /// <summary>Date and time when the invitation expires, in ISO 8601 format in UTC (for example 2021-03-20T18:51:46Z).</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? ExpiresAt { get; set; }
+}
 
-    /// <summary>Invitation to create, or to update by username, for one project.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupInvitationRequest
-    {
-        /// <summary>Email address of the user to invite.</summary>
-        public string? Username { get; set; }
+/// <summary>Invitation to create, or to update by username, for one project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupInvitationRequest
+{
+    /// <summary>Email address of the user to invite.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>Project roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<string>? Roles { get; set; }
-    }
+    /// <summary>Project roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<string>? Roles { get; set; }
+}
 
-    /// <summary>Changes to one project invitation selected by its id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record GroupInvitationUpdateRequest
-    {
-        /// <summary>Project roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<string>? Roles { get; set; }
-    }
+/// <summary>Changes to one project invitation selected by its id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupInvitationUpdateRequest
+{
+    /// <summary>Project roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<string>? Roles { get; set; }
+}
 
-    /// <summary>A pending invitation to join one organization.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record OrganizationInvitation
-    {
-        /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? Id { get; set; }
+/// <summary>A pending invitation to join one organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrganizationInvitation
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? Id { get; set; }
 
-        /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? OrgId { get; set; }
+    /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? OrgId { get; set; }
 
-        /// <summary>Name of the organization that the user is invited to.</summary>
-        public string? OrgName { get; set; }
+    /// <summary>Name of the organization that the user is invited to.</summary>
+    public string? OrgName { get; set; }
 
-        /// <summary>Email address of the invited user.</summary>
-        public string? Username { get; set; }
+    /// <summary>Email address of the invited user.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>Email address of the user who sent the invitation.</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public string? InviterUsername { get; set; }
+    /// <summary>Email address of the user who sent the invitation.</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public string? InviterUsername { get; set; }
 
-        /// <summary>Organization roles that the invited user receives on accepting.</summary>
-        public global::System.Collections.Generic.List<string>? Roles { get; set; }
+    /// <summary>Organization roles that the invited user receives on accepting.</summary>
+    public global::System.Collections.Generic.List<string>? Roles { get; set; }
 
-        /// <summary>Date and time when Cloud Manager sent the invitation, in ISO 8601 format in UTC (for example 2021-02-18T18:51:46Z).</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? CreatedAt { get; set; }
+    /// <summary>Date and time when Cloud Manager sent the invitation, in ISO 8601 format in UTC (for example 2021-02-18T18:51:46Z).</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-        /// <summary>Date and time when the invitation expires, in ISO 8601 format in UTC (for example 2021-03-20T18:51:46Z).</summary>
-        /// <remarks>Set by the server; ignored in requests.</remarks>
-        public global::System.DateTimeOffset? ExpiresAt { get; set; }
+    /// <summary>Date and time when the invitation expires, in ISO 8601 format in UTC (for example 2021-03-20T18:51:46Z).</summary>
+    /// <remarks>Set by the server; not sent.</remarks>
+    public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
-        /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
-        public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
-    }
+    /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
+}
 
-    /// <summary>Invitation to create, or to update by username, for one organization.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record OrganizationInvitationRequest
-    {
-        /// <summary>Email address of the user to invite.</summary>
-        public string? Username { get; set; }
+/// <summary>Invitation to create, or to update by username, for one organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrganizationInvitationRequest
+{
+    /// <summary>Email address of the user to invite.</summary>
+    public string? Username { get; set; }
 
-        /// <summary>Organization roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<string>? Roles { get; set; }
+    /// <summary>Organization roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<string>? Roles { get; set; }
 
-        /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
-        public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
-    }
+    /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
+}
 
-    /// <summary>Changes to one organization invitation selected by its id.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-    public sealed partial record OrganizationInvitationUpdateRequest
-    {
-        /// <summary>Organization roles to give the invited user.</summary>
-        public global::System.Collections.Generic.List<string>? Roles { get; set; }
+/// <summary>Changes to one organization invitation selected by its id.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrganizationInvitationUpdateRequest
+{
+    /// <summary>Organization roles to give the invited user.</summary>
+    public global::System.Collections.Generic.List<string>? Roles { get; set; }
 
-        /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
-        public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
-    }
+    /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 }

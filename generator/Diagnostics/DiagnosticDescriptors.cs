@@ -146,6 +146,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor YamlRepaired = new(
+        "SCG0018",
+        "The YAML was repaired to read it as other YAML tools do",
+        "'{0}': the YAML was repaired to read it as other YAML tools do: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [InvalidDocument.Id] = InvalidDocument,
@@ -165,6 +173,7 @@ internal static class DiagnosticDescriptors
         [DuplicatePathSignature.Id] = DuplicatePathSignature,
         [SpecTooComplex.Id] = SpecTooComplex,
         [DuplicateNamespace.Id] = DuplicateNamespace,
+        [YamlRepaired.Id] = YamlRepaired,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -24,12 +24,54 @@ internal static class DocumentReader
 
     /// <summary>Reads the first document of <paramref name="text"/>.</summary>
     /// <exception cref="DocumentReadException">The text is not well-formed YAML/JSON.</exception>
-    public static SpecNode? Read(string text, CancellationToken cancellationToken)
+    public static SpecNode? Read(string text, CancellationToken cancellationToken) => Read(text, warnings: null, cancellationToken);
+
+    /// <summary>
+    /// Reads the first document of <paramref name="text"/>; when YamlDotNet rejects YAML that libyaml and PyYAML read
+    /// (see <see cref="BlockScalarRepair"/>), reads the repaired text and adds a warning saying so.
+    /// </summary>
+    /// <exception cref="DocumentReadException">The text is not well-formed YAML/JSON (even once repaired).</exception>
+    public static SpecNode? Read(string text, List<DocumentWarning>? warnings, CancellationToken cancellationToken)
     {
-        var parser = new Parser(new StringReader(text));
         try
         {
-            var state = new ReadState();
+            // The fast path: the text as written.
+            return ReadText(text, repair: null, cancellationToken);
+        }
+        catch (DocumentReadException)
+        {
+            BlockScalarRepair? repair = TryRepair(text, cancellationToken);
+            if (repair is null)
+            {
+                throw;
+            }
+
+            // Once, on the whole text: an error now is a real one, reported where it is in the original text.
+            SpecNode? root = ReadText(repair.Text, repair, cancellationToken);
+            warnings?.Add(new DocumentWarning(repair.Description, repair.FirstStart, repair.FirstEnd));
+            return root;
+        }
+    }
+
+    private static BlockScalarRepair? TryRepair(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return BlockScalarRepair.TryRepair(text, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in the repair must not hide YamlDotNet's own error behind a generator failure.
+            return null;
+        }
+    }
+
+    private static SpecNode? ReadText(string text, BlockScalarRepair? repair, CancellationToken cancellationToken)
+    {
+        var parser = new Parser(new StringReader(text));
+        var state = new ReadState(repair);
+        try
+        {
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
             {
@@ -42,18 +84,25 @@ internal static class DocumentReader
         }
         catch (YamlException exception)
         {
-            throw new DocumentReadException(StripLocationPrefix(exception.Message), ToPosition(exception.Start), ToPosition(exception.End));
+            throw new DocumentReadException(StripLocationPrefix(exception.Message), state.ToPosition(exception.Start), state.ToPosition(exception.End));
         }
         catch (Exception exception) when (exception is not DocumentReadException and not OperationCanceledException and not InsufficientExecutionStackException and not SpecTooComplexException)
         {
             // YamlDotNet throws other exceptions on some malformed input; the last event read is where it stopped.
-            TextPosition where = parser.Current is ParsingEvent last ? ToPosition(last.Start) : default;
+            TextPosition where = parser.Current is ParsingEvent last ? state.ToPosition(last.Start) : default;
             throw new DocumentReadException("the text is malformed after this point (" + exception.Message + ")", where, where);
         }
     }
 
     private sealed class ReadState
     {
+        private readonly BlockScalarRepair? _repair;
+
+        public ReadState(BlockScalarRepair? repair)
+        {
+            _repair = repair;
+        }
+
         public Dictionary<string, SpecNode> Anchors { get; } = new(StringComparer.Ordinal);
 
         public long Elements { get; private set; }
@@ -66,6 +115,13 @@ internal static class DocumentReader
                 throw new SpecTooComplexException("the document expands to more than " + MaxElements.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " nodes (YAML merge keys merging merges)");
             }
         }
+
+        /// <summary>A position in the text as written: a repair keeps lines and columns, and offsets map back.</summary>
+        public TextPosition ToPosition(Mark mark)
+        {
+            TextPosition position = DocumentReader.ToPosition(mark);
+            return _repair is null ? position : position with { Offset = _repair.ToOriginalOffset(position.Offset) };
+        }
     }
 
     private static SpecNode ReadNode(IParser parser, ReadState state, int depth, CancellationToken cancellationToken)
@@ -75,7 +131,7 @@ internal static class DocumentReader
         ParsingEvent current = parser.Current ?? throw new DocumentReadException("unexpected end of document", default, default);
         if (depth > MaxDepth)
         {
-            throw new DocumentReadException($"the document nests deeper than {MaxDepth} levels", ToPosition(current.Start), ToPosition(current.End));
+            throw new DocumentReadException($"the document nests deeper than {MaxDepth} levels", state.ToPosition(current.Start), state.ToPosition(current.End));
         }
 
         // MaxDepth keeps the recursion shallow on any thread the compiler gives us; this is the backstop.
@@ -85,7 +141,7 @@ internal static class DocumentReader
         {
             case Scalar scalar:
                 parser.MoveNext();
-                var scalarNode = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, ToPosition(scalar.Start), ToPosition(scalar.End));
+                var scalarNode = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, state.ToPosition(scalar.Start), state.ToPosition(scalar.End));
                 Remember(anchors, scalar.Anchor, scalarNode);
                 return scalarNode;
 
@@ -96,7 +152,7 @@ internal static class DocumentReader
                     return target;
                 }
 
-                throw new DocumentReadException($"the alias '*{alias.Value.Value}' names no anchor", ToPosition(alias.Start), ToPosition(alias.End));
+                throw new DocumentReadException($"the alias '*{alias.Value.Value}' names no anchor", state.ToPosition(alias.Start), state.ToPosition(alias.End));
 
             case SequenceStart sequenceStart:
             {
@@ -109,7 +165,7 @@ internal static class DocumentReader
                     items.Add(ReadNode(parser, state, depth + 1, cancellationToken));
                 }
 
-                var node = new SequenceNode(items, ToPosition(sequenceStart.Start), ToPosition(sequenceEnd.End));
+                var node = new SequenceNode(items, state.ToPosition(sequenceStart.Start), state.ToPosition(sequenceEnd.End));
                 Remember(anchors, sequenceStart.Anchor, node);
                 return node;
             }
@@ -145,13 +201,13 @@ internal static class DocumentReader
                     entries = Merge(merges, entries);
                 }
 
-                var node = new MappingNode(entries, ToPosition(mappingStart.Start), ToPosition(mappingEnd.End));
+                var node = new MappingNode(entries, state.ToPosition(mappingStart.Start), state.ToPosition(mappingEnd.End));
                 Remember(anchors, mappingStart.Anchor, node);
                 return node;
             }
 
             default:
-                throw new DocumentReadException($"unexpected {current.GetType().Name}", ToPosition(current.Start), ToPosition(current.End));
+                throw new DocumentReadException($"unexpected {current.GetType().Name}", state.ToPosition(current.Start), state.ToPosition(current.End));
         }
     }
 
@@ -201,6 +257,21 @@ internal static class DocumentReader
         int marker = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0 ? message.Substring(marker + 3) : message;
     }
+}
+
+/// <summary>YAML read leniently (as libyaml and PyYAML read it): what was done, and where.</summary>
+internal sealed class DocumentWarning
+{
+    public DocumentWarning(string message, TextPosition start, TextPosition end)
+    {
+        Message = message;
+        Node = new ScalarNode(string.Empty, isPlain: false, start, end);
+    }
+
+    public string Message { get; }
+
+    /// <summary>A node standing for the place, so the warning is reported as any other node's.</summary>
+    public SpecNode Node { get; }
 }
 
 /// <summary>The text is not well-formed; carries where the reader stopped.</summary>

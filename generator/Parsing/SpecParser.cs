@@ -67,9 +67,10 @@ internal static class SpecParser
         }
 
         SpecNode? root;
+        var readWarnings = new List<DocumentWarning>();
         try
         {
-            root = DocumentReader.Read(text, cancellationToken);
+            root = DocumentReader.Read(text, readWarnings, cancellationToken);
         }
         catch (DocumentReadException exception)
         {
@@ -87,6 +88,11 @@ internal static class SpecParser
         }
 
         var context = new ParseContext(options.Path, document, cancellationToken);
+        foreach (DocumentWarning warning in readWarnings)
+        {
+            context.Report(DiagnosticDescriptors.YamlRepaired, warning.Node, fileName, warning.Message);
+        }
+
         if (!IsOpenApi3(context, document, fileName))
         {
             return new ParseResult(null, context.Diagnostics.ToEquatableArray());

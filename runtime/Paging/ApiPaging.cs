@@ -16,7 +16,8 @@ namespace SpecClient.Runtime;
 /// Each page is one ordinary call: retries, rate-limit waits and authentication already happen in the HttpClient's
 /// handlers under it, and its failure (an <see cref="ApiException"/>, …) ends the enumeration with that exception, so
 /// nothing here retries. Cancellation: both the token passed to the method and the one given to
-/// <c>WithCancellation</c> stop the walk before the next page and are passed to the page being fetched.
+/// <c>WithCancellation</c> stop the walk (before the next item or page, with an <see cref="OperationCanceledException"/>)
+/// and are passed to the page being fetched.
 /// </remarks>
 public static class ApiPaging
 {
@@ -39,7 +40,7 @@ public static class ApiPaging
     /// <param name="totalCountOf">The page's count of items over all pages, or null when the page type has none.</param>
     /// <param name="itemsPerPage">The page size asked for, or null when the server's default is used.</param>
     /// <param name="firstPageNumber">The number of the first page to fetch (Atlas counts from 1).</param>
-    /// <param name="cancellationToken">Stops the walk before the next page and cancels the page being fetched.</param>
+    /// <param name="cancellationToken">Stops the walk before the next item and cancels the page being fetched.</param>
     /// <exception cref="ArgumentNullException"><paramref name="fetchPage"/> or <paramref name="itemsOf"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemsPerPage"/> is not positive.</exception>
     /// <exception cref="InvalidOperationException">More than <see cref="MaxNumberedPages"/> pages would be needed.</exception>
@@ -101,7 +102,7 @@ public static class ApiPaging
     /// <param name="fetchPage">Fetches the page a link or cursor names; null asks for the first page.</param>
     /// <param name="itemsOf">The page's items; null counts as none.</param>
     /// <param name="nextOf">The page's link or cursor to the next page; null or empty on the last page.</param>
-    /// <param name="cancellationToken">Stops the walk before the next page and cancels the page being fetched.</param>
+    /// <param name="cancellationToken">Stops the walk before the next item and cancels the page being fetched.</param>
     /// <exception cref="ArgumentNullException">A function is null.</exception>
     /// <exception cref="InvalidOperationException">A page named a link or cursor that an earlier page already named.</exception>
     public static IAsyncEnumerable<TItem> LinkedItemsAsync<TPage, TItem>(
@@ -225,6 +226,8 @@ public static class ApiPaging
             {
                 for (int i = 0; i < items.Count; i++)
                 {
+                    // A caller that cancels mid-page expects no further item, not the rest of a page already fetched.
+                    cancellationToken.ThrowIfCancellationRequested();
                     yield return items[i];
                 }
             }

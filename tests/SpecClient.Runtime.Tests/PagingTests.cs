@@ -160,6 +160,26 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task CancellingMidPageYieldsNoFurtherItem()
+    {
+        var server = new NumberedServer(Enumerable.Range(1, 6), totalCount: true);
+        using var cts = new CancellationTokenSource();
+        var items = new List<int>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (int item in ApiPaging.NumberedItemsAsync(server.FetchAsync(3), static p => p.Results, static p => p.TotalCount, 3).WithCancellation(cts.Token))
+            {
+                items.Add(item);
+                cts.Cancel();
+            }
+        });
+
+        Assert.Equal([1], items);
+        Assert.Equal([1], server.Requested);
+    }
+
+    [Fact]
     public async Task CancellingTheWithCancellationTokenStopsBeforeTheNextPage()
     {
         var server = new NumberedServer(Enumerable.Range(1, 6), totalCount: true);

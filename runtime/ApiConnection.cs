@@ -31,6 +31,8 @@ public sealed class ApiConnection
 
     private readonly string _userAgent;
     private readonly string _baseAddressText;
+    private readonly string _serverAddress;
+    private readonly object _serverPort;
     private long _maxResponseBytes;
 
     /// <summary>Creates a connection.</summary>
@@ -53,6 +55,8 @@ public sealed class ApiConnection
         // Relative operation paths resolve under the base only when it ends with '/'.
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         _baseAddressText = BaseAddress.AbsoluteUri;
+        _serverAddress = BaseAddress.Host;
+        _serverPort = BaseAddress.Port;
 
         // HttpClient adds its default User-Agent only to requests without one: keep the caller's product first.
         string defaults = httpClient.DefaultRequestHeaders.UserAgent.ToString();
@@ -162,34 +166,54 @@ public sealed class ApiConnection
         return request;
     }
 
+    /// <summary>
+    /// Creates a request for an operation: the method comes from <paramref name="operation"/>, which travels with the
+    /// request (<see cref="ApiOperation.RequestOptionsKey"/>) to name its trace and tag its metrics. Called by generated code.
+    /// </summary>
+    /// <param name="operation">The operation's descriptor, created once per operation by the generated client.</param>
+    /// <param name="relativeUri">The path and query from <see cref="CreateUriBuilder"/>, or relative to the base address (no leading slash).</param>
+    /// <param name="accept">The media type to ask for.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="operation"/> is null.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public HttpRequestMessage CreateRequest(ApiOperation operation, string relativeUri, string accept)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        HttpRequestMessage request = CreateRequest(operation.Method, relativeUri, accept);
+        request.Options.Set(ApiOperation.RequestOptionsKey, operation);
+        return request;
+    }
+
     /// <summary>Sends a request whose success response carries no result. Called by generated code; disposes the request.</summary>
     /// <param name="request">The request, owned by this call from now on.</param>
     /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
     /// <param name="envelope">Whether the request asked for <c>envelope=true</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
     /// <exception cref="ApiException">The server answered with an error status.</exception>
     /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
     /// <exception cref="TimeoutException">No response in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-    {
-        using (request)
-        using (HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            }
+    public Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+        => SendCoreAsync<object, object?, NoResult>(request, null, errorType, envelope, cancellationToken);
 
-            if (envelope)
-            {
-                // An enveloped body may still report an error status the HTTP status hides.
-                byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                ResponseReader.ThrowIfEnvelopeFailed(request, response, body, errorType);
-            }
-        }
-    }
+    /// <summary>
+    /// Sends a request whose success response carries no result, and returns the response's status and headers.
+    /// Called by generated <c>…WithResponseAsync</c> methods; disposes the request.
+    /// </summary>
+    /// <param name="request">The request, owned by this call from now on.</param>
+    /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
+    /// <param name="envelope">Whether the request asked for <c>envelope=true</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The successful response's status, headers and <see cref="ApiResponseInfo"/>.</returns>
+    /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
+    /// <exception cref="ApiException">The server answered with an error status.</exception>
+    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
+    /// <exception cref="TimeoutException">No response in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<ApiResponse> SendWithResponseAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+        => SendCoreAsync<object, ApiResponse, NoResultWithResponse>(request, null, errorType, envelope, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result. Called by generated code; disposes the request.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -198,35 +222,99 @@ public sealed class ApiConnection
     /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
     /// <param name="envelope">Whether the request asked for <c>envelope=true</c>: the result is then read from <c>content</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
     /// <exception cref="ApiException">The server answered with an error status, or with a body that is not a <typeparamref name="T"/>.</exception>
     /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
     /// <exception cref="TimeoutException">No response in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
     {
-        using (request)
-        using (HttpResponseMessage response = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-            }
+        ArgumentNullException.ThrowIfNull(resultType);
+        return SendCoreAsync<T, T, ResultOnly<T>>(request, resultType, errorType, envelope, cancellationToken);
+    }
 
-            (byte[] buffer, int length) = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Sends a request and reads its JSON result together with the response's status and headers. Called by generated
+    /// <c>…WithResponseAsync</c> methods; disposes the request.
+    /// </summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="request">The request, owned by this call from now on.</param>
+    /// <param name="resultType">The JSON metadata of the result.</param>
+    /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
+    /// <param name="envelope">Whether the request asked for <c>envelope=true</c>: the result is then read from <c>content</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result with the successful response's status, headers and <see cref="ApiResponseInfo"/>.</returns>
+    /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
+    /// <exception cref="ApiException">The server answered with an error status, or with a body that is not a <typeparamref name="T"/>.</exception>
+    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
+    /// <exception cref="TimeoutException">No response in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<ApiResponse<T>> SendWithResponseAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(resultType);
+        return SendCoreAsync<T, ApiResponse<T>, ResultWithResponse<T>>(request, resultType, errorType, envelope, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one path of every send: trace, send, fail on an error status, read the result (none when
+    /// <paramref name="resultType"/> is null), and shape it as <typeparamref name="TShape"/> says while the response is alive.
+    /// </summary>
+    private async Task<TResult> SendCoreAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+        where TShape : IResponseShape<T, TResult>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (request)
+        {
+            OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
             try
             {
-                return ResponseReader.ReadResult(request, response, new ArraySegment<byte>(buffer, 0, length), resultType, errorType, envelope);
+                TResult result;
+                using (HttpResponseMessage response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    telemetry.ResponseReceived(response);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    T? value = default;
+                    if (resultType is not null)
+                    {
+                        (byte[] buffer, int length) = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            value = ResponseReader.ReadResult(request, response, new ArraySegment<byte>(buffer, 0, length), resultType, errorType, envelope);
+                        }
+                        finally
+                        {
+                            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                        }
+                    }
+                    else if (envelope)
+                    {
+                        // An enveloped body may still report an error status the HTTP status hides.
+                        byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                        ResponseReader.ThrowIfEnvelopeFailed(request, response, body, errorType);
+                    }
+
+                    result = TShape.Create(value, response);
+                }
+
+                telemetry.Stop(null);
+                return result;
             }
-            finally
+            catch (Exception exception)
             {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                telemetry.Stop(exception);
+                throw;
             }
         }
     }
 
     /// <summary>Sends, turning timeouts and transport failures into exceptions that name the call.</summary>
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendHttpAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {

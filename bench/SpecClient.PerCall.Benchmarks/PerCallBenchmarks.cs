@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,10 +9,16 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Refit;
 using SpecClient.Atlas.V20250312;
+using SpecClient.Runtime;
 
 namespace SpecClient.PerCall.Benchmarks;
 
-/// <summary>One DELETE (204) and one GET (≈450-byte JSON) per call, three ways; the hand-written code is the baseline.</summary>
+/// <summary>
+/// One DELETE (204) and one GET (≈450-byte JSON) per call, three ways; the hand-written code is the baseline.
+/// The SpecClient rows run with nothing listening to its ActivitySource and Meter (tracing's cost when off); the
+/// <c>…Traced</c> rows with an ActivityListener (AllDataAndRecorded) and a MeterListener attached. Listeners are
+/// process-global: BenchmarkDotNet runs each benchmark in its own process, and only the traced ones attach them.
+/// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -22,6 +30,10 @@ public class PerCallBenchmarks
     private HttpClient _http = null!;
     private AtlasClient _specClient = null!;
     private IRefitAtlasInvites _refit = null!;
+    private ActivityListener? _activityListener;
+    private MeterListener? _meterListener;
+    private long _stoppedActivities;
+    private double _recordedSeconds;
 
     [GlobalSetup]
     public void Setup()
@@ -32,8 +44,38 @@ public class PerCallBenchmarks
         _refit = RestService.For<IRefitAtlasInvites>(_http, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(options) });
     }
 
+    [GlobalSetup(Targets = [nameof(SpecClientTracedDelete), nameof(SpecClientTracedGet), nameof(SpecClientDescribedTracedDelete), nameof(SpecClientDescribedTracedGet)])]
+    public void SetupTraced()
+    {
+        Setup();
+        _activityListener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SpecClientTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => _stoppedActivities++,
+        };
+        ActivitySource.AddActivityListener(_activityListener);
+        _meterListener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == SpecClientTelemetry.MeterName)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _meterListener.SetMeasurementEventCallback<double>((instrument, value, tags, state) => _recordedSeconds += value);
+        _meterListener.Start();
+    }
+
     [GlobalCleanup]
-    public void Cleanup() => _http.Dispose();
+    public void Cleanup()
+    {
+        _activityListener?.Dispose();
+        _meterListener?.Dispose();
+        _http.Dispose();
+    }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Delete")]
     public async Task HandWrittenDelete()
@@ -46,6 +88,15 @@ public class PerCallBenchmarks
 
     [Benchmark, BenchmarkCategory("Delete")]
     public Task SpecClientDelete() => _specClient.Organizations.DeleteOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
+
+    [Benchmark, BenchmarkCategory("Delete")]
+    public Task SpecClientTracedDelete() => _specClient.Organizations.DeleteOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
+
+    [Benchmark, BenchmarkCategory("Delete")]
+    public Task SpecClientDescribedDelete() => DescribedDeleteAsync();
+
+    [Benchmark, BenchmarkCategory("Delete")]
+    public Task SpecClientDescribedTracedDelete() => DescribedDeleteAsync();
 
     [Benchmark, BenchmarkCategory("Delete")]
     public Task RefitDelete() => _refit.DeleteOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
@@ -64,5 +115,37 @@ public class PerCallBenchmarks
     public Task<OrganizationInvitation> SpecClientGet() => _specClient.Organizations.GetOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
 
     [Benchmark, BenchmarkCategory("Get")]
+    public Task<OrganizationInvitation> SpecClientTracedGet() => _specClient.Organizations.GetOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
+
+    [Benchmark, BenchmarkCategory("Get")]
+    public Task<OrganizationInvitation> SpecClientDescribedGet() => DescribedGetAsync();
+
+    [Benchmark, BenchmarkCategory("Get")]
+    public Task<OrganizationInvitation> SpecClientDescribedTracedGet() => DescribedGetAsync();
+
+    [Benchmark, BenchmarkCategory("Get")]
     public Task<HandWrittenInvitation> RefitGet() => _refit.GetOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
+
+    // What generated operations will emit once they pass descriptors (CreateRequest(ApiOperation, …)): the
+    // "Described" rows measure the descriptor's cost (the request's Options) with and without listeners.
+    private static readonly ApiOperation DeleteOrgInviteOperation = new("deleteOrgInvite", HttpMethod.Delete, "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", AtlasClient.ApiVersion);
+
+    private static readonly ApiOperation GetOrgInviteOperation = new("getOrgInvite", HttpMethod.Get, "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", AtlasClient.ApiVersion);
+
+    private Task DescribedDeleteAsync()
+        => _specClient.Connection.SendAsync(DescribedRequest(DeleteOrgInviteOperation), AtlasClientJsonContext.Default.ApiError, false, default);
+
+    private Task<OrganizationInvitation> DescribedGetAsync()
+        => _specClient.Connection.SendAsync(DescribedRequest(GetOrgInviteOperation), AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, false, default);
+
+    private HttpRequestMessage DescribedRequest(ApiOperation operation)
+    {
+        ApiConnection connection = _specClient.Connection;
+        var uri = connection.CreateUriBuilder();
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(InMemoryAtlasHandler.OrgId);
+        uri.AppendLiteral("/invites/");
+        uri.AppendUrlSafeValue(InMemoryAtlasHandler.InvitationId);
+        return connection.CreateRequest(operation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+    }
 }

@@ -1,0 +1,62 @@
+using System;
+using System.Net.Http;
+
+namespace SpecClient.Runtime;
+
+/// <summary>
+/// What one operation of the spec is: its operationId, method, path template and API version. Generated clients
+/// create one per operation, once (a <see langword="static"/> <see langword="readonly"/> field), and pass it to
+/// <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>; it then travels with the request
+/// (<see cref="HttpRequestMessage.Options"/>, key <see cref="RequestOptionsKey"/>), names the call's trace and
+/// tags its metrics, and lets a <see cref="DelegatingHandler"/> tell operations apart without parsing URIs.
+/// </summary>
+public sealed class ApiOperation
+{
+    /// <summary>Creates the descriptor of an operation.</summary>
+    /// <param name="operationId">The spec's operationId (<c>listOrgInvites</c>).</param>
+    /// <param name="method">The operation's HTTP method.</param>
+    /// <param name="pathTemplate">The path as the spec writes it, with its parameters unexpanded (<c>/api/atlas/v2/orgs/{orgId}/invites</c>).</param>
+    /// <param name="apiVersion">The API version the client was generated for (<c>2025-03-12</c>), or null when the API has none.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="operationId"/>, <paramref name="method"/> or <paramref name="pathTemplate"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="operationId"/> or <paramref name="pathTemplate"/> is empty.</exception>
+    public ApiOperation(string operationId, HttpMethod method, string pathTemplate, string? apiVersion = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operationId);
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrEmpty(pathTemplate);
+        OperationId = operationId;
+        Method = method;
+        PathTemplate = pathTemplate;
+        ApiVersion = string.IsNullOrEmpty(apiVersion) ? null : apiVersion;
+    }
+
+    /// <summary>
+    /// The key under which a request made by <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>
+    /// carries its operation in <see cref="HttpRequestMessage.Options"/>; see also <see cref="FromRequest"/>.
+    /// </summary>
+    public static HttpRequestOptionsKey<ApiOperation> RequestOptionsKey { get; } = new("SpecClient.ApiOperation");
+
+    /// <summary>The spec's operationId; also the name of the call's <see cref="System.Diagnostics.Activity"/>.</summary>
+    public string OperationId { get; }
+
+    /// <summary>The HTTP method every request of this operation uses.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The path as the spec writes it, with its parameters unexpanded; the <c>url.template</c> of traces and metrics.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The API version the client was generated for, or null when the API has none.</summary>
+    public string? ApiVersion { get; }
+
+    /// <summary>The operation a request was created for, or null for a request made without one.</summary>
+    /// <param name="request">A request, typically seen by a <see cref="DelegatingHandler"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
+    public static ApiOperation? FromRequest(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Options.TryGetValue(RequestOptionsKey, out ApiOperation? operation) ? operation : null;
+    }
+
+    /// <summary><c>GET /api/atlas/v2/orgs/{orgId}/invites (listOrgInvites)</c>.</summary>
+    public override string ToString() => Method.Method + " " + PathTemplate + " (" + OperationId + ")";
+}

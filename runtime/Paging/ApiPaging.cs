@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SpecClient.Runtime;
+
+/// <summary>
+/// Walks a paginated list operation page after page, as an <see cref="IAsyncEnumerable{T}"/> of pages or of their
+/// items. Called by generated list methods, which pass a function fetching one page through the operation's
+/// ordinary method; pages are fetched lazily, one at a time, only as the caller enumerates.
+/// </summary>
+/// <remarks>
+/// Each page is one ordinary call: retries, rate-limit waits and authentication already happen in the HttpClient's
+/// handlers under it, and its failure (an <see cref="ApiException"/>, …) ends the enumeration with that exception, so
+/// nothing here retries. Cancellation: both the token passed to the method and the one given to
+/// <c>WithCancellation</c> stop the walk (before the next item or page, with an <see cref="OperationCanceledException"/>)
+/// and are passed to the page being fetched.
+/// </remarks>
+public static class ApiPaging
+{
+    /// <summary>
+    /// The most pages one enumeration of numbered pages fetches. A server that keeps sending full pages without a
+    /// <c>totalCount</c> (ignoring <c>pageNum</c>, say) would otherwise be walked forever; reaching the bound throws
+    /// rather than ending quietly, so a truncated list is never mistaken for a whole one.
+    /// </summary>
+    public const int MaxNumberedPages = 10_000;
+
+    /// <summary>
+    /// Every item of a list paginated by page number (Atlas' <c>pageNum</c>, <c>itemsPerPage</c>,
+    /// <c>includeCount</c> with <c>results</c> and <c>totalCount</c>), across pages; see
+    /// <see cref="NumberedPagesAsync{TPage, TItem}"/> for when it stops.
+    /// </summary>
+    /// <typeparam name="TPage">The page type the operation returns.</typeparam>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="fetchPage">Fetches the page with the given number.</param>
+    /// <param name="itemsOf">The page's items; null counts as none.</param>
+    /// <param name="totalCountOf">The page's count of items over all pages, or null when the page type has none.</param>
+    /// <param name="itemsPerPage">The page size asked for, or null when the server's default is used.</param>
+    /// <param name="firstPageNumber">The number of the first page to fetch (Atlas counts from 1).</param>
+    /// <param name="cancellationToken">Stops the walk before the next item and cancels the page being fetched.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="fetchPage"/> or <paramref name="itemsOf"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemsPerPage"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException">More than <see cref="MaxNumberedPages"/> pages would be needed.</exception>
+    public static IAsyncEnumerable<TItem> NumberedItemsAsync<TPage, TItem>(
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        Func<TPage, long?>? totalCountOf,
+        int? itemsPerPage,
+        int firstPageNumber = 1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentNullException.ThrowIfNull(itemsOf);
+        ThrowIfNotPositive(itemsPerPage);
+        return ItemsOf(NumberedPagesCore(fetchPage, itemsOf, totalCountOf, itemsPerPage, firstPageNumber, default), itemsOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// The pages of a list paginated by page number (Atlas' <c>pageNum</c>, <c>itemsPerPage</c>, <c>includeCount</c>
+    /// with <c>results</c> and <c>totalCount</c>), from <paramref name="firstPageNumber"/> on.
+    /// </summary>
+    /// <remarks>
+    /// After each page the walk stops when the page had no items, when the items seen reach its <c>totalCount</c>, or,
+    /// when the page has no <c>totalCount</c>, when it had fewer items than <paramref name="itemsPerPage"/> (if known).
+    /// An empty page is yielded only when it is the first (so a caller still sees its <c>totalCount</c> of 0).
+    /// More than <see cref="MaxNumberedPages"/> pages throw an <see cref="InvalidOperationException"/>.
+    /// </remarks>
+    /// <typeparam name="TPage">The page type the operation returns.</typeparam>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="fetchPage">Fetches the page with the given number.</param>
+    /// <param name="itemsOf">The page's items; null counts as none.</param>
+    /// <param name="totalCountOf">The page's count of items over all pages, or null when the page type has none.</param>
+    /// <param name="itemsPerPage">The page size asked for, or null when the server's default is used.</param>
+    /// <param name="firstPageNumber">The number of the first page to fetch (Atlas counts from 1).</param>
+    /// <param name="cancellationToken">Stops the walk before the next page and cancels the page being fetched.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="fetchPage"/> or <paramref name="itemsOf"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemsPerPage"/> is not positive.</exception>
+    /// <exception cref="InvalidOperationException">More than <see cref="MaxNumberedPages"/> pages would be needed.</exception>
+    public static IAsyncEnumerable<TPage> NumberedPagesAsync<TPage, TItem>(
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        Func<TPage, long?>? totalCountOf,
+        int? itemsPerPage,
+        int firstPageNumber = 1,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentNullException.ThrowIfNull(itemsOf);
+        ThrowIfNotPositive(itemsPerPage);
+        return NumberedPagesCore(fetchPage, itemsOf, totalCountOf, itemsPerPage, firstPageNumber, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every item of a list paginated by links or cursors (each page names the next), across pages; see
+    /// <see cref="LinkedPagesAsync{TPage}"/> for when it stops.
+    /// </summary>
+    /// <typeparam name="TPage">The page type the operation returns.</typeparam>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="fetchPage">Fetches the page a link or cursor names; null asks for the first page.</param>
+    /// <param name="itemsOf">The page's items; null counts as none.</param>
+    /// <param name="nextOf">The page's link or cursor to the next page; null or empty on the last page.</param>
+    /// <param name="cancellationToken">Stops the walk before the next item and cancels the page being fetched.</param>
+    /// <exception cref="ArgumentNullException">A function is null.</exception>
+    /// <exception cref="InvalidOperationException">A page named a link or cursor that an earlier page already named.</exception>
+    public static IAsyncEnumerable<TItem> LinkedItemsAsync<TPage, TItem>(
+        Func<string?, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        Func<TPage, string?> nextOf,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentNullException.ThrowIfNull(itemsOf);
+        ArgumentNullException.ThrowIfNull(nextOf);
+        return ItemsOf(LinkedPagesCore(fetchPage, nextOf, default), itemsOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// The pages of a list paginated by links or cursors: the first page, then the page each page names, until a page
+    /// names none (null or empty).
+    /// </summary>
+    /// <remarks>
+    /// A link or cursor that an earlier page already named would loop forever: it throws an
+    /// <see cref="InvalidOperationException"/> (after the pages before it were yielded), so a truncated list is never
+    /// mistaken for a whole one. Links are compared exactly (ordinal).
+    /// </remarks>
+    /// <typeparam name="TPage">The page type the operation returns.</typeparam>
+    /// <param name="fetchPage">Fetches the page a link or cursor names; null asks for the first page.</param>
+    /// <param name="nextOf">The page's link or cursor to the next page; null or empty on the last page.</param>
+    /// <param name="cancellationToken">Stops the walk before the next page and cancels the page being fetched.</param>
+    /// <exception cref="ArgumentNullException">A function is null.</exception>
+    /// <exception cref="InvalidOperationException">A page named a link or cursor that an earlier page already named.</exception>
+    public static IAsyncEnumerable<TPage> LinkedPagesAsync<TPage>(
+        Func<string?, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, string?> nextOf,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        ArgumentNullException.ThrowIfNull(nextOf);
+        return LinkedPagesCore(fetchPage, nextOf, cancellationToken);
+    }
+
+    // Arguments are checked in the public methods: an iterator would only check them at the first MoveNextAsync.
+    private static async IAsyncEnumerable<TPage> NumberedPagesCore<TPage, TItem>(
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        Func<TPage, long?>? totalCountOf,
+        int? itemsPerPage,
+        int firstPageNumber,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long seen = 0;
+        for (int fetched = 0; ; fetched++)
+        {
+            if (fetched == MaxNumberedPages)
+            {
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Stopped after {MaxNumberedPages} pages ({seen} items): the server kept sending full pages without a totalCount. Ask for larger pages (itemsPerPage) or narrow the list."));
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            TPage page = await fetchPage(firstPageNumber + fetched, cancellationToken).ConfigureAwait(false);
+            int count = itemsOf(page)?.Count ?? 0;
+            if (count == 0)
+            {
+                if (fetched == 0)
+                {
+                    yield return page;
+                }
+
+                yield break;
+            }
+
+            seen += count;
+            yield return page;
+
+            long? totalCount = totalCountOf?.Invoke(page);
+            bool last = totalCount is long total
+                ? seen >= total
+                : itemsPerPage is int size && count < size;
+            if (last)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<TPage> LinkedPagesCore<TPage>(
+        Func<string?, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, string?> nextOf,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        HashSet<string>? followed = null;
+        string? next = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TPage page = await fetchPage(next, cancellationToken).ConfigureAwait(false);
+            yield return page;
+
+            next = nextOf(page);
+            if (string.IsNullOrEmpty(next))
+            {
+                yield break;
+            }
+
+            followed ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!followed.Add(next))
+            {
+                throw new InvalidOperationException($"A page named the next page '{next}' a second time: following it would loop forever.");
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<TItem> ItemsOf<TPage, TItem>(
+        IAsyncEnumerable<TPage> pages,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (TPage page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (itemsOf(page) is { } items)
+            {
+                for (int i = 0; i < items.Count; i++)
+                {
+                    // A caller that cancels mid-page expects no further item, not the rest of a page already fetched.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return items[i];
+                }
+            }
+        }
+    }
+
+    private static void ThrowIfNotPositive(int? itemsPerPage)
+    {
+        if (itemsPerPage is int size)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size, nameof(itemsPerPage));
+        }
+    }
+}

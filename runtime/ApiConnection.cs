@@ -171,7 +171,7 @@ public sealed class ApiConnection
     /// request (<see cref="ApiOperation.RequestOptionsKey"/>) to name its trace and tag its metrics. Called by generated code.
     /// </summary>
     /// <param name="operation">The operation's descriptor, created once per operation by the generated client.</param>
-    /// <param name="relativeUri">The path and query from <see cref="CreateUriBuilder"/>, or relative to the base address (no leading slash).</param>
+    /// <param name="relativeUri">The path and query from <see cref="CreateUriBuilder()"/>, or relative to the base address (no leading slash).</param>
     /// <param name="accept">The media type to ask for.</param>
     /// <exception cref="ArgumentNullException"><paramref name="operation"/> is null.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -30,6 +30,17 @@ public sealed class ApiOperation
         ApiVersion = string.IsNullOrEmpty(apiVersion) ? null : apiVersion;
     }
 
+    /// <summary>Creates the descriptor of an operation whose method is given by name (<c>GET</c>), as generated clients do.</summary>
+    /// <param name="operationId">The spec's operationId (<c>listOrgInvites</c>).</param>
+    /// <param name="method">The operation's HTTP method, upper case: the standard ones share <see cref="HttpMethod"/>'s instances.</param>
+    /// <param name="pathTemplate">The path as the spec writes it, with its parameters unexpanded.</param>
+    /// <param name="apiVersion">The API version the client was generated for, or null when the API has none.</param>
+    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    public ApiOperation(string operationId, string method, string pathTemplate, string? apiVersion = null)
+        : this(operationId, KnownMethod(method), pathTemplate, apiVersion)
+    {
+    }
+
     /// <summary>
     /// The key under which a request made by <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>
     /// carries its operation in <see cref="HttpRequestMessage.Options"/>; see also <see cref="FromRequest"/>.
@@ -59,4 +70,21 @@ public sealed class ApiOperation
 
     /// <summary><c>GET /api/atlas/v2/orgs/{orgId}/invites (listOrgInvites)</c>.</summary>
     public override string ToString() => Method.Method + " " + PathTemplate + " (" + OperationId + ")";
+
+    private static HttpMethod KnownMethod(string method)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        return method switch
+        {
+            "GET" => HttpMethod.Get,
+            "PUT" => HttpMethod.Put,
+            "POST" => HttpMethod.Post,
+            "DELETE" => HttpMethod.Delete,
+            "PATCH" => HttpMethod.Patch,
+            "HEAD" => HttpMethod.Head,
+            "OPTIONS" => HttpMethod.Options,
+            "TRACE" => HttpMethod.Trace,
+            _ => new HttpMethod(method),
+        };
+    }
 }

@@ -145,6 +145,9 @@ internal static class ClientEmitter
             ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">";
 
+        writer.Line("private static readonly global::SpecClient.Runtime.ApiOperation " + operation.DescriptorField + " = new(" + SourceWriter.Literal(operation.OperationId)
+            + ", \"" + operation.HttpMethod.ToUpperInvariant() + "\", " + SourceWriter.Literal(operation.PathTemplate) + (spec.RootClient.ApiVersion is null ? string.Empty : ", " + SourceWriter.Literal(spec.RootClient.ApiVersion)) + ");");
+        writer.Line();
         EmitOperationDocs(writer, operation);
         writer.Doc("param", "The parameters, checked before sending.", "name=\"parameters\"");
         writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
@@ -166,7 +169,7 @@ internal static class ClientEmitter
             EmitQueryParameter(writer, parameter);
         }
 
-        writer.Line("var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod." + operation.HttpMethod + ", uri.ToStringAndClear(), " + SourceWriter.Literal(operation.AcceptMediaType) + ");");
+        writer.Line("var request = _connection.CreateRequest(" + operation.DescriptorField + ", uri.ToStringAndClear(), " + SourceWriter.Literal(operation.AcceptMediaType) + ");");
         foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
             EmitHeaderParameter(writer, parameter);

@@ -61,7 +61,7 @@ internal static class ModelEmitter
             writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
             if (property.ReadOnly)
             {
-                writer.Doc("remarks", "Set by the server; not sent.");
+                writer.Doc("remarks", "Set by the server.");
             }
             else if (property.WriteOnly)
             {

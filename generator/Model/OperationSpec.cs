@@ -2,6 +2,7 @@ namespace SpecClient.Generator.Model;
 
 /// <summary>One HTTP operation: its C# method, its params class and how to build and send the request.</summary>
 /// <param name="ParamsClassName">The params class as declared.</param>
+/// <param name="DescriptorField">The client's static field describing the operation (operationId, method, path template) to the runtime's telemetry.</param>
 /// <param name="ParamsType">The params class as referred to (qualified).</param>
 /// <param name="ResultType">The success body's type; null when the success response has none.</param>
 /// <param name="ErrorType">The error body's type the exception carries (the one most error responses share); null for none.</param>
@@ -10,6 +11,7 @@ internal sealed record OperationSpec(
     string MethodName,
     string ParamsClassName,
     string ParamsType,
+    string DescriptorField,
     string HttpMethod,
     string PathTemplate,
     EquatableArray<PathSegmentSpec> PathSegments,

@@ -98,12 +98,16 @@ internal sealed class OperationReader
             parameter.Location == ParameterLocation.Query && parameter.Name == "envelope" && parameter.Format == ValueFormat.Boolean && !parameter.IsArray);
 
         string paramsClassName = _typeNames.Claim(baseName + "Params");
+        string methodName = _methodNames.Claim(baseName + "Async");
         ShareComponentDocs(parameters, components, TypeRegistry.Reference(paramsClassName));
         return new OperationSpec(
             operationId,
-            _methodNames.Claim(baseName + "Async"),
+            methodName,
             paramsClassName,
             TypeRegistry.Reference(paramsClassName),
+
+            // Method names are unique in the spec, and fields named after them cannot meet a PascalCase member.
+            "s_" + char.ToLowerInvariant(methodName[0]) + methodName.Substring(1, methodName.Length - "Async".Length - 1) + "Operation",
             HttpMethodName(httpMethod),
             path,
             segments.Value,

@@ -79,38 +79,38 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, options, static () => new(), static p => p
-        .Add("error", static x => x.Error, static (x, v) => x.Error = v)
-        .Add("errorCode", static x => x.ErrorCode, static (x, v) => x.ErrorCode = v)
-        .Add("detail", static x => x.Detail, static (x, v) => x.Detail = v)
-        .Add("reason", static x => x.Reason, static (x, v) => x.Reason = v)
-        .Add("parameters", static x => x.Parameters, static (x, v) => x.Parameters = v));
+        .Add("error", x => x.Error, (x, v) => x.Error = v)
+        .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
+        .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
+        .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
+        .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v));
 
     /// <summary>Metadata for <c>GroupInvitation</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, options, static () => new(), static p => p
-        .Add("id", static x => x.Id, static (x, v) => x.Id = v)
-        .Add("groupId", static x => x.GroupId, static (x, v) => x.GroupId = v)
-        .Add("groupName", static x => x.GroupName, static (x, v) => x.GroupName = v)
-        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
-        .Add("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
-        .Add("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
-        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-        .Add("links", static x => x.Links, static (x, v) => x.Links = v));
+        .Add("id", x => x.Id, (x, v) => x.Id = v)
+        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
+        .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("links", x => x.Links, (x, v) => x.Links = v));
 
     /// <summary>Metadata for <c>GroupInvitationRequest</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, options, static () => new(), static p => p
-        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
-        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v));
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for <c>GroupInvitationUpdateRequest</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, options, static () => new(), static p => p
-        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v));
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for <c>GroupRole</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRole> GroupRole => Info<GroupRole>();
@@ -119,8 +119,8 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, options, static () => new(), static p => p
-        .Add("href", static x => x.Href, static (x, v) => x.Href = v)
-        .Add("rel", static x => x.Rel, static (x, v) => x.Rel = v));
+        .Add("href", x => x.Href, (x, v) => x.Href = v)
+        .Add("rel", x => x.Rel, (x, v) => x.Rel = v));
 
     /// <summary>Metadata for <c>System.Collections.Generic.List&lt;GroupInvitation&gt;</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<GroupInvitation>>();
@@ -135,29 +135,29 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static p => p
-        .Add("id", static x => x.Id, static (x, v) => x.Id = v)
-        .Add("orgId", static x => x.OrgId, static (x, v) => x.OrgId = v)
-        .Required("orgName", static x => x.OrgName, static (x, v) => x.OrgName = v)
-        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
-        .Add("inviterUsername", static x => x.InviterUsername, static (x, v) => x.InviterUsername = v)
-        .Add("createdAt", static x => x.CreatedAt, static (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", static x => x.ExpiresAt, static (x, v) => x.ExpiresAt = v)
-        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-        .Add("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v)
-        .Add("links", static x => x.Links, static (x, v) => x.Links = v));
+        .Add("id", x => x.Id, (x, v) => x.Id = v)
+        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
+        .Required("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Add("links", x => x.Links, (x, v) => x.Links = v));
 
     /// <summary>Metadata for <c>OrganizationInvitationRequest</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, options, static () => new(), static p => p
-        .Add("username", static x => x.Username, static (x, v) => x.Username = v)
-        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-        .Add("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
 
     /// <summary>Metadata for <c>OrganizationInvitationUpdateRequest</c>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, options, static () => new(), static p => p
-        .Add("roles", static x => x.Roles, static (x, v) => x.Roles = v)
-        .Add("teamIds", static x => x.TeamIds, static (x, v) => x.TeamIds = v));
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
 }

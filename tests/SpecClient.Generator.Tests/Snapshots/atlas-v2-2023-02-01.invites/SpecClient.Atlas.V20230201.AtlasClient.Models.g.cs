@@ -10,23 +10,23 @@ namespace SpecClient.Atlas.V20230201;
 public sealed partial record ApiError
 {
     /// <summary>HTTP status code of the error.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public int? Error { get; set; }
 
     /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? ErrorCode { get; set; }
 
     /// <summary>Human-readable explanation of the error.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Detail { get; set; }
 
     /// <summary>HTTP reason phrase of the status code.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Reason { get; set; }
 
     /// <summary>Values that the error message refers to; may be empty.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
 }
 
@@ -35,37 +35,37 @@ public sealed partial record ApiError
 public sealed partial record GroupInvitation
 {
     /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Id { get; set; }
 
     /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? GroupId { get; set; }
 
     /// <summary>Name of the project that the user is invited to.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? GroupName { get; set; }
 
     /// <summary>Email address of the invited MongoDB Cloud user.</summary>
     public string? Username { get; set; }
 
     /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? InviterUsername { get; set; }
 
     /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Project roles that the invited user receives on accepting.</summary>
     public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
 
     /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.Collections.Generic.List<Link>? Links { get; set; }
 }
 
@@ -93,11 +93,11 @@ public sealed partial record GroupInvitationUpdateRequest
 public sealed partial record Link
 {
     /// <summary>URL of the linked resource.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Href { get; set; }
 
     /// <summary>Relation of the linked resource to this one.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Rel { get; set; }
 }
 
@@ -106,11 +106,11 @@ public sealed partial record Link
 public sealed partial record OrganizationInvitation
 {
     /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Id { get; set; }
 
     /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? OrgId { get; set; }
 
     /// <summary>Name of the organization that the user is invited to.</summary>
@@ -120,15 +120,15 @@ public sealed partial record OrganizationInvitation
     public string? Username { get; set; }
 
     /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? InviterUsername { get; set; }
 
     /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Organization roles that the invited user receives on accepting.</summary>
@@ -138,7 +138,7 @@ public sealed partial record OrganizationInvitation
     public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 
     /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.Collections.Generic.List<Link>? Links { get; set; }
 }
 

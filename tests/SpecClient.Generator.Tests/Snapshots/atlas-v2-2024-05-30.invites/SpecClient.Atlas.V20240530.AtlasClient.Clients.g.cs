@@ -69,6 +69,8 @@ public sealed partial class OrganizationsClient
         _connection = connection;
     }
 
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesOperation = new("listOrgInvites", "GET", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
+
     /// <summary>Return All Organization Invitations</summary>
     /// <remarks>
     /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
@@ -92,7 +94,7 @@ public sealed partial class OrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_listOrgInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -102,6 +104,8 @@ public sealed partial class OrganizationsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
         => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
 
     /// <summary>Invite One User to One Organization</summary>
     /// <remarks>
@@ -125,7 +129,7 @@ public sealed partial class OrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_createOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -137,6 +141,8 @@ public sealed partial class OrganizationsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
 
     /// <summary>Update One Organization Invitation</summary>
     /// <remarks>
@@ -160,7 +166,7 @@ public sealed partial class OrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateOrgInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -172,6 +178,8 @@ public sealed partial class OrganizationsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
 
     /// <summary>Return One Organization Invitation</summary>
     /// <remarks>
@@ -196,7 +204,7 @@ public sealed partial class OrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_getOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -207,6 +215,8 @@ public sealed partial class OrganizationsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
 
     /// <summary>Update One Organization Invitation by Invitation ID</summary>
     /// <remarks>
@@ -231,7 +241,7 @@ public sealed partial class OrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateOrgInviteByIdOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -244,6 +254,8 @@ public sealed partial class OrganizationsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
 
     /// <summary>Remove One Organization Invitation</summary>
     /// <remarks>
@@ -268,7 +280,7 @@ public sealed partial class OrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_deleteOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -297,6 +309,8 @@ public sealed partial class ProjectsClient
         _connection = connection;
     }
 
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesOperation = new("listGroupInvites", "GET", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
+
     /// <summary>Return All Project Invitations</summary>
     /// <remarks>
     /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
@@ -320,7 +334,7 @@ public sealed partial class ProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_listGroupInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -330,6 +344,8 @@ public sealed partial class ProjectsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
         => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
 
     /// <summary>Invite One User to One Project</summary>
     /// <remarks>
@@ -353,7 +369,7 @@ public sealed partial class ProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_createGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -365,6 +381,8 @@ public sealed partial class ProjectsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
 
     /// <summary>Update One Project Invitation</summary>
     /// <remarks>
@@ -388,7 +406,7 @@ public sealed partial class ProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateGroupInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -400,6 +418,8 @@ public sealed partial class ProjectsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
 
     /// <summary>Return One Project Invitation</summary>
     /// <remarks>
@@ -424,7 +444,7 @@ public sealed partial class ProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_getGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -435,6 +455,8 @@ public sealed partial class ProjectsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
 
     /// <summary>Update One Project Invitation by Invitation ID</summary>
     /// <remarks>
@@ -459,7 +481,7 @@ public sealed partial class ProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateInviteByIdOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -472,6 +494,8 @@ public sealed partial class ProjectsClient
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateInviteByIdAsync(new UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
 
     /// <summary>Remove One Project Invitation</summary>
     /// <remarks>
@@ -496,7 +520,7 @@ public sealed partial class ProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_deleteGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 

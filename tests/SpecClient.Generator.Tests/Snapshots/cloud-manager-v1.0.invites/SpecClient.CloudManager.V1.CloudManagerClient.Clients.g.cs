@@ -66,6 +66,8 @@ public sealed partial class OrganizationsClient
         _connection = connection;
     }
 
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesOperation = new("listOrgInvites", "GET", "/orgs/{orgId}/invites");
+
     /// <summary>Return All Organization Invitations</summary>
     /// <remarks>
     /// Returns all pending invitations to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
@@ -88,7 +90,7 @@ public sealed partial class OrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_listOrgInvitesOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -97,6 +99,8 @@ public sealed partial class OrganizationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
         => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteOperation = new("createOrgInvite", "POST", "/orgs/{orgId}/invites");
 
     /// <summary>Invite One User to One Organization</summary>
     /// <remarks>
@@ -119,7 +123,7 @@ public sealed partial class OrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_createOrgInviteOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -130,6 +134,8 @@ public sealed partial class OrganizationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesOperation = new("updateOrgInvites", "PATCH", "/orgs/{orgId}/invites");
 
     /// <summary>Update One Organization Invitation</summary>
     /// <remarks>
@@ -152,7 +158,7 @@ public sealed partial class OrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateOrgInvitesOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -163,6 +169,8 @@ public sealed partial class OrganizationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteOperation = new("getOrgInvite", "GET", "/orgs/{orgId}/invites/{invitationId}");
 
     /// <summary>Return One Organization Invitation</summary>
     /// <remarks>
@@ -186,7 +194,7 @@ public sealed partial class OrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_getOrgInviteOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -196,6 +204,8 @@ public sealed partial class OrganizationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdOperation = new("updateOrgInviteById", "PATCH", "/orgs/{orgId}/invites/{invitationId}");
 
     /// <summary>Update One Organization Invitation by Invitation ID</summary>
     /// <remarks>
@@ -219,7 +229,7 @@ public sealed partial class OrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateOrgInviteByIdOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -231,6 +241,8 @@ public sealed partial class OrganizationsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteOperation = new("deleteOrgInvite", "DELETE", "/orgs/{orgId}/invites/{invitationId}");
 
     /// <summary>Remove One Organization Invitation</summary>
     /// <remarks>
@@ -254,7 +266,7 @@ public sealed partial class OrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_deleteOrgInviteOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -282,6 +294,8 @@ public sealed partial class ProjectsClient
         _connection = connection;
     }
 
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesOperation = new("listGroupInvites", "GET", "/groups/{groupId}/invites");
+
     /// <summary>Return All Project Invitations</summary>
     /// <remarks>
     /// Returns all pending invitations to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
@@ -304,7 +318,7 @@ public sealed partial class ProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_listGroupInvitesOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -313,6 +327,8 @@ public sealed partial class ProjectsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
         => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteOperation = new("createGroupInvite", "POST", "/groups/{groupId}/invites");
 
     /// <summary>Invite One User to One Project</summary>
     /// <remarks>
@@ -335,7 +351,7 @@ public sealed partial class ProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Post, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_createGroupInviteOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -346,6 +362,8 @@ public sealed partial class ProjectsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesOperation = new("updateGroupInvites", "PATCH", "/groups/{groupId}/invites");
 
     /// <summary>Update One Project Invitation</summary>
     /// <remarks>
@@ -368,7 +386,7 @@ public sealed partial class ProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateGroupInvitesOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -379,6 +397,8 @@ public sealed partial class ProjectsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteOperation = new("getGroupInvite", "GET", "/groups/{groupId}/invites/{invitationId}");
 
     /// <summary>Return One Project Invitation</summary>
     /// <remarks>
@@ -402,7 +422,7 @@ public sealed partial class ProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Get, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_getGroupInviteOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
@@ -412,6 +432,8 @@ public sealed partial class ProjectsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInviteByIdOperation = new("updateGroupInviteById", "PATCH", "/groups/{groupId}/invites/{invitationId}");
 
     /// <summary>Update One Project Invitation by Invitation ID</summary>
     /// <remarks>
@@ -435,7 +457,7 @@ public sealed partial class ProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Patch, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateGroupInviteByIdOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
@@ -447,6 +469,8 @@ public sealed partial class ProjectsClient
     /// <param name="cancellationToken">Cancels the request.</param>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateGroupInviteByIdAsync(new UpdateGroupInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteOperation = new("deleteGroupInvite", "DELETE", "/groups/{groupId}/invites/{invitationId}");
 
     /// <summary>Remove One Project Invitation</summary>
     /// <remarks>
@@ -470,7 +494,7 @@ public sealed partial class ProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(global::System.Net.Http.HttpMethod.Delete, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_deleteGroupInviteOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 

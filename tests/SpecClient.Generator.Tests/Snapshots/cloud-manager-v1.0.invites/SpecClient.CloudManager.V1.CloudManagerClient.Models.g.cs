@@ -10,23 +10,23 @@ namespace SpecClient.CloudManager.V1;
 public sealed partial record ApiError
 {
     /// <summary>HTTP status code of the error.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public int? Error { get; set; }
 
     /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? ErrorCode { get; set; }
 
     /// <summary>Human-readable explanation of the error.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Detail { get; set; }
 
     /// <summary>HTTP reason phrase of the status code.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Reason { get; set; }
 
     /// <summary>Values that the error message refers to; may be empty.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
 }
 
@@ -35,33 +35,33 @@ public sealed partial record ApiError
 public sealed partial record GroupInvitation
 {
     /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Id { get; set; }
 
     /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? GroupId { get; set; }
 
     /// <summary>Name of the project that the user is invited to.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? GroupName { get; set; }
 
     /// <summary>Email address of the invited user.</summary>
     public string? Username { get; set; }
 
     /// <summary>Email address of the user who sent the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? InviterUsername { get; set; }
 
     /// <summary>Project roles that the invited user receives on accepting.</summary>
     public global::System.Collections.Generic.List<string>? Roles { get; set; }
 
     /// <summary>Date and time when Cloud Manager sent the invitation, in ISO 8601 format in UTC (for example 2021-02-18T18:51:46Z).</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Date and time when the invitation expires, in ISO 8601 format in UTC (for example 2021-03-20T18:51:46Z).</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
 }
 
@@ -89,11 +89,11 @@ public sealed partial record GroupInvitationUpdateRequest
 public sealed partial record OrganizationInvitation
 {
     /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? Id { get; set; }
 
     /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? OrgId { get; set; }
 
     /// <summary>Name of the organization that the user is invited to.</summary>
@@ -103,18 +103,18 @@ public sealed partial record OrganizationInvitation
     public string? Username { get; set; }
 
     /// <summary>Email address of the user who sent the invitation.</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public string? InviterUsername { get; set; }
 
     /// <summary>Organization roles that the invited user receives on accepting.</summary>
     public global::System.Collections.Generic.List<string>? Roles { get; set; }
 
     /// <summary>Date and time when Cloud Manager sent the invitation, in ISO 8601 format in UTC (for example 2021-02-18T18:51:46Z).</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
     /// <summary>Date and time when the invitation expires, in ISO 8601 format in UTC (for example 2021-03-20T18:51:46Z).</summary>
-    /// <remarks>Set by the server; not sent.</remarks>
+    /// <remarks>Set by the server.</remarks>
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Teams, as 24-hexadecimal digit team ids, that the invited user joins.</summary>

@@ -300,6 +300,7 @@ public sealed class ApiConnection
                     }
 
                     result = TShape.Create(value, response);
+                    ResponseCapture.Record(response);
                 }
 
                 telemetry.Stop(null);

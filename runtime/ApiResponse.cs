@@ -1,16 +1,56 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Threading.Tasks;
 
 namespace SpecClient.Runtime;
 
 /// <summary>
-/// A successful response without its body: status, headers and their meaning (<see cref="Info"/>). Returned by the
-/// <c>…WithResponseAsync</c> methods of bodiless operations; the base of <see cref="ApiResponse{T}"/>.
+/// A successful response without its body: status, headers and their meaning (<see cref="Info"/>). Any call of a
+/// generated client gives it through <see cref="CaptureAsync(Func{Task})"/>; the base of <see cref="ApiResponse{T}"/>.
 /// </summary>
 /// <remarks>Public constructors let tests return it from a mocked client.</remarks>
 public class ApiResponse
 {
+    /// <summary>
+    /// Runs one call of a generated client and returns its result together with the response's status, headers and
+    /// <see cref="ApiResponseInfo"/>: the simple <c>Task&lt;T&gt;</c> methods stay as they are, and any of them gives its
+    /// metadata this way.
+    /// </summary>
+    /// <typeparam name="T">The call's result.</typeparam>
+    /// <param name="call">The call, such as <c>() =&gt; client.Projects.ListGroupInvitesAsync(groupId, ct)</c>.</param>
+    /// <returns>The result and the metadata of the last successful response the call received (a call that reads several pages receives several).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="call"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The call completed without a response from a SpecClient connection (a fake, for instance).</exception>
+    /// <example><code>
+    /// ApiResponse&lt;List&lt;GroupInvitation&gt;&gt; response = await ApiResponse.CaptureAsync(() =&gt; client.Projects.ListGroupInvitesAsync(groupId, ct));
+    /// Console.WriteLine($"{response.Value.Count} invitations, {response.Info.RateLimitRemaining} requests left");
+    /// </code></example>
+    public static async Task<ApiResponse<T>> CaptureAsync<T>(Func<Task<T>> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ResponseCapture capture = ResponseCapture.Begin();
+        T value = await call().ConfigureAwait(false);
+        ApiResponse response = capture.Response ?? throw NoResponse();
+        return new ApiResponse<T>(value, response.StatusCode, response.Headers, response.Info);
+    }
+
+    /// <summary>Runs one call of a generated client that returns no result, and returns the response's metadata.</summary>
+    /// <param name="call">The call, such as <c>() =&gt; client.Projects.DeleteGroupInviteAsync(groupId, invitationId, ct)</c>.</param>
+    /// <returns>The status, headers and <see cref="ApiResponseInfo"/> of the last successful response the call received.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="call"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The call completed without a response from a SpecClient connection.</exception>
+    public static async Task<ApiResponse> CaptureAsync(Func<Task> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ResponseCapture capture = ResponseCapture.Begin();
+        await call().ConfigureAwait(false);
+        return capture.Response ?? throw NoResponse();
+    }
+
+    private static InvalidOperationException NoResponse()
+        => new("The call completed without receiving a response through a SpecClient connection (was it a fake, or did it send nothing?).");
+
     /// <summary>Creates a response (for tests and mocks; generated clients receive it from <see cref="ApiConnection"/>).</summary>
     /// <param name="statusCode">The HTTP status.</param>
     /// <param name="headers">The response's headers and content headers, by name (compare names ignoring case).</param>
@@ -48,8 +88,9 @@ public class ApiResponse
 }
 
 /// <summary>
-/// A successful response's result with its status and headers, like Azure's <c>Response&lt;T&gt;</c>. Returned by the
-/// generated <c>…WithResponseAsync</c> methods, next to the <c>…Async</c> ones that return the result alone.
+/// A successful response's result with its status and headers, like Azure's <c>Response&lt;T&gt;</c>: what
+/// <see cref="ApiResponse.CaptureAsync{T}"/> returns for any call of a generated client (and
+/// <see cref="ApiConnection.SendWithResponseAsync{T}"/> for code that builds its own requests).
 /// </summary>
 /// <typeparam name="T">The result type.</typeparam>
 public sealed class ApiResponse<T> : ApiResponse

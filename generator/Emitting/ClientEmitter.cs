@@ -4,23 +4,83 @@ using SpecClient.Generator.Model;
 
 namespace SpecClient.Generator.Emitting;
 
-/// <summary>Prints the root client, the tag clients and their operation methods.</summary>
+/// <summary>
+/// Prints the root client, the tag clients and their operations. Each client has an interface, for fakes in tests: the
+/// interface carries the documentation and the conveniences written over the main method (the shorthand overload with
+/// the required parameters, the methods reading every page), so a fake implements one method per operation and gets
+/// them too; the class implements the main method.
+/// </summary>
 internal static class ClientEmitter
 {
     private const string Connection = "global::SpecClient.Runtime.ApiConnection";
     private const string CancellationTokenType = "global::System.Threading.CancellationToken";
 
+    // Said once per client rather than on every operation.
+    private const string TransportExceptions = "Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).";
+
     public static string Emit(ApiSpec spec)
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SourceName);
+        EmitRootInterface(writer, spec);
+        writer.Line();
         EmitRootClient(writer, spec);
         foreach (ClientSpec client in spec.TagClients)
         {
+            writer.Line();
+            EmitTagInterface(writer, spec, client);
             writer.Line();
             EmitTagClient(writer, spec, client);
         }
 
         return GeneratedCode.EndFile(writer);
+    }
+
+    private static void EmitRootInterface(SourceWriter writer, ApiSpec spec)
+    {
+        RootClientSpec root = spec.RootClient;
+        writer.Doc("summary", "The client for " + root.Title + ", as an interface: implemented by " + root.ClassName + ", and by fakes in tests.");
+        writer.Doc("remarks", (root.Description is null ? string.Empty : root.Description + "\n\n") + TransportExceptions);
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("public partial interface " + root.InterfaceName);
+        writer.OpenBrace();
+        writer.Doc("summary", "The connection (HttpClient and base address) every request goes through.");
+        writer.Line(Connection + " Connection { get; }");
+        foreach (ClientSpec client in spec.TagClients)
+        {
+            writer.Line();
+            writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
+            writer.Line(client.InterfaceName + " " + client.PropertyName + " { get; }");
+        }
+
+        foreach (OperationSpec operation in root.Operations)
+        {
+            writer.Line();
+            EmitInterfaceOperation(writer, operation);
+        }
+
+        writer.CloseBrace();
+    }
+
+    private static void EmitTagInterface(SourceWriter writer, ApiSpec spec, ClientSpec client)
+    {
+        writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
+        writer.Doc("remarks", "Implemented by " + client.ClassName + "; reached through " + spec.RootClient.InterfaceName + "." + client.PropertyName + ". " + TransportExceptions);
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("public partial interface " + client.InterfaceName);
+        writer.OpenBrace();
+        bool first = true;
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            EmitInterfaceOperation(writer, operation);
+        }
+
+        writer.CloseBrace();
     }
 
     private static void EmitRootClient(SourceWriter writer, ApiSpec spec)
@@ -29,7 +89,7 @@ internal static class ClientEmitter
         writer.Doc("summary", "The client for " + root.Title + ".");
         writer.Doc("remarks", root.Description);
         writer.Line(GeneratedCode.Attribute);
-        writer.Line("public sealed partial class " + root.ClassName);
+        writer.Line("public sealed partial class " + root.ClassName + " : " + root.InterfaceName);
         writer.OpenBrace();
         writer.Line("private static readonly " + spec.JsonContext.Identifier + " s_json = " + spec.JsonContext.Identifier + ".Default;");
         writer.Line("private readonly " + Connection + " _connection;");
@@ -93,13 +153,13 @@ internal static class ClientEmitter
 
         writer.CloseBrace();
         writer.Line();
-        writer.Doc("summary", "The connection (HttpClient and base address) every request goes through.");
+        writer.DocXml("<inheritdoc/>");
         writer.Line("public " + Connection + " Connection => _connection;");
         foreach (ClientSpec client in spec.TagClients)
         {
             writer.Line();
-            writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
-            writer.Line("public " + client.Identifier + " " + client.PropertyName + " { get; }");
+            writer.DocXml("<inheritdoc/>");
+            writer.Line("public " + client.InterfaceName + " " + client.PropertyName + " { get; }");
         }
 
         foreach (OperationSpec operation in root.Operations)
@@ -114,9 +174,9 @@ internal static class ClientEmitter
     private static void EmitTagClient(SourceWriter writer, ApiSpec spec, ClientSpec client)
     {
         writer.Doc("summary", client.Description ?? "The operations tagged '" + client.Tag + "'.");
-        writer.DocXml("<remarks>Reached through <see cref=\"" + spec.RootClient.ClassName + "." + client.PropertyName + "\"/>.</remarks>");
+        writer.DocXml("<remarks>Reached through <see cref=\"" + spec.RootClient.ClassName + "." + client.PropertyName + "\"/>; the shorthand and paging methods are the interface's.</remarks>");
         writer.Line(GeneratedCode.Attribute);
-        writer.Line("public sealed partial class " + client.ClassName);
+        writer.Line("public sealed partial class " + client.ClassName + " : " + client.InterfaceName);
         writer.OpenBrace();
         writer.Line("private static readonly " + spec.JsonContext.Identifier + " s_json = " + spec.JsonContext.Identifier + ".Default;");
         writer.Line("private readonly " + Connection + " _connection;");
@@ -148,9 +208,7 @@ internal static class ClientEmitter
         writer.Line("private static readonly global::SpecClient.Runtime.ApiOperation " + operation.DescriptorField + " = new(" + SourceWriter.Literal(operation.OperationId)
             + ", \"" + operation.HttpMethod.ToUpperInvariant() + "\", " + SourceWriter.Literal(operation.PathTemplate) + (spec.RootClient.ApiVersion is null ? string.Empty : ", " + SourceWriter.Literal(spec.RootClient.ApiVersion)) + ");");
         writer.Line();
-        EmitOperationDocs(writer, operation);
-        writer.Doc("param", "The parameters, checked before sending.", "name=\"parameters\"");
-        writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
+        writer.DocXml("<inheritdoc/>");
         EmitObsolete(writer, operation);
         writer.Line("public " + returnType + " " + operation.MethodName + "(" + paramsType + " parameters, " + CancellationTokenType + " cancellationToken = default)");
         writer.OpenBrace();
@@ -198,9 +256,59 @@ internal static class ClientEmitter
             ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
             : "return _connection.SendAsync(request, " + context + operation.ResultType.MetadataName + ", " + error + ", " + envelope + ", cancellationToken);");
         writer.CloseBrace();
-
-        EmitConvenienceOverload(writer, operation, paramsType, returnType);
     }
+
+    /// <summary>The interface's part of an operation: the main method with the documentation, and the conveniences over it.</summary>
+    private static void EmitInterfaceOperation(SourceWriter writer, OperationSpec operation)
+    {
+        string returnType = ReturnType(operation);
+        EmitOperationDocs(writer, operation);
+        writer.Doc("param", "The parameters, checked before sending.", "name=\"parameters\"");
+        writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
+        EmitObsolete(writer, operation);
+        writer.Line(returnType + " " + operation.MethodName + "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default);");
+        EmitConvenienceOverload(writer, operation, operation.ParamsType, returnType);
+        if (operation.Paging is PagingSpec paging)
+        {
+            EmitPagingMethods(writer, operation, paging);
+        }
+    }
+
+    /// <summary>
+    /// The methods reading every page of a numbered-page operation through the main method: one yielding pages, and
+    /// one yielding the items of those pages.
+    /// </summary>
+    private static void EmitPagingMethods(SourceWriter writer, OperationSpec operation, PagingSpec paging)
+    {
+        string pageType = operation.ResultType!.Identifier;
+        string itemType = paging.ItemType.Identifier;
+        string signature = "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default)";
+        writer.Line();
+        writer.DocXml("<summary>Every page of <see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/>, from PageNum (1 when unset) to the last.</summary>");
+        writer.Doc("remarks", "Reading stops at an empty page" + (paging.TotalCountProperty is null ? string.Empty : ", once totalCount items are read") + (paging.ItemsPerPageProperty is null ? string.Empty : ", or at a page shorter than ItemsPerPage") + ". Each page is one call, with its retries.");
+        writer.Doc("param", "The parameters of every page; PageNum is the first.", "name=\"parameters\"");
+        writer.Doc("param", "Cancels the reading.", "name=\"cancellationToken\"");
+        EmitObsolete(writer, operation);
+        writer.Line("global::System.Collections.Generic.IAsyncEnumerable<" + pageType + "> " + paging.PagesMethodName + signature);
+        writer.OpenBrace();
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
+        string page = "parameters with { " + paging.PageNumProperty + " = pageNum" + (paging.EnvelopeProperty is null ? string.Empty : ", " + paging.EnvelopeProperty + " = null") + " }";
+        writer.Line("return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<" + pageType + ", " + itemType + ">((pageNum, ct) => " + operation.MethodName + "(" + page + ", ct), "
+            + ItemsOf(paging) + ", " + (paging.TotalCountProperty is null ? "null" : "static page => page." + paging.TotalCountProperty) + ", "
+            + (paging.ItemsPerPageProperty is null ? "null" : "(int?)parameters." + paging.ItemsPerPageProperty) + ", (int)(parameters." + paging.PageNumProperty + " ?? 1), cancellationToken);");
+        writer.CloseBrace();
+        writer.Line();
+        writer.DocXml("<summary>Every item of the pages <see cref=\"" + paging.PagesMethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/> reads.</summary>");
+        EmitObsolete(writer, operation);
+        writer.Line("global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + paging.ItemsMethodName + signature);
+        writer.Line("    => global::SpecClient.Runtime.ApiPaging.ItemsAsync<" + pageType + ", " + itemType + ">(" + paging.PagesMethodName + "(parameters, cancellationToken), " + ItemsOf(paging) + ", cancellationToken);");
+    }
+
+    private static string ItemsOf(PagingSpec paging) => "static page => page" + (paging.ItemsProperty is null ? string.Empty : "." + paging.ItemsProperty);
+
+    private static string ReturnType(OperationSpec operation) => operation.ResultType is null
+        ? "global::System.Threading.Tasks.Task"
+        : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">";
 
     /// <summary>The overload that takes the required parameters (and body) directly; its documentation is the main method's.</summary>
     private static void EmitConvenienceOverload(SourceWriter writer, OperationSpec operation, string paramsType, string returnType)
@@ -230,7 +338,7 @@ internal static class ClientEmitter
         writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
         EmitObsolete(writer, operation);
         arguments.Add(CancellationTokenType + " cancellationToken = default");
-        writer.Line("public " + returnType + " " + operation.MethodName + "(" + string.Join(", ", arguments) + ")");
+        writer.Line(returnType + " " + operation.MethodName + "(" + string.Join(", ", arguments) + ")");
         writer.Line("    => " + operation.MethodName + "(new " + paramsType + (assignments.Count == 0 ? "()" : " { " + string.Join(", ", assignments) + " }") + ", cancellationToken);");
     }
 
@@ -239,10 +347,7 @@ internal static class ClientEmitter
         writer.Doc("summary", operation.Summary ?? operation.OperationId);
         writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
             + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (operationId " + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
-        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A parameter breaks the spec; nothing was sent.</exception>");
         writer.Doc("exception", ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
-        writer.DocXml("<exception cref=\"global::System.Net.Http.HttpRequestException\">The connection failed.</exception>");
-        writer.DocXml("<exception cref=\"global::System.TimeoutException\">No answer in time.</exception>");
         if (operation.ResultType is not null)
         {
             writer.DocXml("<returns>The response body.</returns>");

@@ -67,7 +67,15 @@ internal static class JsonContextEmitter
         writer.Indent();
         foreach (JsonTypeSpec type in context.Types)
         {
-            writer.Line("if (type == typeof(" + type.Type.Identifier + ")) return " + (type.Type.Kind == TypeKind.Model ? CreateMethod(type) + "(options)" : ValueInfo(type.Type)) + ";");
+            string start = "if (type == typeof(" + type.Type.Identifier + ")) return ";
+            if (type.Type.Kind == TypeRefKind.Model)
+            {
+                EmitObject(writer, type, start);
+            }
+            else
+            {
+                writer.Line(start + ValueInfo(type.Type) + ";");
+            }
         }
 
         writer.Line("return null;");
@@ -82,12 +90,6 @@ internal static class JsonContextEmitter
                 writer.DocXml("<summary>Metadata for " + DocTypeName(type.Type) + ".</summary>");
                 writer.Line("public " + TypeInfo + "<" + type.Type.Identifier + "> " + type.Type.MetadataName + " => Info<" + type.Type.Identifier + ">();");
             }
-
-            if (type.Type.Kind == TypeKind.Model)
-            {
-                writer.Line();
-                EmitObject(writer, type);
-            }
         }
 
         writer.CloseBrace();
@@ -97,17 +99,16 @@ internal static class JsonContextEmitter
     /// <summary>The metadata of a type that is not a record: one runtime call.</summary>
     private static string ValueInfo(TypeRefSpec type) => type.Kind switch
     {
-        TypeKind.Nullable => Helpers + ".Nullable<" + type.Element!.Identifier + ">(this, options)",
-        TypeKind.Enum => Helpers + ".OpenEnum<" + type.Identifier + ">(this, options)",
-        TypeKind.List => Helpers + ".List<" + type.Element!.Identifier + ">(this, options)",
-        TypeKind.Dictionary => Helpers + ".Dictionary<" + type.Element!.Identifier + ">(this, options)",
+        TypeRefKind.Nullable => Helpers + ".Nullable<" + type.Element!.Identifier + ">(this, options)",
+        TypeRefKind.Enum => Helpers + ".OpenEnum<" + type.Identifier + ">(this, options)",
+        TypeRefKind.List => Helpers + ".List<" + type.Element!.Identifier + ">(this, options)",
+        TypeRefKind.Dictionary => Helpers + ".Dictionary<" + type.Element!.Identifier + ">(this, options)",
         _ => Helpers + ".Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + Converter(type) + ")",
     };
 
-    /// <summary>A record's metadata: its own method, one line per property.</summary>
-    private static void EmitObject(SourceWriter writer, JsonTypeSpec spec)
+    /// <summary>A record's metadata: one runtime call, one line per property.</summary>
+    private static void EmitObject(SourceWriter writer, JsonTypeSpec spec, string start)
     {
-        string start = "private " + TypeInfo + " " + CreateMethod(spec) + "(" + Options + " options) => ";
         // Required members must be set by whoever creates the object; the deserializer then overwrites them.
         string requiredInit = string.Join(", ", spec.Properties.Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
         string create = "static () => new()" + (requiredInit.Length == 0 ? string.Empty : " { " + requiredInit + " }");
@@ -136,7 +137,7 @@ internal static class JsonContextEmitter
         writer.Outdent();
     }
 
-    private static string Converter(TypeRefSpec type) => type.Kind == TypeKind.Json
+    private static string Converter(TypeRefSpec type) => type.Kind == TypeRefKind.Json
         ? "JsonElementConverter"
         : type.Primitive switch
         {
@@ -149,12 +150,9 @@ internal static class JsonContextEmitter
             _ => "StringConverter",
         };
 
-    // Metadata names never start with "Create_", and a name cannot hold a '_' after "Create": no collisions.
-    private static string CreateMethod(JsonTypeSpec type) => "Create_" + type.Type.MetadataName;
-
     /// <summary>
     /// The type as code, not a cref: inside the context a record's simple name would resolve to its metadata property,
     /// and constructed generics cannot be crefs at all.
     /// </summary>
-    private static string DocTypeName(TypeRefSpec type) => "<c>" + SourceWriter.Escape(type.Identifier.Replace("global::", string.Empty)) + "</c>";
+    private static string DocTypeName(TypeRefSpec type) => SourceWriter.Escape(type.Identifier.Replace("global::", string.Empty));
 }

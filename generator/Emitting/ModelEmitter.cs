@@ -92,7 +92,6 @@ internal static class ModelEmitter
     {
         string name = spec.Name;
         writer.Doc("summary", spec.Description ?? "The values of " + name + ".");
-        writer.Doc("remarks", "Open: a value the server adds later is kept as is (see IsKnown).");
         writer.Doc("param", "The value as the API spells it.", "name=\"Value\"");
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<" + spec.Type.Identifier + ">))]");
         writer.Line(GeneratedCode.Attribute);
@@ -112,7 +111,7 @@ internal static class ModelEmitter
             /// <summary>Whether the spec lists this value.</summary>
             public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
-            /// <summary>Wraps a value, known or not.</summary>
+            /// <summary>Wraps a value, known or not (see IsKnown).</summary>
             /// <param name="value">The value as the API spells it.</param>
             public static implicit operator {{name}}(string value) => new(value);
 

@@ -32,9 +32,9 @@ internal static class ParamsEmitter
 
     private static void EmitParams(SourceWriter writer, OperationSpec operation)
     {
-        writer.Doc("summary", "The parameters of " + operation.OperationId + " (" + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + ").");
+        writer.Doc("summary", "The parameters of " + operation.OperationId + ".");
         writer.Line(GeneratedCode.Attribute);
-        writer.Line("public sealed partial class " + operation.ParamsClassName + " : global::SpecClient.Runtime.IRequestParameters");
+        writer.Line("public sealed partial record " + operation.ParamsClassName + " : global::SpecClient.Runtime.IRequestParameters");
         writer.OpenBrace();
         foreach (ParameterSpec parameter in operation.Parameters)
         {

@@ -24,8 +24,10 @@ internal sealed record ApiSpec(
 internal sealed record SpecIdentity(string SourcePath, string SourceName, string Namespace, string ClientName);
 
 /// <summary>The client users construct; it exposes one property per tag client.</summary>
+/// <param name="InterfaceName">The interface the client implements, for fakes in tests (<c>IAtlasClient</c>).</param>
 internal sealed record RootClientSpec(
     string ClassName,
+    string InterfaceName,
     string Title,
     string? Description,
     string? DocumentVersion,
@@ -35,10 +37,12 @@ internal sealed record RootClientSpec(
     EquatableArray<OperationSpec> Operations);
 
 /// <summary>A client holding the operations of one tag, reached from the root client through <see cref="PropertyName"/>.</summary>
-/// <param name="Identifier">The client class as referred to (qualified).</param>
+/// <param name="Identifier">The client class as referred to.</param>
+/// <param name="InterfaceName">The interface it implements, which the root client's property has as its type.</param>
 internal sealed record ClientSpec(
     string ClassName,
     string Identifier,
+    string InterfaceName,
     string PropertyName,
     string Tag,
     string? Description,

@@ -23,8 +23,27 @@ internal sealed record OperationSpec(
     RequestBodySpec? Body,
     TypeRefSpec? ResultType,
     TypeRefSpec? ErrorType,
+    PagingSpec? Paging,
     string? EnvelopePropertyName,
     EquatableArray<ErrorResponseSpec> ErrorResponses);
+
+/// <summary>
+/// A list operation whose pages are numbered (<c>pageNum</c>): generated with methods that read every page, yielding
+/// items (<see cref="ItemsMethodName"/>) or whole pages (<see cref="PagesMethodName"/>).
+/// </summary>
+/// <param name="ItemsProperty">The page's list of items (<c>Results</c>); null when the page is the list itself.</param>
+/// <param name="TotalCountProperty">The page's total count of items, when it has one.</param>
+/// <param name="ItemsPerPageProperty">The params property asking for a page size, when there is one.</param>
+/// <param name="EnvelopeProperty">The params property asking for an envelope: page requests leave it out.</param>
+internal sealed record PagingSpec(
+    string ItemsMethodName,
+    string PagesMethodName,
+    TypeRefSpec ItemType,
+    string? ItemsProperty,
+    string? TotalCountProperty,
+    string PageNumProperty,
+    string? ItemsPerPageProperty,
+    string? EnvelopeProperty);
 
 /// <summary>An error status an operation lists (<c>404</c>, <c>4XX</c>, <c>default</c>) and the error codes its examples show.</summary>
 internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> Codes);

@@ -1,7 +1,7 @@
 namespace SpecClient.Generator.Model;
 
 /// <summary>What a <see cref="TypeRefSpec"/> stands for: decides how it is read, written, validated and described.</summary>
-internal enum TypeKind
+internal enum TypeRefKind
 {
     /// <summary>A built-in value (<see cref="PrimitiveKind"/> says which).</summary>
     Primitive,
@@ -47,10 +47,10 @@ internal enum PrimitiveKind
 /// <param name="MetadataName">The JSON context property holding this type's metadata (a nullable reference shares its type's).</param>
 /// <param name="IsValueType">Whether the type is a struct (so its nullable form is <c>Nullable&lt;T&gt;</c>).</param>
 /// <param name="Element">A list's element, a dictionary's value, or a nullable's underlying type.</param>
-/// <param name="Primitive">For <see cref="TypeKind.Primitive"/>, which one.</param>
+/// <param name="Primitive">For <see cref="TypeRefKind.Primitive"/>, which one.</param>
 /// <param name="Name">For models and enums, the declared (unqualified) name.</param>
 internal sealed record TypeRefSpec(
-    TypeKind Kind,
+    TypeRefKind Kind,
     string Identifier,
     string MetadataName,
     bool IsValueType,
@@ -59,7 +59,7 @@ internal sealed record TypeRefSpec(
     string? Name = null)
 {
     /// <summary>The type without its nullable marker.</summary>
-    public TypeRefSpec Underlying => Kind == TypeKind.Nullable ? Element! : this;
+    public TypeRefSpec Underlying => Kind == TypeRefKind.Nullable ? Element! : this;
 
-    public bool IsNullable => Kind == TypeKind.Nullable;
+    public bool IsNullable => Kind == TypeRefKind.Nullable;
 }

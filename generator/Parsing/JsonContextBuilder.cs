@@ -71,7 +71,7 @@ internal static class JsonContextBuilder
 
     private static JsonTypeSpec Describe(TypeRefSpec type, Dictionary<string, ModelSpec> models)
     {
-        if (type.Kind != TypeKind.Model || !models.TryGetValue(type.Identifier, out ModelSpec? model))
+        if (type.Kind != TypeRefKind.Model || !models.TryGetValue(type.Identifier, out ModelSpec? model))
         {
             return new JsonTypeSpec(type, EquatableArray<PropertySpec>.Empty, null, Exposed: false);
         }

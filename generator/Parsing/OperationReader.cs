@@ -59,7 +59,8 @@ internal sealed class OperationReader
         var parameters = new List<ParameterSpec>();
         var components = new List<string?>();
         // The params class is named after the operation (claimed once the operation is read): no property may take it.
-        var propertyNames = NameScope.ForMembers("Body", "Validate", "AcceptMediaType", baseName + "Params");
+        // A params class is a record (page requests copy it `with` another page number): no property may take its members.
+        var propertyNames = NameScope.ForMembers("Body", "Validate", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", baseName + "Params");
 
         // The shorthand overload's own arguments: a parameter named body or cancellationToken must not take them.
         var argumentNames = new NameScope("body", "cancellationToken");
@@ -119,9 +120,56 @@ internal sealed class OperationReader
             body,
             resultType,
             errorType,
+            ReadPaging(baseName, parameters, resultType, envelope),
             envelope?.PropertyName,
             errorResponses);
     }
+
+    /// <summary>
+    /// Numbered pages: an optional integer <c>pageNum</c> query parameter, and a result that is a list or a record
+    /// holding one in <c>results</c> (with <c>totalCount</c> when the API counts), as Atlas and Cloud Manager answer.
+    /// </summary>
+    private PagingSpec? ReadPaging(string baseName, List<ParameterSpec> parameters, TypeRefSpec? result, ParameterSpec? envelope)
+    {
+        ParameterSpec? pageNum = parameters.FirstOrDefault(p => IsPagingParameter(p, "pageNum"));
+        if (pageNum is null || result is null)
+        {
+            return null;
+        }
+
+        string? itemsProperty = null;
+        string? totalCountProperty = null;
+        TypeRefSpec? itemType = null;
+        if (result.Kind == TypeRefKind.List)
+        {
+            itemType = result.Element;
+        }
+        else if (_types.Model(result) is ModelSpec page && page.Base is null && page.Discriminator is null
+            && page.Properties.FirstOrDefault(p => p.JsonName == "results" && p.Type.Underlying.Kind == TypeRefKind.List) is PropertySpec results)
+        {
+            itemsProperty = results.PropertyName;
+            itemType = results.Type.Underlying.Element;
+            totalCountProperty = page.Properties.FirstOrDefault(p => p.JsonName == "totalCount" && p.Type.Underlying.Primitive is PrimitiveKind.Int32 or PrimitiveKind.Int64)?.PropertyName;
+        }
+
+        if (itemType is null)
+        {
+            return null;
+        }
+
+        return new PagingSpec(
+            _methodNames.Claim(baseName + "ItemsAsync"),
+            _methodNames.Claim(baseName + "PagesAsync"),
+            itemType,
+            itemsProperty,
+            totalCountProperty,
+            pageNum.PropertyName,
+            parameters.FirstOrDefault(p => IsPagingParameter(p, "itemsPerPage"))?.PropertyName,
+            envelope?.PropertyName);
+    }
+
+    private static bool IsPagingParameter(ParameterSpec parameter, string name)
+        => parameter.Name == name && parameter.Location == ParameterLocation.Query && parameter.Format == ValueFormat.Integer && !parameter.IsArray && !parameter.Required;
 
     /// <summary>
     /// A parameter component (<c>groupId</c>, <c>envelope</c>) is documented in full where it first appears; every later
@@ -222,7 +270,7 @@ internal sealed class OperationReader
         }
 
         SchemaMapper.MappedType mapped = _schemas.Map(schemaNode, hint);
-        bool isArray = mapped.Type.Kind == TypeKind.List;
+        bool isArray = mapped.Type.Kind == TypeRefKind.List;
         ValueFormat? format = FormatOf(isArray ? mapped.Type.Element!.Underlying : mapped.Type);
         if (format is null || (isArray && where == ParameterLocation.Path))
         {
@@ -556,8 +604,8 @@ internal sealed class OperationReader
     /// <summary>How a value of the type is written into a URL or header; null for types that cannot be.</summary>
     private static ValueFormat? FormatOf(TypeRefSpec type) => type.Kind switch
     {
-        TypeKind.Enum => ValueFormat.EnumValue,
-        TypeKind.Primitive => type.Primitive switch
+        TypeRefKind.Enum => ValueFormat.EnumValue,
+        TypeRefKind.Primitive => type.Primitive switch
         {
             PrimitiveKind.String => ValueFormat.String,
             PrimitiveKind.Boolean => ValueFormat.Boolean,

@@ -229,7 +229,7 @@ internal sealed class SchemaMapper
 
     private TypeRefSpec MapEnum(MappingNode node, SequenceNode values, string nameHint, ref bool nullable)
     {
-        TypeRefSpec type = _types.Declare(node, nameHint, TypeKind.Enum);
+        TypeRefSpec type = _types.Declare(node, nameHint, TypeRefKind.Enum);
         _mappedNodes[node] = type;
 
         var members = NameScope.ForMembers(TypeRegistry.EnumMembers.Concat(new[] { type.Name!, "EqualityContract", "Known" }).ToArray());
@@ -332,7 +332,7 @@ internal sealed class SchemaMapper
     private TypeRefSpec AddModel(MappingNode node, string nameHint, string schemaName, TypeRefSpec? baseType, ModelScope scope, List<MappingNode>? mergedVariants = null)
     {
         // Declared and remembered before the properties are mapped, so recursive schemas end here.
-        TypeRefSpec type = _types.Declare(node, nameHint, TypeKind.Model);
+        TypeRefSpec type = _types.Declare(node, nameHint, TypeRefKind.Model);
         string name = type.Name!;
         _mappedNodes[node] = type;
 

@@ -136,6 +136,7 @@ internal static class SpecParser
 
         var typeNames = new NameScope();
         clientName = typeNames.Claim(clientName);
+        string interfaceName = typeNames.Claim("I" + clientName);
         string jsonContextName = typeNames.Claim(clientName + "JsonContext");
         var metadataNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Info", jsonContextName);
         var types = new TypeRegistry(@namespace, typeNames, metadataNames);
@@ -208,6 +209,7 @@ internal static class SpecParser
         ReportDuplicatePathSignatures(context, document);
         var root = new RootClientSpec(
             clientName,
+            interfaceName,
             DocText.Of(info, "title") ?? fileName,
             DocText.Of(info, "description"),
             info.GetString("version"),
@@ -472,7 +474,7 @@ internal static class SpecParser
     private sealed class TagClients
     {
         private readonly List<string> _order = new();
-        private readonly Dictionary<string, (string ClassName, string PropertyName, List<OperationSpec> Operations)> _clients = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string ClassName, string InterfaceName, string PropertyName, List<OperationSpec> Operations)> _clients = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string?> _descriptions = new(StringComparer.Ordinal);
         private readonly List<string> _listed = new();
         private readonly NameScope _typeNames;
@@ -502,7 +504,7 @@ internal static class SpecParser
                 string pascal = Identifiers.ToPascalCase(tag);
                 // A tag named like the root client (tag Pets, client PetsClient) reads better as PetsOperations than PetsClient2.
                 string className = _typeNames.IsTaken(pascal + "Client") ? _typeNames.Claim(pascal + "Operations") : _typeNames.Claim(pascal + "Client");
-                _clients[tag] = (className, _propertyNames.Claim(pascal), new List<OperationSpec>());
+                _clients[tag] = (className, _typeNames.Claim("I" + className), _propertyNames.Claim(pascal), new List<OperationSpec>());
                 _order.Add(tag);
             }
         }
@@ -518,6 +520,7 @@ internal static class SpecParser
                 .Select(tag => new ClientSpec(
                     _clients[tag].ClassName,
                     TypeRegistry.Reference(_clients[tag].ClassName),
+                    TypeRegistry.Reference(_clients[tag].InterfaceName),
                     _clients[tag].PropertyName,
                     tag,
                     _descriptions.TryGetValue(tag, out string? description) ? description : null,

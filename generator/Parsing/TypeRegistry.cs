@@ -77,14 +77,14 @@ internal sealed class TypeRegistry
     };
 
     /// <summary>Declares a record or enum for a schema: a component keeps its reserved name, an inline schema claims <paramref name="hint"/>.</summary>
-    public TypeRefSpec Declare(SpecNode schema, string hint, TypeKind kind)
+    public TypeRefSpec Declare(SpecNode schema, string hint, TypeRefKind kind)
     {
         if (!_reservedNames.TryGetValue(schema, out string? name))
         {
-            name = _typeNames.Claim(hint, ForbiddenNames(kind == TypeKind.Enum));
+            name = _typeNames.Claim(hint, ForbiddenNames(kind == TypeRefKind.Enum));
         }
 
-        var type = new TypeRefSpec(kind, Reference(name), _metadataNames.Claim(name), IsValueType: kind == TypeKind.Enum, Name: name);
+        var type = new TypeRefSpec(kind, Reference(name), _metadataNames.Claim(name), IsValueType: kind == TypeRefKind.Enum, Name: name);
         _byIdentifier[type.Identifier] = type;
         return type;
     }
@@ -107,24 +107,24 @@ internal sealed class TypeRegistry
 
     public TypeRefSpec Primitive(PrimitiveKind kind) => kind switch
     {
-        PrimitiveKind.String => Known(TypeKind.Primitive, "string", "String", isValueType: false, kind),
-        PrimitiveKind.Boolean => Known(TypeKind.Primitive, "bool", "Boolean", isValueType: true, kind),
-        PrimitiveKind.Int32 => Known(TypeKind.Primitive, "int", "Int32", isValueType: true, kind),
-        PrimitiveKind.Int64 => Known(TypeKind.Primitive, "long", "Int64", isValueType: true, kind),
-        PrimitiveKind.Single => Known(TypeKind.Primitive, "float", "Single", isValueType: true, kind),
-        PrimitiveKind.Double => Known(TypeKind.Primitive, "double", "Double", isValueType: true, kind),
-        PrimitiveKind.DateTimeOffset => Known(TypeKind.Primitive, "global::System.DateTimeOffset", "DateTimeOffset", isValueType: true, kind),
+        PrimitiveKind.String => Known(TypeRefKind.Primitive, "string", "String", isValueType: false, kind),
+        PrimitiveKind.Boolean => Known(TypeRefKind.Primitive, "bool", "Boolean", isValueType: true, kind),
+        PrimitiveKind.Int32 => Known(TypeRefKind.Primitive, "int", "Int32", isValueType: true, kind),
+        PrimitiveKind.Int64 => Known(TypeRefKind.Primitive, "long", "Int64", isValueType: true, kind),
+        PrimitiveKind.Single => Known(TypeRefKind.Primitive, "float", "Single", isValueType: true, kind),
+        PrimitiveKind.Double => Known(TypeRefKind.Primitive, "double", "Double", isValueType: true, kind),
+        PrimitiveKind.DateTimeOffset => Known(TypeRefKind.Primitive, "global::System.DateTimeOffset", "DateTimeOffset", isValueType: true, kind),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>Any JSON value.</summary>
-    public TypeRefSpec Json() => Known(TypeKind.Json, "global::System.Text.Json.JsonElement", "JsonElement", isValueType: true, PrimitiveKind.None);
+    public TypeRefSpec Json() => Known(TypeRefKind.Json, "global::System.Text.Json.JsonElement", "JsonElement", isValueType: true, PrimitiveKind.None);
 
     public TypeRefSpec List(TypeRefSpec element)
-        => Composite(TypeKind.List, "global::System.Collections.Generic.List<" + element.Identifier + ">", "List" + element.MetadataName, element);
+        => Composite(TypeRefKind.List, "global::System.Collections.Generic.List<" + element.Identifier + ">", "List" + element.MetadataName, element);
 
     public TypeRefSpec Dictionary(TypeRefSpec value)
-        => Composite(TypeKind.Dictionary, "global::System.Collections.Generic.Dictionary<string, " + value.Identifier + ">", "Dictionary" + value.MetadataName, value);
+        => Composite(TypeRefKind.Dictionary, "global::System.Collections.Generic.Dictionary<string, " + value.Identifier + ">", "Dictionary" + value.MetadataName, value);
 
     /// <summary>The type or null. A nullable reference is the same type at run time, so it shares its metadata.</summary>
     public TypeRefSpec Nullable(TypeRefSpec type)
@@ -141,12 +141,12 @@ internal sealed class TypeRegistry
         }
 
         string metadata = type.IsValueType ? _metadataNames.Claim("Nullable" + type.MetadataName) : type.MetadataName;
-        var nullable = new TypeRefSpec(TypeKind.Nullable, identifier, metadata, type.IsValueType, type);
+        var nullable = new TypeRefSpec(TypeRefKind.Nullable, identifier, metadata, type.IsValueType, type);
         _byIdentifier.Add(identifier, nullable);
         return nullable;
     }
 
-    private TypeRefSpec Known(TypeKind kind, string identifier, string metadataName, bool isValueType, PrimitiveKind primitive)
+    private TypeRefSpec Known(TypeRefKind kind, string identifier, string metadataName, bool isValueType, PrimitiveKind primitive)
     {
         if (!_byIdentifier.TryGetValue(identifier, out TypeRefSpec? type))
         {
@@ -157,7 +157,7 @@ internal sealed class TypeRegistry
         return type;
     }
 
-    private TypeRefSpec Composite(TypeKind kind, string identifier, string metadataName, TypeRefSpec element)
+    private TypeRefSpec Composite(TypeRefKind kind, string identifier, string metadataName, TypeRefSpec element)
     {
         if (!_byIdentifier.TryGetValue(identifier, out TypeRefSpec? type))
         {

@@ -215,6 +215,20 @@ public static class ApiPaging
         }
     }
 
+    /// <summary>The items of every page, in order: how a generated <c>…ItemsAsync</c> method reads its <c>…PagesAsync</c> twin.</summary>
+    /// <typeparam name="TPage">The page type.</typeparam>
+    /// <typeparam name="TItem">The item type.</typeparam>
+    /// <param name="pages">The pages.</param>
+    /// <param name="itemsOf">A page's items; null counts as none.</param>
+    /// <param name="cancellationToken">Stops before the next item, mid-page included.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="pages"/> or <paramref name="itemsOf"/> is null.</exception>
+    public static IAsyncEnumerable<TItem> ItemsAsync<TPage, TItem>(IAsyncEnumerable<TPage> pages, Func<TPage, IReadOnlyList<TItem>?> itemsOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(itemsOf);
+        return ItemsOf(pages, itemsOf, cancellationToken);
+    }
+
     private static async IAsyncEnumerable<TItem> ItemsOf<TPage, TItem>(
         IAsyncEnumerable<TPage> pages,
         Func<TPage, IReadOnlyList<TItem>?> itemsOf,

@@ -72,19 +72,9 @@ internal static class InviteApis
     {
         var discovery = new Discovery.Atlas.AtlasDiscoveryClient(http, baseAddress);
         Func<CancellationToken, Task<IReadOnlyList<Container>>> orgs = ct => Paging.ReadAllAsync(
-            async (pageNum, ct) =>
-            {
-                var page = await discovery.Organizations.ListOrganizationsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
-                return (page.Results?.ConvertAll(o => new Container(o.Id, o.Name)), page.TotalCount);
-            },
-            ct);
+            discovery.Organizations.ListOrganizationsItemsAsync(new() { ItemsPerPage = Paging.PageSize }, ct), o => new Container(o.Id, o.Name), ct);
         Func<CancellationToken, Task<IReadOnlyList<Container>>> projects = ct => Paging.ReadAllAsync(
-            async (pageNum, ct) =>
-            {
-                var page = await discovery.Projects.ListProjectsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
-                return (page.Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)), page.TotalCount);
-            },
-            ct);
+            discovery.Projects.ListProjectsItemsAsync(new() { ItemsPerPage = Paging.PageSize }, ct), p => new Container(p.Id, p.Name, p.OrgId), ct);
         string name = "Atlas " + apiVersion;
 
         switch (apiVersion)
@@ -140,20 +130,8 @@ internal static class InviteApis
         var discovery = new Discovery.CloudManager.CloudManagerDiscoveryClient(http, baseAddress);
         var c = new SpecClient.CloudManager.V1.CloudManagerClient(http, baseAddress);
         return Make(name,
-            ct => Paging.ReadAllAsync(
-                async (pageNum, ct) =>
-                {
-                    var page = await discovery.Organizations.ListOrganizationsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
-                    return (page.Results?.ConvertAll(o => new Container(o.Id, o.Name)), page.TotalCount);
-                },
-                ct),
-            ct => Paging.ReadAllAsync(
-                async (pageNum, ct) =>
-                {
-                    var page = await discovery.Projects.ListProjectsAsync(new() { ItemsPerPage = Paging.PageSize, PageNum = pageNum }, ct);
-                    return (page.Results?.ConvertAll(p => new Container(p.Id, p.Name, p.OrgId)), page.TotalCount);
-                },
-                ct),
+            ct => Paging.ReadAllAsync(discovery.Organizations.ListOrganizationsItemsAsync(new() { ItemsPerPage = Paging.PageSize }, ct), o => new Container(o.Id, o.Name), ct),
+            ct => Paging.ReadAllAsync(discovery.Projects.ListProjectsItemsAsync(new() { ItemsPerPage = Paging.PageSize }, ct), p => new Container(p.Id, p.Name, p.OrgId), ct),
             async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles, i.CreatedAt, i.ExpiresAt)),
             async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles, i.CreatedAt, i.ExpiresAt)),
             (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
@@ -187,43 +165,24 @@ internal static class InviteApis
 
 /// <summary>
 /// Atlas and Cloud Manager lists come in pages (<c>itemsPerPage</c> up to 500, default 100; <c>pageNum</c> from 1;
-/// <c>totalCount</c> over all pages): read them all, or organizations and projects past the first page — and their
-/// stale invitations — would be silently skipped.
+/// <c>totalCount</c> over all pages). The generated <c>…ItemsAsync</c> methods read them all (stopping at an empty or
+/// short page, or at <c>totalCount</c>), so organizations and projects past the first page — and their stale
+/// invitations — are never silently skipped.
 /// </summary>
 internal static class Paging
 {
     /// <summary>The page size asked for: Atlas's default, said explicitly.</summary>
     internal const int PageSize = 100;
 
-    /// <summary>Far more pages than any account has: a server that never ends a list stops the run instead of looping.</summary>
-    internal const int MaxPages = 10_000;
-
-    /// <summary>
-    /// Reads pages 1, 2, … until one is short or empty, or <c>totalCount</c> results are read (when the server gives it).
-    /// </summary>
-    internal static async Task<IReadOnlyList<Container>> ReadAllAsync(
-        Func<int, CancellationToken, Task<(List<Container>? Results, int? TotalCount)>> readPage,
-        CancellationToken cancellationToken)
+    /// <summary>Every item of a generated paging method, as containers.</summary>
+    internal static async Task<IReadOnlyList<Container>> ReadAllAsync<T>(IAsyncEnumerable<T> items, Func<T, Container> toContainer, CancellationToken cancellationToken)
     {
         var all = new List<Container>();
-        for (int pageNum = 1; ; pageNum++)
+        await foreach (T item in items.WithCancellation(cancellationToken))
         {
-            if (pageNum > MaxPages)
-            {
-                throw new InvalidOperationException($"The list did not end after {MaxPages} pages of {PageSize}.");
-            }
-
-            (List<Container>? results, int? totalCount) = await readPage(pageNum, cancellationToken);
-            if (results is null || results.Count == 0)
-            {
-                return all;
-            }
-
-            all.AddRange(results);
-            if (results.Count < PageSize || (totalCount is int total && all.Count >= total))
-            {
-                return all;
-            }
+            all.Add(toContainer(item));
         }
+
+        return all;
     }
 }

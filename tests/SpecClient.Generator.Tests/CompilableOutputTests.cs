@@ -47,7 +47,7 @@ public sealed class CompilableOutputTests
 
         // Members named like object's would hide them (CS0108): the JSON context's metadata, a root-client property.
         Assert.Contains("JsonTypeInfo<GetType> GetType2 => ", GeneratedSource.Of(run, ".JsonContext.g.cs"));
-        Assert.Contains("public ToStringClient ToString2 { get; }", GeneratedSource.Of(run, ".Clients.g.cs"));
+        Assert.Contains("public IToStringClient ToString2 { get; }", GeneratedSource.Of(run, ".Clients.g.cs"));
         Assert.Contains("public bool? ReferenceEquals2 { get; set; }", models);
         Assert.Contains("public string? GetHashCode3 { get; set; }", models);
         Assert.Contains("public string? GetHashCode2Value { get; set; }", models);

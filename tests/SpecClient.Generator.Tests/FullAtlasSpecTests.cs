@@ -52,7 +52,7 @@ public sealed class FullAtlasSpecTests
         Assert.Contains("ListProjectsAsync(", clients);
         Assert.Contains("GetOrganizationInvitationAsync(", clients);
         Assert.DoesNotContain("ListClustersAsync(", clients);
-        int operations = Regex.Matches(clients, @"Params parameters, global::System\.Threading\.CancellationToken").Count;
+        int operations = Regex.Matches(clients, @"\n    public [^\n]*Params parameters, global::System\.Threading\.CancellationToken").Count;
         Assert.InRange(operations, 10, 60);
         int fullModels = Regex.Matches(Source(full, ".Models.g.cs"), "partial record ").Count;
         int filteredModels = Regex.Matches(Source(filtered, ".Models.g.cs"), "partial record ").Count;

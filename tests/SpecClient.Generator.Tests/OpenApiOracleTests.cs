@@ -541,7 +541,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
             if (target is null)
             {
                 // Nothing there, or an unresolvable $ref: JsonElement (with SCG0003 for the $ref).
-                if (type.Kind != TypeKind.Json)
+                if (type.Kind != TypeRefKind.Json)
                 {
                     _agreement.Disagree($"{where}: our model has {typeName} where Microsoft.OpenApi has no schema");
                 }
@@ -551,7 +551,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
 
             switch (type.Kind)
             {
-                case TypeKind.List:
+                case TypeRefKind.List:
                     if ((OpenApiOracle.NonNullTypes(target) & JsonSchemaType.Array) == 0)
                     {
                         _agreement.Disagree($"{where}: our model has a list where the schema is {target.Type}");
@@ -560,7 +560,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
 
                     Pair(type.Element!, target.Items, where + "[]", inJson: inJson);
                     return;
-                case TypeKind.Dictionary:
+                case TypeRefKind.Dictionary:
                     if (target.AdditionalProperties is null)
                     {
                         _agreement.Disagree($"{where}: our model has a dictionary where the schema has no additionalProperties");
@@ -569,7 +569,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
 
                     Pair(type.Element!, target.AdditionalProperties, where + "{}");
                     return;
-                case TypeKind.Enum:
+                case TypeRefKind.Enum:
                     if (!OpenApiOracle.IsStringEnum(target))
                     {
                         _agreement.Disagree($"{where}: our model has the enum {type.Name} where the schema is no string enum");
@@ -583,7 +583,7 @@ public sealed class OpenApiOracleTests(ITestOutputHelper output)
                     }
 
                     return;
-                case TypeKind.Model:
+                case TypeRefKind.Model:
                     PairModel(type, component, target, where, isVariant);
                     return;
                 default:

@@ -76,9 +76,9 @@ public sealed class SpecFeatureTests
         GeneratorDriverRunResult run = new GeneratorHarness().Run(spec);
 
         string clients = Source(run, ".Clients.g.cs");
-        Assert.Contains("public sealed partial class WidgetsClient\n", clients);
-        Assert.Contains("public sealed partial class WidgetsOperations\n", clients);
-        Assert.Contains("public WidgetsOperations Widgets { get; }", clients);
+        Assert.Contains("public sealed partial class WidgetsClient : IWidgetsClient\n", clients);
+        Assert.Contains("public sealed partial class WidgetsOperations : IWidgetsOperations\n", clients);
+        Assert.Contains("public IWidgetsOperations Widgets { get; }", clients);
     }
 
     [Fact]

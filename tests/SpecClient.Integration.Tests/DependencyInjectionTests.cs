@@ -156,6 +156,20 @@ public sealed class DependencyInjectionTests
             error.Failures);
     }
 
+    [Fact]
+    public async Task AddSpecClientRegistersTheInterfaceThatUserCodeTakes()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        await using ServiceProvider provider = Build(server, services => services.AddSpecClient<V20250312.IAtlasClient>(http => new V20250312.AtlasClient(http), o => ServiceAccount(o, server)));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        V20250312.IAtlasClient atlas = provider.GetRequiredService<V20250312.IAtlasClient>();
+
+        Assert.IsType<V20250312.AtlasClient>(atlas);
+        Assert.NotEmpty(await atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId));
+        Assert.Equal(server.BaseAddress, atlas.Connection.BaseAddress);
+    }
+
     private static void ServiceAccount(SpecClientOptions options, TestServer server)
     {
         options.BaseAddress = server.BaseAddress;

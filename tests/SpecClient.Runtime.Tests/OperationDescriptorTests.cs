@@ -72,9 +72,22 @@ public class OperationDescriptorTests
     public void DescriptorRefusesMissingParts()
     {
         Assert.Throws<ArgumentException>(() => new ApiOperation("", HttpMethod.Get, "/x"));
-        Assert.Throws<ArgumentNullException>(() => new ApiOperation("x", null!, "/x"));
+        Assert.Throws<ArgumentNullException>(() => new ApiOperation("x", (HttpMethod)null!, "/x"));
+        Assert.Throws<ArgumentNullException>(() => new ApiOperation("x", (string)null!, "/x"));
+        Assert.Throws<ArgumentException>(() => new ApiOperation("x", "", "/x"));
         Assert.Throws<ArgumentException>(() => new ApiOperation("x", HttpMethod.Get, ""));
         Assert.Throws<ArgumentNullException>(() => new ApiConnection(new HttpClient(), Base).CreateRequest((ApiOperation)null!, "x", AtlasMediaType));
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public void MethodNamedAsGeneratedCodeNamesItIsTheSharedInstance(string method)
+    {
+        var operation = new ApiOperation("op", method, "/x");
+
+        Assert.Same(HttpMethod.Parse(method), operation.Method);
     }
 
     private sealed class ObservingHandler(List<ApiOperation?> seen) : DelegatingHandler

@@ -5,9 +5,9 @@
 
 namespace SpecClient.Atlas.V20231115;
 
-/// <summary>The parameters of listOrgInvites (GET /api/atlas/v2/orgs/{orgId}/invites).</summary>
+/// <summary>The parameters of listOrgInvites.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class ListOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Use the /orgs endpoint to list the organizations that the authenticated user can access.</summary>
     /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -35,9 +35,9 @@ public sealed partial class ListOrgInvitesParams : global::SpecClient.Runtime.IR
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of createOrgInvite (POST /api/atlas/v2/orgs/{orgId}/invites).</summary>
+/// <summary>The parameters of createOrgInvite.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class CreateOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
     public required string OrgId { get; init; }
@@ -64,9 +64,9 @@ public sealed partial class CreateOrgInviteParams : global::SpecClient.Runtime.I
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of updateOrgInvites (PATCH /api/atlas/v2/orgs/{orgId}/invites).</summary>
+/// <summary>The parameters of updateOrgInvites.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class UpdateOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
     public required string OrgId { get; init; }
@@ -93,9 +93,9 @@ public sealed partial class UpdateOrgInvitesParams : global::SpecClient.Runtime.
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of getOrgInvite (GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
+/// <summary>The parameters of getOrgInvite.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class GetOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
     public required string OrgId { get; init; }
@@ -126,9 +126,9 @@ public sealed partial class GetOrgInviteParams : global::SpecClient.Runtime.IReq
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of updateOrgInviteById (PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
+/// <summary>The parameters of updateOrgInviteById.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class UpdateOrgInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
     public required string OrgId { get; init; }
@@ -163,9 +163,9 @@ public sealed partial class UpdateOrgInviteByIdParams : global::SpecClient.Runti
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of deleteOrgInvite (DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId}).</summary>
+/// <summary>The parameters of deleteOrgInvite.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class DeleteOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
     public required string OrgId { get; init; }
@@ -195,9 +195,9 @@ public sealed partial class DeleteOrgInviteParams : global::SpecClient.Runtime.I
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of listGroupInvites (GET /api/atlas/v2/groups/{groupId}/invites).</summary>
+/// <summary>The parameters of listGroupInvites.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class ListGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <summary>Unique 24-hexadecimal digit string that identifies the project. Use the /groups endpoint to list the projects that the authenticated user can access. Groups and projects are synonyms: a group id is the same as the project id, and the resources and their endpoints use the term groups.</summary>
     /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
@@ -223,9 +223,9 @@ public sealed partial class ListGroupInvitesParams : global::SpecClient.Runtime.
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of createGroupInvite (POST /api/atlas/v2/groups/{groupId}/invites).</summary>
+/// <summary>The parameters of createGroupInvite.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class CreateGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
     public required string GroupId { get; init; }
@@ -252,9 +252,9 @@ public sealed partial class CreateGroupInviteParams : global::SpecClient.Runtime
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of updateGroupInvites (PATCH /api/atlas/v2/groups/{groupId}/invites).</summary>
+/// <summary>The parameters of updateGroupInvites.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class UpdateGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
     public required string GroupId { get; init; }
@@ -281,9 +281,9 @@ public sealed partial class UpdateGroupInvitesParams : global::SpecClient.Runtim
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of getGroupInvite (GET /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
+/// <summary>The parameters of getGroupInvite.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class GetGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
     public required string GroupId { get; init; }
@@ -313,9 +313,9 @@ public sealed partial class GetGroupInviteParams : global::SpecClient.Runtime.IR
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of updateInviteById (PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
+/// <summary>The parameters of updateInviteById.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class UpdateInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
     public required string GroupId { get; init; }
@@ -350,9 +350,9 @@ public sealed partial class UpdateInviteByIdParams : global::SpecClient.Runtime.
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
-/// <summary>The parameters of deleteGroupInvite (DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId}).</summary>
+/// <summary>The parameters of deleteGroupInvite.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class DeleteGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
+public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtime.IRequestParameters
 {
     /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
     public required string GroupId { get; init; }

@@ -5,10 +5,29 @@
 
 namespace SpecClient.Atlas.V20240530;
 
+/// <summary>The client for MongoDB Atlas Administration API — invitations, as an interface: implemented by AtlasClient, and by fakes in tests.</summary>
+/// <remarks>
+/// The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2024-05-30. Every operation has the single resource version 2023-01-01, which a request for 2024-05-30 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.
+/// <para/>
+/// Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public partial interface IAtlasClient
+{
+    /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
+    global::SpecClient.Runtime.ApiConnection Connection { get; }
+
+    /// <summary>Invitations to join an organization.</summary>
+    IOrganizationsClient Organizations { get; }
+
+    /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
+    IProjectsClient Projects { get; }
+}
+
 /// <summary>The client for MongoDB Atlas Administration API — invitations.</summary>
 /// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2024-05-30. Every operation has the single resource version 2023-01-01, which a request for 2024-05-30 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class AtlasClient
+public sealed partial class AtlasClient : IAtlasClient
 {
     private static readonly global::SpecClient.Atlas.V20240530.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20240530.AtlasClientJsonContext.Default;
     private readonly global::SpecClient.Runtime.ApiConnection _connection;
@@ -43,20 +62,152 @@ public sealed partial class AtlasClient
         Projects = new ProjectsClient(connection);
     }
 
-    /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
+    /// <inheritdoc/>
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
 
-    /// <summary>Invitations to join an organization.</summary>
-    public OrganizationsClient Organizations { get; }
+    /// <inheritdoc/>
+    public IOrganizationsClient Organizations { get; }
 
-    /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-    public ProjectsClient Projects { get; }
+    /// <inheritdoc/>
+    public IProjectsClient Projects { get; }
 }
 
 /// <summary>Invitations to join an organization.</summary>
-/// <remarks>Reached through <see cref="AtlasClient.Organizations"/>.</remarks>
+/// <remarks>Implemented by OrganizationsClient; reached through IAtlasClient.Organizations. Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class OrganizationsClient
+public partial interface IOrganizationsClient
+{
+    /// <summary>Return All Organization Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/invites (operationId listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
+
+    /// <summary>Invite One User to One Organization</summary>
+    /// <remarks>
+    /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
+    /// <para/>
+    /// POST /api/atlas/v2/orgs/{orgId}/invites (operationId createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Organization Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Organization Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
+    /// <para/>
+    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+}
+
+/// <summary>Invitations to join an organization.</summary>
+/// <remarks>Reached through <see cref="AtlasClient.Organizations"/>; the shorthand and paging methods are the interface's.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class OrganizationsClient : IOrganizationsClient
 {
     private static readonly global::SpecClient.Atlas.V20240530.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20240530.AtlasClientJsonContext.Default;
     private readonly global::SpecClient.Runtime.ApiConnection _connection;
@@ -71,19 +222,7 @@ public sealed partial class OrganizationsClient
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesOperation = new("listOrgInvites", "GET", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
 
-    /// <summary>Return All Organization Invitations</summary>
-    /// <remarks>
-    /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
-    /// <para/>
-    /// GET /api/atlas/v2/orgs/{orgId}/invites (operationId listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -98,28 +237,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
 
-    /// <summary>Invite One User to One Organization</summary>
-    /// <remarks>
-    /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
-    /// <para/>
-    /// POST /api/atlas/v2/orgs/{orgId}/invites (operationId createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -134,29 +254,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="body">The invitation to send.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
 
-    /// <summary>Update One Organization Invitation</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
-    /// <para/>
-    /// PATCH /api/atlas/v2/orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -171,29 +271,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
 
-    /// <summary>Return One Organization Invitation</summary>
-    /// <remarks>
-    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
-    /// <para/>
-    /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -208,29 +288,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
 
-    /// <summary>Update One Organization Invitation by Invitation ID</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
-    /// <para/>
-    /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -246,30 +306,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="body">The new invitation details.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
 
-    /// <summary>Remove One Organization Invitation</summary>
-    /// <remarks>
-    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
-    /// <para/>
-    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -283,20 +322,144 @@ public sealed partial class OrganizationsClient
         var request = _connection.CreateRequest(s_deleteOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
-
-    /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
 }
 
 /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-/// <remarks>Reached through <see cref="AtlasClient.Projects"/>.</remarks>
+/// <remarks>Implemented by ProjectsClient; reached through IAtlasClient.Projects. Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class ProjectsClient
+public partial interface IProjectsClient
+{
+    /// <summary>Return All Project Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/invites (operationId listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
+
+    /// <summary>Invite One User to One Project</summary>
+    /// <remarks>
+    /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.
+    /// <para/>
+    /// POST /api/atlas/v2/groups/{groupId}/invites (operationId createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Project Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/groups/{groupId}/invites (operationId updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Project Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Project Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// <para/>
+    /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateInviteByIdAsync(new UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Project Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
+    /// <para/>
+    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+}
+
+/// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
+/// <remarks>Reached through <see cref="AtlasClient.Projects"/>; the shorthand and paging methods are the interface's.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class ProjectsClient : IProjectsClient
 {
     private static readonly global::SpecClient.Atlas.V20240530.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20240530.AtlasClientJsonContext.Default;
     private readonly global::SpecClient.Runtime.ApiConnection _connection;
@@ -311,19 +474,7 @@ public sealed partial class ProjectsClient
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesOperation = new("listGroupInvites", "GET", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
 
-    /// <summary>Return All Project Invitations</summary>
-    /// <remarks>
-    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
-    /// <para/>
-    /// GET /api/atlas/v2/groups/{groupId}/invites (operationId listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -338,28 +489,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
 
-    /// <summary>Invite One User to One Project</summary>
-    /// <remarks>
-    /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.
-    /// <para/>
-    /// POST /api/atlas/v2/groups/{groupId}/invites (operationId createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -374,29 +506,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="body">The invitation to send.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
 
-    /// <summary>Update One Project Invitation</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
-    /// <para/>
-    /// PATCH /api/atlas/v2/groups/{groupId}/invites (operationId updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -411,29 +523,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
 
-    /// <summary>Return One Project Invitation</summary>
-    /// <remarks>
-    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.
-    /// <para/>
-    /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -448,29 +540,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
 
-    /// <summary>Update One Project Invitation by Invitation ID</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
-    /// <para/>
-    /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -486,30 +558,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="body">The new invitation details.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateInviteByIdAsync(new UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
 
-    /// <summary>Remove One Project Invitation</summary>
-    /// <remarks>
-    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
-    /// <para/>
-    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
@@ -523,12 +574,4 @@ public sealed partial class ProjectsClient
         var request = _connection.CreateRequest(s_deleteGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
-
-    /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
-    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 }

@@ -5,10 +5,29 @@
 
 namespace SpecClient.CloudManager.V1;
 
+/// <summary>The client for MongoDB Cloud Manager Public API — invitations, as an interface: implemented by CloudManagerClient, and by fakes in tests.</summary>
+/// <remarks>
+/// The organization and project invitation operations of the Cloud Manager public API v1.0. Requests and responses use application/json; there are no versioned media types. Written for SpecClient from the project's facts (ATLAS.md section 8).
+/// <para/>
+/// Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public partial interface ICloudManagerClient
+{
+    /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
+    global::SpecClient.Runtime.ApiConnection Connection { get; }
+
+    /// <summary>Invitations to join an organization.</summary>
+    IOrganizationsClient Organizations { get; }
+
+    /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
+    IProjectsClient Projects { get; }
+}
+
 /// <summary>The client for MongoDB Cloud Manager Public API — invitations.</summary>
 /// <remarks>The organization and project invitation operations of the Cloud Manager public API v1.0. Requests and responses use application/json; there are no versioned media types. Written for SpecClient from the project's facts (ATLAS.md section 8).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class CloudManagerClient
+public sealed partial class CloudManagerClient : ICloudManagerClient
 {
     private static readonly global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext s_json = global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default;
     private readonly global::SpecClient.Runtime.ApiConnection _connection;
@@ -40,20 +59,140 @@ public sealed partial class CloudManagerClient
         Projects = new ProjectsClient(connection);
     }
 
-    /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
+    /// <inheritdoc/>
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
 
-    /// <summary>Invitations to join an organization.</summary>
-    public OrganizationsClient Organizations { get; }
+    /// <inheritdoc/>
+    public IOrganizationsClient Organizations { get; }
 
-    /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-    public ProjectsClient Projects { get; }
+    /// <inheritdoc/>
+    public IProjectsClient Projects { get; }
 }
 
 /// <summary>Invitations to join an organization.</summary>
-/// <remarks>Reached through <see cref="CloudManagerClient.Organizations"/>.</remarks>
+/// <remarks>Implemented by OrganizationsClient; reached through ICloudManagerClient.Organizations. Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class OrganizationsClient
+public partial interface IOrganizationsClient
+{
+    /// <summary>Return All Organization Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// GET /orgs/{orgId}/invites (operationId listOrgInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
+
+    /// <summary>Invite One User to One Organization</summary>
+    /// <remarks>
+    /// Invites one Cloud Manager user to join the specified organization. The user must accept the invitation before they can access the organization. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// POST /orgs/{orgId}/invites (operationId createOrgInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// PATCH /orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Organization Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// GET /orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Organization Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// PATCH /orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Organization Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a Cloud Manager user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting API key must have the Organization User Admin role.
+    /// <para/>
+    /// DELETE /orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
+}
+
+/// <summary>Invitations to join an organization.</summary>
+/// <remarks>Reached through <see cref="CloudManagerClient.Organizations"/>; the shorthand and paging methods are the interface's.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class OrganizationsClient : IOrganizationsClient
 {
     private static readonly global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext s_json = global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default;
     private readonly global::SpecClient.Runtime.ApiConnection _connection;
@@ -68,19 +207,7 @@ public sealed partial class OrganizationsClient
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesOperation = new("listOrgInvites", "GET", "/orgs/{orgId}/invites");
 
-    /// <summary>Return All Organization Invitations</summary>
-    /// <remarks>
-    /// Returns all pending invitations to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
-    /// <para/>
-    /// GET /orgs/{orgId}/invites (operationId listOrgInvites, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -94,27 +221,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteOperation = new("createOrgInvite", "POST", "/orgs/{orgId}/invites");
 
-    /// <summary>Invite One User to One Organization</summary>
-    /// <remarks>
-    /// Invites one Cloud Manager user to join the specified organization. The user must accept the invitation before they can access the organization. To use this resource, the requesting API key must have the Organization User Admin role.
-    /// <para/>
-    /// POST /orgs/{orgId}/invites (operationId createOrgInvite, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -128,28 +237,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="body">The invitation to send.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesOperation = new("updateOrgInvites", "PATCH", "/orgs/{orgId}/invites");
 
-    /// <summary>Update One Organization Invitation</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Organization User Admin role.
-    /// <para/>
-    /// PATCH /orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -163,28 +253,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteOperation = new("getOrgInvite", "GET", "/orgs/{orgId}/invites/{invitationId}");
 
-    /// <summary>Return One Organization Invitation</summary>
-    /// <remarks>
-    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
-    /// <para/>
-    /// GET /orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -198,28 +269,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdOperation = new("updateOrgInviteById", "PATCH", "/orgs/{orgId}/invites/{invitationId}");
 
-    /// <summary>Update One Organization Invitation by Invitation ID</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting API key must have the Organization User Admin role.
-    /// <para/>
-    /// PATCH /orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -234,29 +286,9 @@ public sealed partial class OrganizationsClient
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="body">The new invitation details.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteOperation = new("deleteOrgInvite", "DELETE", "/orgs/{orgId}/invites/{invitationId}");
 
-    /// <summary>Remove One Organization Invitation</summary>
-    /// <remarks>
-    /// Cancels one pending invitation sent to a Cloud Manager user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting API key must have the Organization User Admin role.
-    /// <para/>
-    /// DELETE /orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -269,19 +301,132 @@ public sealed partial class OrganizationsClient
         var request = _connection.CreateRequest(s_deleteOrgInviteOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
-
-    /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
 }
 
 /// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
-/// <remarks>Reached through <see cref="CloudManagerClient.Projects"/>.</remarks>
+/// <remarks>Implemented by ProjectsClient; reached through ICloudManagerClient.Projects. Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial class ProjectsClient
+public partial interface IProjectsClient
+{
+    /// <summary>Return All Project Invitations</summary>
+    /// <remarks>
+    /// Returns all pending invitations to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// GET /groups/{groupId}/invites (operationId listGroupInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
+
+    /// <summary>Invite One User to One Project</summary>
+    /// <remarks>
+    /// Invites one Cloud Manager user to join the specified project. The user must accept the invitation before they can access the project. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// POST /groups/{groupId}/invites (operationId createGroupInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The invitation to send.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Update One Project Invitation</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// PATCH /groups/{groupId}/invites (operationId updateGroupInvites, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Return One Project Invitation</summary>
+    /// <remarks>
+    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// GET /groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+
+    /// <summary>Update One Project Invitation by Invitation ID</summary>
+    /// <remarks>
+    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// PATCH /groups/{groupId}/invites/{invitationId} (operationId updateGroupInviteById, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="body">The new invitation details.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInviteByIdAsync(new UpdateGroupInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Project Invitation</summary>
+    /// <remarks>
+    /// Cancels one pending invitation sent to a Cloud Manager user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting API key must have the Project User Admin role.
+    /// <para/>
+    /// DELETE /groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
+}
+
+/// <summary>Invitations to join a project (a group; the two terms are synonyms).</summary>
+/// <remarks>Reached through <see cref="CloudManagerClient.Projects"/>; the shorthand and paging methods are the interface's.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class ProjectsClient : IProjectsClient
 {
     private static readonly global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext s_json = global::SpecClient.CloudManager.V1.CloudManagerClientJsonContext.Default;
     private readonly global::SpecClient.Runtime.ApiConnection _connection;
@@ -296,19 +441,7 @@ public sealed partial class ProjectsClient
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesOperation = new("listGroupInvites", "GET", "/groups/{groupId}/invites");
 
-    /// <summary>Return All Project Invitations</summary>
-    /// <remarks>
-    /// Returns all pending invitations to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
-    /// <para/>
-    /// GET /groups/{groupId}/invites (operationId listGroupInvites, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -322,27 +455,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteOperation = new("createGroupInvite", "POST", "/groups/{groupId}/invites");
 
-    /// <summary>Invite One User to One Project</summary>
-    /// <remarks>
-    /// Invites one Cloud Manager user to join the specified project. The user must accept the invitation before they can access the project. To use this resource, the requesting API key must have the Project User Admin role.
-    /// <para/>
-    /// POST /groups/{groupId}/invites (operationId createGroupInvite, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -356,28 +471,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="body">The invitation to send.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesOperation = new("updateGroupInvites", "PATCH", "/groups/{groupId}/invites");
 
-    /// <summary>Update One Project Invitation</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Project User Admin role.
-    /// <para/>
-    /// PATCH /groups/{groupId}/invites (operationId updateGroupInvites, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -391,28 +487,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="body">The new invitation details; username selects the invitation to update.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteOperation = new("getGroupInvite", "GET", "/groups/{groupId}/invites/{invitationId}");
 
-    /// <summary>Return One Project Invitation</summary>
-    /// <remarks>
-    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
-    /// <para/>
-    /// GET /groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -426,28 +503,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInviteByIdOperation = new("updateGroupInviteById", "PATCH", "/groups/{groupId}/invites/{invitationId}");
 
-    /// <summary>Update One Project Invitation by Invitation ID</summary>
-    /// <remarks>
-    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting API key must have the Project User Admin role.
-    /// <para/>
-    /// PATCH /groups/{groupId}/invites/{invitationId} (operationId updateGroupInviteById, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>The response body.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -462,29 +520,9 @@ public sealed partial class ProjectsClient
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    /// <inheritdoc cref="UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="body">The new invitation details.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInviteByIdAsync(new UpdateGroupInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
-
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteOperation = new("deleteGroupInvite", "DELETE", "/groups/{groupId}/invites/{invitationId}");
 
-    /// <summary>Remove One Project Invitation</summary>
-    /// <remarks>
-    /// Cancels one pending invitation sent to a Cloud Manager user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting API key must have the Project User Admin role.
-    /// <para/>
-    /// DELETE /groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/json).
-    /// </remarks>
-    /// <exception cref="global::System.ArgumentException">A parameter breaks the spec; nothing was sent.</exception>
-    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
-    /// <exception cref="global::System.Net.Http.HttpRequestException">The connection failed.</exception>
-    /// <exception cref="global::System.TimeoutException">No answer in time.</exception>
-    /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <param name="parameters">The parameters, checked before sending.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -497,11 +535,4 @@ public sealed partial class ProjectsClient
         var request = _connection.CreateRequest(s_deleteGroupInviteOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
-
-    /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
-    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
-    /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 }

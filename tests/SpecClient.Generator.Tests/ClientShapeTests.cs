@@ -1,0 +1,75 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using SpecClient.Generator.Model;
+using SpecClient.Generator.Parsing;
+using SpecClient.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace SpecClient.Generator.Tests;
+
+/// <summary>What the clients look like to their users: interfaces for fakes, conveniences on them, paging methods.</summary>
+public sealed class ClientShapeTests
+{
+    [Fact]
+    public void EveryClientImplementsItsInterfaceWhichCarriesTheConveniences()
+    {
+        GeneratorDriverRunResult run = new GeneratorHarness().Run(BundledSpecs.Atlas("2025-03-12", "V20250312"));
+        string clients = GeneratedSource.Of(run, ".Clients.g.cs");
+
+        Assert.Contains("public partial interface IAtlasClient\n", clients);
+        Assert.Contains("public sealed partial class AtlasClient : IAtlasClient\n", clients);
+        Assert.Contains("public partial interface IOrganizationsClient\n", clients);
+        Assert.Contains("public sealed partial class OrganizationsClient : IOrganizationsClient\n", clients);
+
+        // The root exposes its tag clients as interfaces, so a fake root can hand out fake tag clients.
+        Assert.Contains("    IOrganizationsClient Organizations { get; }\n", clients);
+        Assert.Contains("    public IOrganizationsClient Organizations { get; }\n", clients);
+
+        // The interface declares the main method and implements the shorthand over it; the class implements only the main method.
+        string organizationsInterface = Between(clients, "public partial interface IOrganizationsClient\n", "\n}\n");
+        string organizationsClass = Between(clients, "public sealed partial class OrganizationsClient : IOrganizationsClient\n", "\n}\n");
+        Assert.Matches(@"Task<global::System\.Collections\.Generic\.List<OrganizationInvitation>> ListOrgInvitesAsync\(ListOrgInvitesParams parameters, global::System\.Threading\.CancellationToken cancellationToken = default\);", organizationsInterface);
+        Assert.Contains("=> ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);", organizationsInterface);
+        Assert.DoesNotContain("ListOrgInvitesAsync(string orgId", organizationsClass);
+        Assert.Contains("public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters", organizationsClass);
+    }
+
+    [SkippableFact]
+    public void NumberedPageOperationsOfTheFullAtlasSpecReadEveryPage()
+    {
+        SpecInput spec = FullSpecs.Load("atlas-admin-v2-2025-03-12.yaml");
+        ApiSpec model = SpecParser.Parse(new SpecFileOptions(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, null), spec.Text, default).Spec!;
+        OperationSpec[] operations = model.RootClient.Operations.Concat(model.TagClients.SelectMany(c => c.Operations)).ToArray();
+        OperationSpec[] numbered = operations.Where(o => o.Parameters.Any(p => p.Name == "pageNum" && p.Location == ParameterLocation.Query && !p.Required)).ToArray();
+
+        // Every operation taking pageNum whose answer is a page (results, or a bare list) reads every page.
+        Assert.InRange(numbered.Length, 60, 90);
+        foreach (OperationSpec operation in numbered)
+        {
+            bool isPage = operation.ResultType is { Kind: TypeRefKind.List }
+                || model.Models.Any(m => m.Type == operation.ResultType && m.Properties.Any(p => p.JsonName == "results" && p.Type.Underlying.Kind == TypeRefKind.List));
+            Assert.True(isPage == operation.Paging is not null, operation.OperationId);
+        }
+
+        Assert.InRange(numbered.Count(o => o.Paging is not null), 60, 90);
+        OperationSpec listProjects = operations.Single(o => o.OperationId == "listProjects");
+        Assert.Equal(new PagingSpec("ListProjectsItemsAsync", "ListProjectsPagesAsync", listProjects.Paging!.ItemType, "Results", "TotalCount", "PageNum", "ItemsPerPage", "Envelope"), listProjects.Paging);
+        Assert.Equal("Group", listProjects.Paging.ItemType.Identifier);
+
+        // The generated methods, as users see them.
+        GeneratorDriverRunResult run = new GeneratorHarness().Run(FullSpecs.Load("atlas-admin-v2-2025-03-12.yaml", "listProjects"));
+        string clients = GeneratedSource.Of(run, ".Clients.g.cs");
+        Assert.Contains("global::System.Collections.Generic.IAsyncEnumerable<Group> ListProjectsItemsAsync(ListProjectsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)", clients);
+        Assert.Contains("(pageNum, ct) => ListProjectsAsync(parameters with { PageNum = pageNum, Envelope = null }, ct), static page => page.Results, static page => page.TotalCount, (int?)parameters.ItemsPerPage, (int)(parameters.PageNum ?? 1), cancellationToken);", clients);
+    }
+
+    private static string Between(string text, string start, string end)
+    {
+        int from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, start);
+        int to = text.IndexOf(end, from, StringComparison.Ordinal);
+        return text.Substring(from, to - from);
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every SpecClient benchmark and prints its table: per-call overhead (hand-written vs SpecClient vs Refit),
 # digest round trips (SpecClient's handler vs .NET's built-in digest), generator time and memory, a consumer's build
-# time with and without specs, and the sample's startup under JIT and Native AOT.
+# time with and without specs, the same spec's client from SpecClient and from Kiota side by side (Kiota runs from the
+# local tool manifest bench/.config/dotnet-tools.json), and the sample's startup under JIT and Native AOT.
 # Usage: bash bench/run-all.sh [--quick]   (--quick: BenchmarkDotNet's short job; noisier, a few minutes in all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,12 @@ dotnet run -c Release --project bench/SpecClient.Generator.Benchmarks -- --peak-
 
 section "Consumer build time (no compiler server, as this machine is set up)"
 dotnet run -c Release --project bench/SpecClient.Generator.Benchmarks -- --consumer-build 3
+
+section "Generator: full Atlas 2025-03-12 spec, cold and warm"
+dotnet run -c Release --project bench/SpecClient.Generator.Benchmarks -- --generator-time
+
+section "SpecClient against Kiota on the full Atlas 2025-03-12 spec (interleaved builds with an empty library)"
+dotnet run -c Release --project bench/SpecClient.Generator.Benchmarks -- --compare-kiota 3
 
 section "Sample startup: process start to first completed call (median of 7)"
 linker=clang

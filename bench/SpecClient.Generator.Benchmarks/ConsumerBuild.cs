@@ -46,7 +46,8 @@ internal static class ConsumerBuild
         return 0;
     }
 
-    private static double? Build(string project, string options)
+    /// <summary>Builds a project with extra options; returns the wall time in seconds, or null (after printing why) on failure.</summary>
+    internal static double? Build(string project, string options)
     {
         var start = new ProcessStartInfo("dotnet", $"build \"{project}\" -c Release -nologo -v:q {options}")
         {

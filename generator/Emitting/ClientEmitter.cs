@@ -346,7 +346,7 @@ internal static class ClientEmitter
     {
         writer.Doc("summary", operation.Summary ?? operation.OperationId);
         writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
-            + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (operationId " + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
+            + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (" + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
         writer.Doc("exception", ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
         if (operation.ResultType is not null)
         {

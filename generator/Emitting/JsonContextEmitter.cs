@@ -67,15 +67,7 @@ internal static class JsonContextEmitter
         writer.Indent();
         foreach (JsonTypeSpec type in context.Types)
         {
-            string start = "if (type == typeof(" + type.Type.Identifier + ")) return ";
-            if (type.Type.Kind == TypeRefKind.Model)
-            {
-                EmitObject(writer, type, start);
-            }
-            else
-            {
-                writer.Line(start + ValueInfo(type.Type) + ";");
-            }
+            writer.Line("if (type == typeof(" + type.Type.Identifier + ")) return " + (type.Type.Kind == TypeRefKind.Model ? CreateMethod(type) + "(options)" : ValueInfo(type.Type)) + ";");
         }
 
         writer.Line("return null;");
@@ -89,6 +81,14 @@ internal static class JsonContextEmitter
                 writer.Line();
                 writer.DocXml("<summary>Metadata for " + DocTypeName(type.Type) + ".</summary>");
                 writer.Line("public " + TypeInfo + "<" + type.Type.Identifier + "> " + type.Type.MetadataName + " => Info<" + type.Type.Identifier + ">();");
+            }
+
+            if (type.Type.Kind == TypeRefKind.Model)
+            {
+                // One method per record: the trimming analyzers (IsAotCompatible) follow the lambdas of one method
+                // together, so one method holding every record's lambdas takes them ten times longer.
+                writer.Line();
+                EmitObject(writer, type);
             }
         }
 
@@ -106,9 +106,10 @@ internal static class JsonContextEmitter
         _ => Helpers + ".Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + Converter(type) + ")",
     };
 
-    /// <summary>A record's metadata: one runtime call, one line per property.</summary>
-    private static void EmitObject(SourceWriter writer, JsonTypeSpec spec, string start)
+    /// <summary>A record's metadata: its own method, one line per property.</summary>
+    private static void EmitObject(SourceWriter writer, JsonTypeSpec spec)
     {
+        string start = "private " + TypeInfo + " " + CreateMethod(spec) + "(" + Options + " options) => ";
         // Required members must be set by whoever creates the object; the deserializer then overwrites them.
         string requiredInit = string.Join(", ", spec.Properties.Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
         string create = "static () => new()" + (requiredInit.Length == 0 ? string.Empty : " { " + requiredInit + " }");
@@ -136,6 +137,9 @@ internal static class JsonContextEmitter
 
         writer.Outdent();
     }
+
+    // Metadata names never start with "Create_", and a name cannot hold a '_' after "Create": no collisions.
+    private static string CreateMethod(JsonTypeSpec type) => "Create_" + type.Type.MetadataName;
 
     private static string Converter(TypeRefSpec type) => type.Kind == TypeRefKind.Json
         ? "JsonElementConverter"

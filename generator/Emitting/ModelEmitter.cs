@@ -58,16 +58,9 @@ internal static class ModelEmitter
         foreach (PropertySpec property in model.Properties)
         {
             Separate(writer, ref first);
-            writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
-            if (property.ReadOnly)
-            {
-                writer.Doc("remarks", "Set by the server.");
-            }
-            else if (property.WriteOnly)
-            {
-                writer.Doc("remarks", "Sent in requests only; the server does not return it.");
-            }
-
+            // Who sets the property is said in the summary itself: one line instead of a remarks element on a thousand properties.
+            string summary = property.Description ?? "The '" + property.JsonName + "' property.";
+            writer.Doc("summary", property.ReadOnly ? summary + " Set by the server." : property.WriteOnly ? summary + " Sent in requests only." : summary);
             if (property.Deprecated && property.Required)
             {
                 // A required member may not be [Obsolete] (CS9042): say it in the documentation instead.

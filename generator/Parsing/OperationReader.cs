@@ -108,7 +108,7 @@ internal sealed class OperationReader
             TypeRegistry.Reference(paramsClassName),
 
             // Method names are unique in the spec, and fields named after them cannot meet a PascalCase member.
-            "s_" + char.ToLowerInvariant(methodName[0]) + methodName.Substring(1, methodName.Length - "Async".Length - 1) + "Operation",
+            "s_" + char.ToLowerInvariant(methodName[0]) + methodName.Substring(1) + "Operation",
             HttpMethodName(httpMethod),
             path,
             segments.Value,

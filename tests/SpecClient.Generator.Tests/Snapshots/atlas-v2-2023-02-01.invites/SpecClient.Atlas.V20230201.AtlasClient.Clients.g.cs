@@ -81,7 +81,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
     /// <para/>
-    /// GET /api/atlas/v2/orgs/{orgId}/invites (operationId listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// GET /api/atlas/v2/orgs/{orgId}/invites (listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -101,7 +101,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
     /// <para/>
-    /// POST /api/atlas/v2/orgs/{orgId}/invites (operationId createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// POST /api/atlas/v2/orgs/{orgId}/invites (createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -122,7 +122,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
     /// <para/>
-    /// PATCH /api/atlas/v2/orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// PATCH /api/atlas/v2/orgs/{orgId}/invites (updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -143,7 +143,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
     /// <para/>
-    /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -164,7 +164,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
     /// <para/>
-    /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
+    /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -186,7 +186,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
     /// <para/>
-    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -220,7 +220,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         _connection = connection;
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesOperation = new("listOrgInvites", "GET", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesAsyncOperation = new("listOrgInvites", "GET", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
@@ -233,11 +233,11 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(s_listOrgInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteAsyncOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
@@ -249,12 +249,12 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_createOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesAsyncOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
@@ -266,12 +266,12 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateOrgInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteAsyncOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
@@ -284,11 +284,11 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_getOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdAsyncOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
@@ -301,12 +301,12 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateOrgInviteByIdOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteAsyncOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
@@ -319,7 +319,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteOrgInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 }
@@ -333,7 +333,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
     /// <para/>
-    /// GET /api/atlas/v2/groups/{groupId}/invites (operationId listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// GET /api/atlas/v2/groups/{groupId}/invites (listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -353,7 +353,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.
     /// <para/>
-    /// POST /api/atlas/v2/groups/{groupId}/invites (operationId createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// POST /api/atlas/v2/groups/{groupId}/invites (createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -374,7 +374,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
     /// <para/>
-    /// PATCH /api/atlas/v2/groups/{groupId}/invites (operationId updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
+    /// PATCH /api/atlas/v2/groups/{groupId}/invites (updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -395,7 +395,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.
     /// <para/>
-    /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -416,7 +416,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
     /// <para/>
-    /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
+    /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -438,7 +438,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
     /// <para/>
-    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -472,7 +472,7 @@ public sealed partial class ProjectsClient : IProjectsClient
         _connection = connection;
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesOperation = new("listGroupInvites", "GET", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesAsyncOperation = new("listGroupInvites", "GET", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
@@ -485,11 +485,11 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(s_listGroupInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteAsyncOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
@@ -501,12 +501,12 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_createGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
@@ -518,12 +518,12 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateGroupInvitesOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteAsyncOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
@@ -536,11 +536,11 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_getGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdAsyncOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
@@ -553,12 +553,12 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateInviteByIdOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_updateInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteAsyncOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
@@ -571,7 +571,7 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteGroupInviteOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 }

@@ -9,24 +9,19 @@ namespace SpecClient.Atlas.V20230201;
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record ApiError
 {
-    /// <summary>HTTP status code of the error.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>HTTP status code of the error. Set by the server.</summary>
     public int? Error { get; set; }
 
-    /// <summary>Application error code, for example VALIDATION_ERROR.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Application error code, for example VALIDATION_ERROR. Set by the server.</summary>
     public string? ErrorCode { get; set; }
 
-    /// <summary>Human-readable explanation of the error.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Human-readable explanation of the error. Set by the server.</summary>
     public string? Detail { get; set; }
 
-    /// <summary>HTTP reason phrase of the status code.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>HTTP reason phrase of the status code. Set by the server.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>Values that the error message refers to; may be empty.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Values that the error message refers to; may be empty. Set by the server.</summary>
     public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
 }
 
@@ -34,38 +29,31 @@ public sealed partial record ApiError
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record GroupInvitation
 {
-    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation. Set by the server.</summary>
     public string? Id { get; set; }
 
-    /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Unique 24-hexadecimal digit string that identifies the project. Set by the server.</summary>
     public string? GroupId { get; set; }
 
-    /// <summary>Name of the project that the user is invited to.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Name of the project that the user is invited to. Set by the server.</summary>
     public string? GroupName { get; set; }
 
     /// <summary>Email address of the invited MongoDB Cloud user.</summary>
     public string? Username { get; set; }
 
-    /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Email address of the MongoDB Cloud user who sent the invitation. Set by the server.</summary>
     public string? InviterUsername { get; set; }
 
-    /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC. Set by the server.</summary>
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-    /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC. Set by the server.</summary>
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Project roles that the invited user receives on accepting.</summary>
     public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
 
-    /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Links to this resource and to related resources (RFC 5988 web links). Set by the server.</summary>
     public global::System.Collections.Generic.List<Link>? Links { get; set; }
 }
 
@@ -92,12 +80,10 @@ public sealed partial record GroupInvitationUpdateRequest
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record Link
 {
-    /// <summary>URL of the linked resource.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>URL of the linked resource. Set by the server.</summary>
     public string? Href { get; set; }
 
-    /// <summary>Relation of the linked resource to this one.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Relation of the linked resource to this one. Set by the server.</summary>
     public string? Rel { get; set; }
 }
 
@@ -105,12 +91,10 @@ public sealed partial record Link
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record OrganizationInvitation
 {
-    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Unique 24-hexadecimal digit string that identifies the invitation. Set by the server.</summary>
     public string? Id { get; set; }
 
-    /// <summary>Unique 24-hexadecimal digit string that identifies the organization.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Unique 24-hexadecimal digit string that identifies the organization. Set by the server.</summary>
     public string? OrgId { get; set; }
 
     /// <summary>Name of the organization that the user is invited to.</summary>
@@ -119,16 +103,13 @@ public sealed partial record OrganizationInvitation
     /// <summary>Email address of the invited MongoDB Cloud user.</summary>
     public string? Username { get; set; }
 
-    /// <summary>Email address of the MongoDB Cloud user who sent the invitation.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Email address of the MongoDB Cloud user who sent the invitation. Set by the server.</summary>
     public string? InviterUsername { get; set; }
 
-    /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Date and time when MongoDB Cloud sent the invitation, in ISO 8601 format in UTC. Set by the server.</summary>
     public global::System.DateTimeOffset? CreatedAt { get; set; }
 
-    /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC.</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Date and time when the invitation expires (30 days after it was sent), in ISO 8601 format in UTC. Set by the server.</summary>
     public global::System.DateTimeOffset? ExpiresAt { get; set; }
 
     /// <summary>Organization roles that the invited user receives on accepting.</summary>
@@ -137,8 +118,7 @@ public sealed partial record OrganizationInvitation
     /// <summary>Teams that the invited user joins on accepting, as 24-hexadecimal digit team ids.</summary>
     public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 
-    /// <summary>Links to this resource and to related resources (RFC 5988 web links).</summary>
-    /// <remarks>Set by the server.</remarks>
+    /// <summary>Links to this resource and to related resources (RFC 5988 web links). Set by the server.</summary>
     public global::System.Collections.Generic.List<Link>? Links { get; set; }
 }
 

@@ -47,37 +47,16 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
 
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
-        if (type == typeof(ApiError)) return global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, options, static () => new(), static p => p
-            .Add("error", x => x.Error, (x, v) => x.Error = v)
-            .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
-            .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
-            .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
-            .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v));
+        if (type == typeof(ApiError)) return Create_ApiError(options);
         if (type == typeof(global::System.DateTimeOffset)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-        if (type == typeof(GroupInvitation)) return global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, options, static () => new(), static p => p
-            .Add("id", x => x.Id, (x, v) => x.Id = v)
-            .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-            .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
-            .Add("username", x => x.Username, (x, v) => x.Username = v)
-            .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-            .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-            .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-            .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-            .Add("links", x => x.Links, (x, v) => x.Links = v));
-        if (type == typeof(GroupInvitationRequest)) return global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, options, static () => new(), static p => p
-            .Add("username", x => x.Username, (x, v) => x.Username = v)
-            .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
-        if (type == typeof(GroupInvitationUpdateRequest)) return global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, options, static () => new(), static p => p
-            .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        if (type == typeof(GroupInvitation)) return Create_GroupInvitation(options);
+        if (type == typeof(GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
+        if (type == typeof(GroupInvitationUpdateRequest)) return Create_GroupInvitationUpdateRequest(options);
         if (type == typeof(GroupRole)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<GroupRole>(this, options);
-        if (type == typeof(GroupRoleAssignment)) return global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, options, static () => new(), static p => p
-            .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-            .Add("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
+        if (type == typeof(GroupRoleAssignment)) return Create_GroupRoleAssignment(options);
         if (type == typeof(int)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
         if (type == typeof(global::System.Text.Json.JsonElement)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-        if (type == typeof(Link)) return global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, options, static () => new(), static p => p
-            .Add("href", x => x.Href, (x, v) => x.Href = v)
-            .Add("rel", x => x.Rel, (x, v) => x.Rel = v));
+        if (type == typeof(Link)) return Create_Link(options);
         if (type == typeof(global::System.Collections.Generic.List<GroupInvitation>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupInvitation>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupRole>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRole>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupRoleAssignment>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRoleAssignment>(this, options);
@@ -90,27 +69,9 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         if (type == typeof(GroupRole?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<GroupRole>(this, options);
         if (type == typeof(int?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<int>(this, options);
         if (type == typeof(OrgRole)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<OrgRole>(this, options);
-        if (type == typeof(OrganizationInvitation)) return global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static p => p
-            .Add("id", x => x.Id, (x, v) => x.Id = v)
-            .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
-            .Required("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
-            .Add("username", x => x.Username, (x, v) => x.Username = v)
-            .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-            .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-            .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-            .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-            .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-            .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v)
-            .Add("links", x => x.Links, (x, v) => x.Links = v));
-        if (type == typeof(OrganizationInvitationRequest)) return global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, options, static () => new(), static p => p
-            .Add("username", x => x.Username, (x, v) => x.Username = v)
-            .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-            .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-            .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
-        if (type == typeof(OrganizationInvitationUpdateRequest)) return global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, options, static () => new(), static p => p
-            .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-            .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-            .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        if (type == typeof(OrganizationInvitation)) return Create_OrganizationInvitation(options);
+        if (type == typeof(OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
+        if (type == typeof(OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
         if (type == typeof(string)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
         return null;
     }
@@ -120,14 +81,39 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, options, static () => new(), static p => p
+        .Add("error", x => x.Error, (x, v) => x.Error = v)
+        .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
+        .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
+        .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
+        .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v));
+
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, options, static () => new(), static p => p
+        .Add("id", x => x.Id, (x, v) => x.Id = v)
+        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
+        .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("links", x => x.Links, (x, v) => x.Links = v));
 
     /// <summary>Metadata for GroupInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, options, static () => new(), static p => p
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+
     /// <summary>Metadata for GroupInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, options, static () => new(), static p => p
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for GroupRole.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRole> GroupRole => Info<GroupRole>();
@@ -135,8 +121,16 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for GroupRoleAssignment.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRoleAssignment> GroupRoleAssignment => Info<GroupRoleAssignment>();
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, options, static () => new(), static p => p
+        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
+        .Add("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
+
     /// <summary>Metadata for Link.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, options, static () => new(), static p => p
+        .Add("href", x => x.Href, (x, v) => x.Href = v)
+        .Add("rel", x => x.Rel, (x, v) => x.Rel = v));
 
     /// <summary>Metadata for System.Collections.Generic.List&lt;GroupInvitation&gt;.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<GroupInvitation>>();
@@ -150,9 +144,33 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for OrganizationInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static p => p
+        .Add("id", x => x.Id, (x, v) => x.Id = v)
+        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
+        .Required("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v)
+        .Add("links", x => x.Links, (x, v) => x.Links = v));
+
     /// <summary>Metadata for OrganizationInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, options, static () => new(), static p => p
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+
     /// <summary>Metadata for OrganizationInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, options, static () => new(), static p => p
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
 }

@@ -78,7 +78,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Returns all pending invitations to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
     /// <para/>
-    /// GET /orgs/{orgId}/invites (operationId listOrgInvites, Accept application/json).
+    /// GET /orgs/{orgId}/invites (listOrgInvites, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -96,7 +96,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Invites one Cloud Manager user to join the specified organization. The user must accept the invitation before they can access the organization. To use this resource, the requesting API key must have the Organization User Admin role.
     /// <para/>
-    /// POST /orgs/{orgId}/invites (operationId createOrgInvite, Accept application/json).
+    /// POST /orgs/{orgId}/invites (createOrgInvite, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -115,7 +115,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Organization User Admin role.
     /// <para/>
-    /// PATCH /orgs/{orgId}/invites (operationId updateOrgInvites, Accept application/json).
+    /// PATCH /orgs/{orgId}/invites (updateOrgInvites, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -134,7 +134,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting API key must have the Organization User Admin role.
     /// <para/>
-    /// GET /orgs/{orgId}/invites/{invitationId} (operationId getOrgInvite, Accept application/json).
+    /// GET /orgs/{orgId}/invites/{invitationId} (getOrgInvite, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -153,7 +153,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting API key must have the Organization User Admin role.
     /// <para/>
-    /// PATCH /orgs/{orgId}/invites/{invitationId} (operationId updateOrgInviteById, Accept application/json).
+    /// PATCH /orgs/{orgId}/invites/{invitationId} (updateOrgInviteById, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -173,7 +173,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a Cloud Manager user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting API key must have the Organization User Admin role.
     /// <para/>
-    /// DELETE /orgs/{orgId}/invites/{invitationId} (operationId deleteOrgInvite, Accept application/json).
+    /// DELETE /orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -205,7 +205,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         _connection = connection;
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesOperation = new("listOrgInvites", "GET", "/orgs/{orgId}/invites");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesAsyncOperation = new("listOrgInvites", "GET", "/orgs/{orgId}/invites");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -217,11 +217,11 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(s_listOrgInvitesOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteOperation = new("createOrgInvite", "POST", "/orgs/{orgId}/invites");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteAsyncOperation = new("createOrgInvite", "POST", "/orgs/{orgId}/invites");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -232,12 +232,12 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_createOrgInviteOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesOperation = new("updateOrgInvites", "PATCH", "/orgs/{orgId}/invites");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesAsyncOperation = new("updateOrgInvites", "PATCH", "/orgs/{orgId}/invites");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -248,12 +248,12 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateOrgInvitesOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteOperation = new("getOrgInvite", "GET", "/orgs/{orgId}/invites/{invitationId}");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteAsyncOperation = new("getOrgInvite", "GET", "/orgs/{orgId}/invites/{invitationId}");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -265,11 +265,11 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_getOrgInviteOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdOperation = new("updateOrgInviteById", "PATCH", "/orgs/{orgId}/invites/{invitationId}");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdAsyncOperation = new("updateOrgInviteById", "PATCH", "/orgs/{orgId}/invites/{invitationId}");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -281,12 +281,12 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateOrgInviteByIdOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/json");
         return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteOperation = new("deleteOrgInvite", "DELETE", "/orgs/{orgId}/invites/{invitationId}");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteAsyncOperation = new("deleteOrgInvite", "DELETE", "/orgs/{orgId}/invites/{invitationId}");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -298,7 +298,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteOrgInviteOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 }
@@ -312,7 +312,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Returns all pending invitations to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
     /// <para/>
-    /// GET /groups/{groupId}/invites (operationId listGroupInvites, Accept application/json).
+    /// GET /groups/{groupId}/invites (listGroupInvites, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -330,7 +330,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Invites one Cloud Manager user to join the specified project. The user must accept the invitation before they can access the project. To use this resource, the requesting API key must have the Project User Admin role.
     /// <para/>
-    /// POST /groups/{groupId}/invites (operationId createGroupInvite, Accept application/json).
+    /// POST /groups/{groupId}/invites (createGroupInvite, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -349,7 +349,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting API key must have the Project User Admin role.
     /// <para/>
-    /// PATCH /groups/{groupId}/invites (operationId updateGroupInvites, Accept application/json).
+    /// PATCH /groups/{groupId}/invites (updateGroupInvites, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -368,7 +368,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting API key must have the Project User Admin role.
     /// <para/>
-    /// GET /groups/{groupId}/invites/{invitationId} (operationId getGroupInvite, Accept application/json).
+    /// GET /groups/{groupId}/invites/{invitationId} (getGroupInvite, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -387,7 +387,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting API key must have the Project User Admin role.
     /// <para/>
-    /// PATCH /groups/{groupId}/invites/{invitationId} (operationId updateGroupInviteById, Accept application/json).
+    /// PATCH /groups/{groupId}/invites/{invitationId} (updateGroupInviteById, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>The response body.</returns>
@@ -407,7 +407,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a Cloud Manager user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting API key must have the Project User Admin role.
     /// <para/>
-    /// DELETE /groups/{groupId}/invites/{invitationId} (operationId deleteGroupInvite, Accept application/json).
+    /// DELETE /groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -439,7 +439,7 @@ public sealed partial class ProjectsClient : IProjectsClient
         _connection = connection;
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesOperation = new("listGroupInvites", "GET", "/groups/{groupId}/invites");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesAsyncOperation = new("listGroupInvites", "GET", "/groups/{groupId}/invites");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -451,11 +451,11 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
-        var request = _connection.CreateRequest(s_listGroupInvitesOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteOperation = new("createGroupInvite", "POST", "/groups/{groupId}/invites");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteAsyncOperation = new("createGroupInvite", "POST", "/groups/{groupId}/invites");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -466,12 +466,12 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_createGroupInviteOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesOperation = new("updateGroupInvites", "PATCH", "/groups/{groupId}/invites");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/groups/{groupId}/invites");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -482,12 +482,12 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendLiteral("/invites");
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateGroupInvitesOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteOperation = new("getGroupInvite", "GET", "/groups/{groupId}/invites/{invitationId}");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteAsyncOperation = new("getGroupInvite", "GET", "/groups/{groupId}/invites/{invitationId}");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -499,11 +499,11 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_getGroupInviteOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInviteByIdOperation = new("updateGroupInviteById", "PATCH", "/groups/{groupId}/invites/{invitationId}");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInviteByIdAsyncOperation = new("updateGroupInviteById", "PATCH", "/groups/{groupId}/invites/{invitationId}");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -515,12 +515,12 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_updateGroupInviteByIdOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_updateGroupInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/json");
         return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 
-    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteOperation = new("deleteGroupInvite", "DELETE", "/groups/{groupId}/invites/{invitationId}");
+    private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteAsyncOperation = new("deleteGroupInvite", "DELETE", "/groups/{groupId}/invites/{invitationId}");
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
@@ -532,7 +532,7 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteGroupInviteOperation, uri.ToStringAndClear(), "application/json");
+        var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 }

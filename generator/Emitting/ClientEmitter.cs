@@ -284,19 +284,45 @@ internal static class ClientEmitter
         string itemType = paging.ItemType.Identifier;
         string signature = "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default)";
         writer.Line();
-        writer.DocXml("<summary>Every page of <see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/>, from PageNum (1 when unset) to the last.</summary>");
-        writer.Doc("remarks", "Reading stops at an empty page" + (paging.TotalCountProperty is null ? string.Empty : ", once totalCount items are read") + (paging.ItemsPerPageProperty is null ? string.Empty : ", or at a page shorter than ItemsPerPage") + ". Each page is one call, with its retries.");
-        writer.Doc("param", "The parameters of every page; PageNum is the first.", "name=\"parameters\"");
+        string mainMethod = "<see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/>";
+        if (paging.CursorProperty is not null)
+        {
+            writer.DocXml("<summary>Every page of " + mainMethod + ", each asked for with the cursor the page before names, to the last.</summary>");
+            writer.Doc("remarks", "Reading stops at a page naming no next one; a cursor named twice is an InvalidOperationException. Each page is one call, with its retries.");
+            writer.Doc("param", "The parameters of every page; " + paging.CursorProperty + " is where the first starts.", "name=\"parameters\"");
+        }
+        else
+        {
+            writer.DocXml("<summary>Every page of " + mainMethod + ", from PageNum (1 when unset) to the last.</summary>");
+            writer.Doc("remarks", "Reading stops at an empty page" + (paging.TotalCountProperty is null ? string.Empty : ", once totalCount items are read") + (paging.ItemsPerPageProperty is null ? string.Empty : ", or at a page shorter than ItemsPerPage") + ". Each page is one call, with its retries.");
+            writer.Doc("param", "The parameters of every page; PageNum is the first.", "name=\"parameters\"");
+        }
+
         writer.Doc("param", "Cancels the reading.", "name=\"cancellationToken\"");
         EmitObsolete(writer, operation);
         writer.Line("global::System.Collections.Generic.IAsyncEnumerable<" + pageType + "> " + paging.PagesMethodName + signature);
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
+        if (paging.CursorProperty is not null)
+        {
+            // The first page is asked for as given; each next one with the cursor the page before named.
+            writer.Line("return global::SpecClient.Runtime.ApiPaging.LinkedPagesAsync<" + pageType + ">((cursor, ct) => " + operation.MethodName + "(cursor is null ? parameters : parameters with { "
+                + paging.CursorProperty + " = cursor }, ct), static page => page." + paging.NextCursorProperty + ", cancellationToken);");
+            writer.CloseBrace();
+            EmitItemsMethod(writer, operation, paging, signature, pageType, itemType);
+            return;
+        }
+
         string page = "parameters with { " + paging.PageNumProperty + " = pageNum" + (paging.EnvelopeProperty is null ? string.Empty : ", " + paging.EnvelopeProperty + " = null") + " }";
         writer.Line("return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<" + pageType + ", " + itemType + ">((pageNum, ct) => " + operation.MethodName + "(" + page + ", ct), "
             + ItemsOf(paging) + ", " + (paging.TotalCountProperty is null ? "null" : "static page => page." + paging.TotalCountProperty) + ", "
             + (paging.ItemsPerPageProperty is null ? "null" : "(int?)parameters." + paging.ItemsPerPageProperty) + ", (int)(parameters." + paging.PageNumProperty + " ?? 1), cancellationToken);");
         writer.CloseBrace();
+        EmitItemsMethod(writer, operation, paging, signature, pageType, itemType);
+    }
+
+    private static void EmitItemsMethod(SourceWriter writer, OperationSpec operation, PagingSpec paging, string signature, string pageType, string itemType)
+    {
         writer.Line();
         writer.DocXml("<summary>Every item of the pages <see cref=\"" + paging.PagesMethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/> reads.</summary>");
         EmitObsolete(writer, operation);

@@ -28,9 +28,13 @@ internal sealed record OperationSpec(
     EquatableArray<ErrorResponseSpec> ErrorResponses);
 
 /// <summary>
-/// A list operation whose pages are numbered (<c>pageNum</c>): generated with methods that read every page, yielding
-/// items (<see cref="ItemsMethodName"/>) or whole pages (<see cref="PagesMethodName"/>).
+/// A list operation answered in pages, numbered (<c>pageNum</c>) or chained by a cursor (the page names the next one):
+/// generated with methods that read every page, yielding items (<see cref="ItemsMethodName"/>) or whole pages
+/// (<see cref="PagesMethodName"/>).
 /// </summary>
+/// <param name="PageNumProperty">For numbered pages, the params property holding the page number; null for cursor pages.</param>
+/// <param name="CursorProperty">For cursor pages, the params property the next page's cursor goes into.</param>
+/// <param name="NextCursorProperty">For cursor pages, the page's property naming the next page (null or empty on the last).</param>
 /// <param name="ItemsProperty">The page's list of items (<c>Results</c>); null when the page is the list itself.</param>
 /// <param name="TotalCountProperty">The page's total count of items, when it has one.</param>
 /// <param name="ItemsPerPageProperty">The params property asking for a page size, when there is one.</param>
@@ -41,9 +45,11 @@ internal sealed record PagingSpec(
     TypeRefSpec ItemType,
     string? ItemsProperty,
     string? TotalCountProperty,
-    string PageNumProperty,
+    string? PageNumProperty,
     string? ItemsPerPageProperty,
-    string? EnvelopeProperty);
+    string? EnvelopeProperty,
+    string? CursorProperty = null,
+    string? NextCursorProperty = null);
 
 /// <summary>An error status an operation lists (<c>404</c>, <c>4XX</c>, <c>default</c>) and the error codes its examples show.</summary>
 internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> Codes);

@@ -132,7 +132,12 @@ internal sealed class OperationReader
     private PagingSpec? ReadPaging(string baseName, List<ParameterSpec> parameters, TypeRefSpec? result, ParameterSpec? envelope)
     {
         ParameterSpec? pageNum = parameters.FirstOrDefault(p => IsPagingParameter(p, "pageNum"));
-        if (pageNum is null || result is null)
+        if (pageNum is null)
+        {
+            return result is null ? null : ReadCursorPaging(baseName, parameters, result);
+        }
+
+        if (result is null)
         {
             return null;
         }
@@ -167,6 +172,52 @@ internal sealed class OperationReader
             parameters.FirstOrDefault(p => IsPagingParameter(p, "itemsPerPage"))?.PropertyName,
             envelope?.PropertyName);
     }
+
+    /// <summary>
+    /// Cursor pages: an optional string query parameter taking a cursor (<c>cursor</c>, <c>after</c>, <c>pageToken</c>…),
+    /// and a record answer holding its items in a list (<c>results</c>, <c>items</c>, <c>data</c>) and the next page's
+    /// cursor in a string (<c>next</c>, <c>nextCursor</c>, <c>nextPageToken</c>…).
+    /// </summary>
+    private PagingSpec? ReadCursorPaging(string baseName, List<ParameterSpec> parameters, TypeRefSpec result)
+    {
+        ParameterSpec? cursor = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && !p.Required && !p.IsArray && p.Format == ValueFormat.String
+            && CursorParameterNames.Contains(p.Name));
+        if (cursor is null || _types.Model(result) is not ModelSpec page || page.Base is not null || page.Discriminator is not null)
+        {
+            return null;
+        }
+
+        PropertySpec? items = page.Properties.FirstOrDefault(p => ItemsPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Kind == TypeRefKind.List);
+        PropertySpec? next = page.Properties.FirstOrDefault(p => NextCursorPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Primitive == PrimitiveKind.String);
+        if (items is null || next is null)
+        {
+            return null;
+        }
+
+        return new PagingSpec(
+            _methodNames.Claim(baseName + "ItemsAsync"),
+            _methodNames.Claim(baseName + "PagesAsync"),
+            items.Type.Underlying.Element!,
+            items.PropertyName,
+            TotalCountProperty: null,
+            PageNumProperty: null,
+            ItemsPerPageProperty: null,
+            EnvelopeProperty: null,
+            CursorProperty: cursor.PropertyName,
+            NextCursorProperty: next.PropertyName);
+    }
+
+    private static readonly HashSet<string> CursorParameterNames = new(StringComparer.Ordinal)
+    {
+        "cursor", "after", "pageToken", "page_token", "continuationToken", "continuation_token", "nextToken", "next_token", "starting_after",
+    };
+
+    private static readonly HashSet<string> ItemsPropertyNames = new(StringComparer.Ordinal) { "results", "items", "data" };
+
+    private static readonly HashSet<string> NextCursorPropertyNames = new(StringComparer.Ordinal)
+    {
+        "next", "nextCursor", "next_cursor", "nextPageToken", "next_page_token", "continuationToken", "continuation_token", "nextToken", "next_token",
+    };
 
     private static bool IsPagingParameter(ParameterSpec parameter, string name)
         => parameter.Name == name && parameter.Location == ParameterLocation.Query && parameter.Format == ValueFormat.Integer && !parameter.IsArray && !parameter.Required;

@@ -1,5 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using SpecClient.Generator.Model;
@@ -63,6 +69,50 @@ public sealed class ClientShapeTests
         string clients = GeneratedSource.Of(run, ".Clients.g.cs");
         Assert.Contains("global::System.Collections.Generic.IAsyncEnumerable<Group> ListProjectsItemsAsync(ListProjectsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)", clients);
         Assert.Contains("(pageNum, ct) => ListProjectsAsync(parameters with { PageNum = pageNum, Envelope = null }, ct), static page => page.Results, static page => page.TotalCount, (int?)parameters.ItemsPerPage, (int)(parameters.PageNum ?? 1), cancellationToken);", clients);
+    }
+
+    [Fact]
+    public async Task CursorPagesAreReadUntilAPageNamesNoNextOne()
+    {
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = harness.Run(SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "cursor-pages.yaml"), "Consumer.Widgets", "WidgetsApi"));
+        Assert.Contains("global::System.Collections.Generic.IAsyncEnumerable<Widget> ListWidgetsItemsAsync(ListWidgetsParams parameters, ", GeneratedSource.Of(run, ".Clients.g.cs"));
+
+        // Three pages chained by their cursors, served from memory; the generated client runs for real.
+        var asked = new List<string>();
+        var pages = new Dictionary<string, string>
+        {
+            [""] = """{"data":[{"id":"a"},{"id":"b"}],"nextCursor":"c2"}""",
+            ["?cursor=c2&limit=2"] = """{"data":[{"id":"c"},{"id":"d"}],"nextCursor":"c3"}""",
+            ["?cursor=c3&limit=2"] = """{"data":[{"id":"e"}],"nextCursor":null}""",
+        };
+        var handler = new PageHandler(query =>
+        {
+            asked.Add(query);
+            return pages[query == "?limit=2" ? string.Empty : query];
+        });
+        CompiledOutput compiled = CompiledOutput.Compile(harness, run);
+        object api = Activator.CreateInstance(compiled.FindType("Consumer.Widgets.WidgetsApi")!, new HttpClient(handler), new Uri("https://widgets.example.com/"))!;
+        object widgets = api.GetType().GetProperty("Widgets")!.GetValue(api)!;
+        object parameters = Activator.CreateInstance(compiled.FindType("Consumer.Widgets.ListWidgetsParams")!)!;
+        parameters.GetType().GetProperty("Limit")!.SetValue(parameters, 2);
+        var items = (IAsyncEnumerable<object>)compiled.FindType("Consumer.Widgets.IWidgetsClient")!.GetMethod("ListWidgetsItemsAsync")!.Invoke(widgets, [parameters, CancellationToken.None])!;
+
+        var ids = new List<string>();
+        await foreach (object widget in items)
+        {
+            ids.Add((string)widget.GetType().GetProperty("Id")!.GetValue(widget)!);
+        }
+
+        Assert.Equal(["a", "b", "c", "d", "e"], ids);
+        Assert.Equal(["?limit=2", "?cursor=c2&limit=2", "?cursor=c3&limit=2"], asked);
+    }
+
+    /// <summary>Answers every request with the JSON its query selects.</summary>
+    private sealed class PageHandler(Func<string, string> pageFor) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(pageFor(request.RequestUri!.Query), System.Text.Encoding.UTF8, "application/json") });
     }
 
     private static string Between(string text, string start, string end)

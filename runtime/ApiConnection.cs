@@ -183,6 +183,33 @@ public sealed class ApiConnection
         return request;
     }
 
+    /// <summary>
+    /// Creates the request for a page another page links to (a next link, absolute or relative). Called by generated code.
+    /// </summary>
+    /// <param name="operation">The list operation the page belongs to.</param>
+    /// <param name="link">The link as the previous page gave it.</param>
+    /// <param name="accept">The media type to ask for.</param>
+    /// <exception cref="ArgumentException">
+    /// The link leads away from <see cref="BaseAddress"/>'s scheme and host: following it would send this connection's
+    /// credentials elsewhere, so nothing is sent.
+    /// </exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public HttpRequestMessage CreateLinkedPageRequest(ApiOperation operation, string link, string accept)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentException.ThrowIfNullOrEmpty(link);
+        if (!Uri.TryCreate(BaseAddress, link, out Uri? target) || Uri.Compare(target, BaseAddress, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw new ArgumentException($"The next page's link '{link}' leads away from {BaseAddress.GetLeftPart(UriPartial.Authority)}; it is not followed.", nameof(link));
+        }
+
+        var request = new HttpRequestMessage(operation.Method, target);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        request.Options.Set(ApiOperation.RequestOptionsKey, operation);
+        return request;
+    }
+
     /// <summary>Sends a request whose success response carries no result. Called by generated code; disposes the request.</summary>
     /// <param name="request">The request, owned by this call from now on.</param>
     /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>

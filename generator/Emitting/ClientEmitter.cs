@@ -256,6 +256,15 @@ internal static class ClientEmitter
             ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
             : "return _connection.SendAsync(request, " + context + operation.ResultType.MetadataName + ", " + error + ", " + envelope + ", cancellationToken);");
         writer.CloseBrace();
+        if (operation.Paging is { NextPageMethodName: string nextPage } && operation.ResultType is TypeRefSpec page)
+        {
+            writer.Line();
+            writer.DocXml("<inheritdoc/>");
+            EmitObsolete(writer, operation);
+            writer.Line("public " + returnType + " " + nextPage + "(string nextPage, " + CancellationTokenType + " cancellationToken = default)");
+            writer.Line("    => _connection.SendAsync(_connection.CreateLinkedPageRequest(" + operation.DescriptorField + ", nextPage, " + SourceWriter.Literal(operation.AcceptMediaType) + "), "
+                + context + page.MetadataName + ", " + error + ", false, cancellationToken);");
+        }
     }
 
     /// <summary>The interface's part of an operation: the main method with the documentation, and the conveniences over it.</summary>
@@ -268,6 +277,16 @@ internal static class ClientEmitter
         EmitObsolete(writer, operation);
         writer.Line(returnType + " " + operation.MethodName + "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default);");
         EmitConvenienceOverload(writer, operation, operation.ParamsType, returnType);
+        if (operation.Paging is { NextPageMethodName: string nextPage })
+        {
+            writer.Line();
+            writer.DocXml("<summary>The page a page of <see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/> links to as its next.</summary>");
+            writer.Doc("param", "The link as the page gave it, absolute or relative to the client's server.", "name=\"nextPage\"");
+            writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
+            EmitObsolete(writer, operation);
+            writer.Line(returnType + " " + nextPage + "(string nextPage, " + CancellationTokenType + " cancellationToken = default);");
+        }
+
         if (operation.Paging is PagingSpec paging)
         {
             EmitPagingMethods(writer, operation, paging);
@@ -285,7 +304,13 @@ internal static class ClientEmitter
         string signature = "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default)";
         writer.Line();
         string mainMethod = "<see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/>";
-        if (paging.CursorProperty is not null)
+        if (paging.NextPageMethodName is not null)
+        {
+            writer.DocXml("<summary>Every page of " + mainMethod + ", each read from the link the page before gives, to the last.</summary>");
+            writer.Doc("remarks", "Reading stops at a page with no next link; a link given twice, or one leading away from the client's server, is an exception. Each page is one call, with its retries.");
+            writer.Doc("param", "The parameters of the first page.", "name=\"parameters\"");
+        }
+        else if (paging.CursorProperty is not null)
         {
             writer.DocXml("<summary>Every page of " + mainMethod + ", each asked for with the cursor the page before names, to the last.</summary>");
             writer.Doc("remarks", "Reading stops at a page naming no next one; a cursor named twice is an InvalidOperationException. Each page is one call, with its retries.");
@@ -303,6 +328,18 @@ internal static class ClientEmitter
         writer.Line("global::System.Collections.Generic.IAsyncEnumerable<" + pageType + "> " + paging.PagesMethodName + signature);
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
+        if (paging.NextPageMethodName is not null)
+        {
+            string nextLink = paging.NextLinkProperty is not null
+                ? "page." + paging.NextLinkProperty
+                : "page." + paging.LinksProperty + "?.Find(link => link?." + paging.LinkRelProperty + " == \"next\")?." + paging.LinkHrefProperty;
+            writer.Line("return global::SpecClient.Runtime.ApiPaging.LinkedPagesAsync<" + pageType + ">((link, ct) => link is null ? " + operation.MethodName + "(parameters, ct) : "
+                + paging.NextPageMethodName + "(link, ct), static page => " + nextLink + ", cancellationToken);");
+            writer.CloseBrace();
+            EmitItemsMethod(writer, operation, paging, signature, pageType, itemType);
+            return;
+        }
+
         if (paging.CursorProperty is not null)
         {
             // The first page is asked for as given; each next one with the cursor the page before named.

@@ -109,7 +109,7 @@ internal static class JsonContextEmitter
     /// <summary>A record's metadata: its own method, one line per property.</summary>
     private static void EmitObject(SourceWriter writer, JsonTypeSpec spec)
     {
-        string start = "private " + TypeInfo + " " + CreateMethod(spec) + "(" + Options + " options) => ";
+        string start = "private " + TypeInfo + " " + CreateMethod(spec) + "(" + Options + " o) => ";
         // Required members must be set by whoever creates the object; the deserializer then overwrites them.
         string requiredInit = string.Join(", ", spec.Properties.Where(p => p.Required).Select(p => p.PropertyName + " = default!"));
         string create = "static () => new()" + (requiredInit.Length == 0 ? string.Empty : " { " + requiredInit + " }");
@@ -117,7 +117,7 @@ internal static class JsonContextEmitter
             ? ", " + Helpers + ".Variants(" + SourceWriter.Literal(discriminator.PropertyName)
                 + string.Concat(discriminator.DerivedTypes.Select(d => ", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(" + d.Type.Identifier + "), " + SourceWriter.Literal(d.Value) + ")")) + ")"
             : string.Empty;
-        string call = start + Helpers + ".Object<" + spec.Type.Identifier + ">(this, options, " + create + ", ";
+        string call = start + Helpers + ".Object<" + spec.Type.Identifier + ">(this, o, " + create + ", ";
         if (spec.Properties.IsEmpty)
         {
             writer.Line(call + "static _ => { }" + polymorphism + ");");

@@ -85,7 +85,6 @@ internal static class ModelEmitter
     {
         string name = spec.Name;
         writer.Doc("summary", spec.Description ?? "The values of " + name + ".");
-        writer.Doc("param", "The value as the API spells it.", "name=\"Value\"");
         writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<" + spec.Type.Identifier + ">))]");
         writer.Line(GeneratedCode.Attribute);
         writer.Line("public readonly partial record struct " + name + "(string Value) : global::SpecClient.Runtime.IOpenEnum<" + spec.Type.Identifier + ">");
@@ -104,8 +103,7 @@ internal static class ModelEmitter
             /// <summary>Whether the spec lists this value.</summary>
             public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
-            /// <summary>Wraps a value, known or not (see IsKnown).</summary>
-            /// <param name="value">The value as the API spells it.</param>
+            /// <summary>Wraps a value as the API spells it, known or not (see IsKnown).</summary>
             public static implicit operator {{name}}(string value) => new(value);
 
             /// <inheritdoc/>

@@ -35,6 +35,11 @@ internal sealed record OperationSpec(
 /// <param name="PageNumProperty">For numbered pages, the params property holding the page number; null for cursor pages.</param>
 /// <param name="CursorProperty">For cursor pages, the params property the next page's cursor goes into.</param>
 /// <param name="NextCursorProperty">For cursor pages, the page's property naming the next page (null or empty on the last).</param>
+/// <param name="NextPageMethodName">For linked pages, the client method reading the page a link names.</param>
+/// <param name="NextLinkProperty">For linked pages, the page's property holding the next page's link.</param>
+/// <param name="LinksProperty">For linked pages, the page's list of links, the next page's being the one with <c>rel: next</c>.</param>
+/// <param name="LinkRelProperty">The link's <c>rel</c> property.</param>
+/// <param name="LinkHrefProperty">The link's <c>href</c> property.</param>
 /// <param name="ItemsProperty">The page's list of items (<c>Results</c>); null when the page is the list itself.</param>
 /// <param name="TotalCountProperty">The page's total count of items, when it has one.</param>
 /// <param name="ItemsPerPageProperty">The params property asking for a page size, when there is one.</param>
@@ -49,7 +54,12 @@ internal sealed record PagingSpec(
     string? ItemsPerPageProperty,
     string? EnvelopeProperty,
     string? CursorProperty = null,
-    string? NextCursorProperty = null);
+    string? NextCursorProperty = null,
+    string? NextPageMethodName = null,
+    string? NextLinkProperty = null,
+    string? LinksProperty = null,
+    string? LinkRelProperty = null,
+    string? LinkHrefProperty = null);
 
 /// <summary>An error status an operation lists (<c>404</c>, <c>4XX</c>, <c>default</c>) and the error codes its examples show.</summary>
 internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> Codes);

@@ -180,18 +180,18 @@ internal sealed class OperationReader
     /// </summary>
     private PagingSpec? ReadCursorPaging(string baseName, List<ParameterSpec> parameters, TypeRefSpec result)
     {
-        ParameterSpec? cursor = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && !p.Required && !p.IsArray && p.Format == ValueFormat.String
-            && CursorParameterNames.Contains(p.Name));
-        if (cursor is null || _types.Model(result) is not ModelSpec page || page.Base is not null || page.Discriminator is not null)
+        if (_types.Model(result) is not ModelSpec page || page.Base is not null || page.Discriminator is not null
+            || page.Properties.FirstOrDefault(p => ItemsPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Kind == TypeRefKind.List) is not PropertySpec items)
         {
             return null;
         }
 
-        PropertySpec? items = page.Properties.FirstOrDefault(p => ItemsPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Kind == TypeRefKind.List);
+        ParameterSpec? cursor = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && !p.Required && !p.IsArray && p.Format == ValueFormat.String
+            && CursorParameterNames.Contains(p.Name));
         PropertySpec? next = page.Properties.FirstOrDefault(p => NextCursorPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Primitive == PrimitiveKind.String);
-        if (items is null || next is null)
+        if (cursor is null || next is null)
         {
-            return null;
+            return ReadLinkedPaging(baseName, page, items);
         }
 
         return new PagingSpec(
@@ -206,6 +206,43 @@ internal sealed class OperationReader
             CursorProperty: cursor.PropertyName,
             NextCursorProperty: next.PropertyName);
     }
+
+    /// <summary>
+    /// Linked pages: a record answer holding its items and the next page's link, in a string (<c>next</c>,
+    /// <c>nextLink</c>, <c>@odata.nextLink</c>…) or as the <c>rel: next</c> entry of its <c>links</c>.
+    /// </summary>
+    private PagingSpec? ReadLinkedPaging(string baseName, ModelSpec page, PropertySpec items)
+    {
+        PropertySpec? nextLink = page.Properties.FirstOrDefault(p => NextLinkPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Primitive == PrimitiveKind.String);
+        PropertySpec? links = nextLink is not null ? null : page.Properties.FirstOrDefault(p => p.JsonName == "links" && p.Type.Underlying.Kind == TypeRefKind.List);
+        ModelSpec? link = links is null ? null : _types.Model(links.Type.Underlying.Element!.Underlying);
+        PropertySpec? rel = link?.Properties.FirstOrDefault(p => p.JsonName == "rel" && p.Type.Underlying.Primitive == PrimitiveKind.String);
+        PropertySpec? href = link?.Properties.FirstOrDefault(p => p.JsonName == "href" && p.Type.Underlying.Primitive == PrimitiveKind.String);
+        if (nextLink is null && (rel is null || href is null))
+        {
+            return null;
+        }
+
+        return new PagingSpec(
+            _methodNames.Claim(baseName + "ItemsAsync"),
+            _methodNames.Claim(baseName + "PagesAsync"),
+            items.Type.Underlying.Element!,
+            items.PropertyName,
+            TotalCountProperty: null,
+            PageNumProperty: null,
+            ItemsPerPageProperty: null,
+            EnvelopeProperty: null,
+            NextPageMethodName: _methodNames.Claim(baseName + "NextPageAsync"),
+            NextLinkProperty: nextLink?.PropertyName,
+            LinksProperty: links?.PropertyName,
+            LinkRelProperty: rel?.PropertyName,
+            LinkHrefProperty: href?.PropertyName);
+    }
+
+    private static readonly HashSet<string> NextLinkPropertyNames = new(StringComparer.Ordinal)
+    {
+        "next", "nextLink", "next_link", "nextUrl", "next_url", "nextPageUrl", "next_page_url", "@odata.nextLink",
+    };
 
     private static readonly HashSet<string> CursorParameterNames = new(StringComparer.Ordinal)
     {

@@ -86,10 +86,10 @@ public sealed class ClientShapeTests
             ["?cursor=c2&limit=2"] = """{"data":[{"id":"c"},{"id":"d"}],"nextCursor":"c3"}""",
             ["?cursor=c3&limit=2"] = """{"data":[{"id":"e"}],"nextCursor":null}""",
         };
-        var handler = new PageHandler(query =>
+        var handler = new PageHandler(uri =>
         {
-            asked.Add(query);
-            return pages[query == "?limit=2" ? string.Empty : query];
+            asked.Add(uri.Query);
+            return pages[uri.Query == "?limit=2" ? string.Empty : uri.Query];
         });
         CompiledOutput compiled = CompiledOutput.Compile(harness, run);
         object api = Activator.CreateInstance(compiled.FindType("Consumer.Widgets.WidgetsApi")!, new HttpClient(handler), new Uri("https://widgets.example.com/"))!;
@@ -108,11 +108,64 @@ public sealed class ClientShapeTests
         Assert.Equal(["?limit=2", "?cursor=c2&limit=2", "?cursor=c3&limit=2"], asked);
     }
 
+    [Fact]
+    public async Task LinkedPagesAreFollowedOnTheClientsServerOnly()
+    {
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = harness.Run(SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "linked-pages.yaml"), "Consumer.Gadgets", "GadgetsApi"));
+        string clients = GeneratedSource.Of(run, ".Clients.g.cs");
+        Assert.Contains("ListGadgetsNextPageAsync(string nextPage, ", clients);
+        Assert.Contains("static page => page.Links?.Find(link => link?.Rel == \"next\")?.Href", clients);
+
+        // A relative link, an absolute one on the same server, and (for gizmos) a rel=next link; then the last pages.
+        var asked = new List<string>();
+        var pages = new Dictionary<string, string>
+        {
+            ["/v1/gadgets?size=2"] = """{"items":[{"id":"a"},{"id":"b"}],"nextLink":"/v1/gadgets?size=2&page=2"}""",
+            ["/v1/gadgets?size=2&page=2"] = """{"items":[{"id":"c"}],"nextLink":"https://gadgets.example.com/v1/gadgets?size=2&page=3"}""",
+            ["/v1/gadgets?size=2&page=3"] = """{"items":[{"id":"d"}]}""",
+            ["/v1/gizmos"] = """{"results":[{"id":"x"}],"links":[{"rel":"self","href":"/v1/gizmos"},{"rel":"next","href":"https://elsewhere.example.com/steal"}]}""",
+        };
+        var handler = new PageHandler(request =>
+        {
+            asked.Add(request.PathAndQuery);
+            return pages[request.PathAndQuery];
+        });
+        CompiledOutput compiled = CompiledOutput.Compile(harness, run);
+        object api = Activator.CreateInstance(compiled.FindType("Consumer.Gadgets.GadgetsApi")!, new HttpClient(handler), new Uri("https://gadgets.example.com/v1/"))!;
+        object gadgets = api.GetType().GetProperty("Gadgets")!.GetValue(api)!;
+        Type client = compiled.FindType("Consumer.Gadgets.IGadgetsClient")!;
+        object gadgetParameters = Activator.CreateInstance(compiled.FindType("Consumer.Gadgets.ListGadgetsParams")!)!;
+        gadgetParameters.GetType().GetProperty("Size")!.SetValue(gadgetParameters, 2);
+
+        List<string> ids = await Ids((IAsyncEnumerable<object>)client.GetMethod("ListGadgetsItemsAsync")!.Invoke(gadgets, [gadgetParameters, CancellationToken.None])!);
+        Assert.Equal(["a", "b", "c", "d"], ids);
+        Assert.Equal(["/v1/gadgets?size=2", "/v1/gadgets?size=2&page=2", "/v1/gadgets?size=2&page=3"], asked);
+
+        // A next link to another host would carry the client's credentials there: it is refused before anything is sent.
+        object gizmoParameters = Activator.CreateInstance(compiled.FindType("Consumer.Gadgets.ListGizmosParams")!)!;
+        var gizmos = (IAsyncEnumerable<object>)client.GetMethod("ListGizmosItemsAsync")!.Invoke(gadgets, [gizmoParameters, CancellationToken.None])!;
+        ArgumentException refused = await Assert.ThrowsAsync<ArgumentException>(() => Ids(gizmos));
+        Assert.Contains("elsewhere.example.com", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("/v1/gizmos", asked[^1]);
+    }
+
+    private static async Task<List<string>> Ids(IAsyncEnumerable<object> items)
+    {
+        var ids = new List<string>();
+        await foreach (object item in items)
+        {
+            ids.Add((string)item.GetType().GetProperty("Id")!.GetValue(item)!);
+        }
+
+        return ids;
+    }
+
     /// <summary>Answers every request with the JSON its query selects.</summary>
-    private sealed class PageHandler(Func<string, string> pageFor) : HttpMessageHandler
+    private sealed class PageHandler(Func<Uri, string> pageFor) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(pageFor(request.RequestUri!.Query), System.Text.Encoding.UTF8, "application/json") });
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(pageFor(request.RequestUri!), System.Text.Encoding.UTF8, "application/json") });
     }
 
     private static string Between(string text, string start, string end)

@@ -148,7 +148,6 @@ public sealed partial record OrganizationInvitationUpdateRequest
 }
 
 /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
-/// <param name="Value">The value as the API spells it.</param>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<GroupRole>))]
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public readonly partial record struct GroupRole(string Value) : global::SpecClient.Runtime.IOpenEnum<GroupRole>
@@ -172,8 +171,7 @@ public readonly partial record struct GroupRole(string Value) : global::SpecClie
     /// <summary>Whether the spec lists this value.</summary>
     public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
-    /// <summary>Wraps a value, known or not (see IsKnown).</summary>
-    /// <param name="value">The value as the API spells it.</param>
+    /// <summary>Wraps a value as the API spells it, known or not (see IsKnown).</summary>
     public static implicit operator GroupRole(string value) => new(value);
 
     /// <inheritdoc/>
@@ -183,7 +181,6 @@ public readonly partial record struct GroupRole(string Value) : global::SpecClie
 }
 
 /// <summary>Organization role. The server adds roles over time: clients must accept values not listed here.</summary>
-/// <param name="Value">The value as the API spells it.</param>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<OrgRole>))]
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public readonly partial record struct OrgRole(string Value) : global::SpecClient.Runtime.IOpenEnum<OrgRole>
@@ -205,8 +202,7 @@ public readonly partial record struct OrgRole(string Value) : global::SpecClient
     /// <summary>Whether the spec lists this value.</summary>
     public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
 
-    /// <summary>Wraps a value, known or not (see IsKnown).</summary>
-    /// <param name="value">The value as the API spells it.</param>
+    /// <summary>Wraps a value as the API spells it, known or not (see IsKnown).</summary>
     public static implicit operator OrgRole(string value) => new(value);
 
     /// <inheritdoc/>

@@ -81,7 +81,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, o, static () => new(), static p => p
         .Add("error", x => x.Error, (x, v) => x.Error = v)
         .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
         .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
@@ -91,7 +91,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, o, static () => new(), static p => p
         .Add("id", x => x.Id, (x, v) => x.Id = v)
         .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
         .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
@@ -105,14 +105,14 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for GroupInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, o, static () => new(), static p => p
         .Add("username", x => x.Username, (x, v) => x.Username = v)
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for GroupInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, o, static () => new(), static p => p
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for GroupRole.</summary>
@@ -121,14 +121,14 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for GroupRoleAssignment.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRoleAssignment> GroupRoleAssignment => Info<GroupRoleAssignment>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, o, static () => new(), static p => p
         .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
         .Add("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
 
     /// <summary>Metadata for Link.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, o, static () => new(), static p => p
         .Add("href", x => x.Href, (x, v) => x.Href = v)
         .Add("rel", x => x.Rel, (x, v) => x.Rel = v));
 
@@ -144,7 +144,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for OrganizationInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, options, static () => new() { OrgName = default! }, static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, o, static () => new() { OrgName = default! }, static p => p
         .Add("id", x => x.Id, (x, v) => x.Id = v)
         .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
         .Required("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
@@ -160,7 +160,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for OrganizationInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, o, static () => new(), static p => p
         .Add("username", x => x.Username, (x, v) => x.Username = v)
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
         .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
@@ -169,7 +169,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for OrganizationInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, o, static () => new(), static p => p
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
         .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
         .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));

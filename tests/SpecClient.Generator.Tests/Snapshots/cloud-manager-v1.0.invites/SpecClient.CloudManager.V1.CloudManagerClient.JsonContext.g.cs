@@ -72,7 +72,7 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, o, static () => new(), static p => p
         .Add("error", x => x.Error, (x, v) => x.Error = v)
         .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
         .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
@@ -82,7 +82,7 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, o, static () => new(), static p => p
         .Add("id", x => x.Id, (x, v) => x.Id = v)
         .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
         .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
@@ -95,14 +95,14 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     /// <summary>Metadata for GroupInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, o, static () => new(), static p => p
         .Add("username", x => x.Username, (x, v) => x.Username = v)
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for GroupInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, o, static () => new(), static p => p
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
     /// <summary>Metadata for System.Collections.Generic.List&lt;GroupInvitation&gt;.</summary>
@@ -114,7 +114,7 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     /// <summary>Metadata for OrganizationInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, o, static () => new(), static p => p
         .Add("id", x => x.Id, (x, v) => x.Id = v)
         .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
         .Add("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
@@ -128,7 +128,7 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     /// <summary>Metadata for OrganizationInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, o, static () => new(), static p => p
         .Add("username", x => x.Username, (x, v) => x.Username = v)
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
         .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
@@ -136,7 +136,7 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     /// <summary>Metadata for OrganizationInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions options) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, options, static () => new(), static p => p
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, o, static () => new(), static p => p
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
         .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
 }

@@ -201,9 +201,7 @@ internal static class ClientEmitter
     {
         string paramsType = operation.ParamsType;
         string context = "s_json.";
-        string returnType = operation.ResultType is null
-            ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">";
+        string returnType = ReturnType(operation);
 
         writer.Line("private static readonly global::SpecClient.Runtime.ApiOperation " + operation.DescriptorField + " = new(" + SourceWriter.Literal(operation.OperationId)
             + ", \"" + operation.HttpMethod.ToUpperInvariant() + "\", " + SourceWriter.Literal(operation.PathTemplate) + (spec.RootClient.ApiVersion is null ? string.Empty : ", " + SourceWriter.Literal(spec.RootClient.ApiVersion)) + ");");

@@ -160,6 +160,11 @@ public sealed class ApiConnection
         Uri requestUri = relativeUri.StartsWith(_baseAddressText, StringComparison.Ordinal)
             ? new Uri(relativeUri, UriKind.Absolute)
             : new Uri(BaseAddress, relativeUri);
+        return NewRequest(method, requestUri, accept);
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, Uri requestUri, string accept)
+    {
         var request = new HttpRequestMessage(method, requestUri);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
@@ -203,9 +208,7 @@ public sealed class ApiConnection
             throw new ArgumentException($"The next page's link '{link}' leads away from {BaseAddress.GetLeftPart(UriPartial.Authority)}; it is not followed.", nameof(link));
         }
 
-        var request = new HttpRequestMessage(operation.Method, target);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        HttpRequestMessage request = NewRequest(operation.Method, target, accept);
         request.Options.Set(ApiOperation.RequestOptionsKey, operation);
         return request;
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Net.Http;
 using System.Threading.Tasks;
 
 namespace SpecClient.Runtime;
@@ -47,6 +48,10 @@ public class ApiResponse
         await call().ConfigureAwait(false);
         return capture.Response ?? throw NoResponse();
     }
+
+    /// <summary>A live response's status, headers (copied, so they outlive it) and their meaning.</summary>
+    internal static ApiResponse From(HttpResponseMessage response)
+        => new(response.StatusCode, ResponseReader.CollectHeaders(response), ApiResponseInfo.FromResponse(response));
 
     private static InvalidOperationException NoResponse()
         => new("The call completed without receiving a response through a SpecClient connection (was it a fake, or did it send nothing?).");

@@ -26,7 +26,7 @@ internal sealed class ResponseCapture
     {
         if (s_current.Value is ResponseCapture capture)
         {
-            capture.Response = new ApiResponse(response.StatusCode, ResponseReader.CollectHeaders(response), ApiResponseInfo.FromResponse(response));
+            capture.Response = ApiResponse.From(response);
         }
     }
 }

@@ -30,6 +30,5 @@ internal readonly struct NoResult : IResponseShape<object, object?>
 
 internal readonly struct NoResultWithResponse : IResponseShape<object, ApiResponse>
 {
-    public static ApiResponse Create(object? value, HttpResponseMessage response)
-        => new(response.StatusCode, ResponseReader.CollectHeaders(response), ApiResponseInfo.FromResponse(response));
+    public static ApiResponse Create(object? value, HttpResponseMessage response) => ApiResponse.From(response);
 }

@@ -174,15 +174,7 @@ internal static class Paging
     /// <summary>The page size asked for: Atlas's default, said explicitly.</summary>
     internal const int PageSize = 100;
 
-    /// <summary>Every item of a generated paging method, as containers.</summary>
+    /// <summary>Every item of a generated paging method, as containers (System.Linq's async operators do the reading).</summary>
     internal static async Task<IReadOnlyList<Container>> ReadAllAsync<T>(IAsyncEnumerable<T> items, Func<T, Container> toContainer, CancellationToken cancellationToken)
-    {
-        var all = new List<Container>();
-        await foreach (T item in items.WithCancellation(cancellationToken))
-        {
-            all.Add(toContainer(item));
-        }
-
-        return all;
-    }
+        => await items.Select(toContainer).ToListAsync(cancellationToken);
 }

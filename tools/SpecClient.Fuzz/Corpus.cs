@@ -8,10 +8,10 @@ namespace SpecClient.Fuzz;
 /// <summary>Which seed specs a campaign draws from.</summary>
 public enum CorpusKind
 {
-    /// <summary>The bundled fragments and the small seeds under Seeds/, plus the full Atlas specs (one case in four).</summary>
+    /// <summary>The bundled fragments, the small seeds under Seeds/ and the generator tests' feature specs, plus the full Atlas specs (one case in four).</summary>
     All,
 
-    /// <summary>The bundled fragments and the small seeds only.</summary>
+    /// <summary>The bundled fragments, the small seeds and the feature specs only.</summary>
     Bundled,
 
     /// <summary>The full Atlas specs only (each case filtered to a few operations).</summary>
@@ -26,7 +26,7 @@ public sealed record SeedSpec(string Name, string Path, bool IsFull, string Name
     public string Text => _text ??= File.ReadAllText(Path);
 }
 
-/// <summary>The seed specs, found from the repository root (bundled, Seeds/) and ../shared/specs/atlas (full).</summary>
+/// <summary>The seed specs, found from the repository root (bundled, Seeds/, the generator tests' Specs/) and ../shared/specs/atlas (full).</summary>
 public sealed class Corpus
 {
     private Corpus(string root, IReadOnlyList<SeedSpec> small, IReadOnlyList<SeedSpec> full)
@@ -62,10 +62,18 @@ public sealed class Corpus
 
         small.Add(new SeedSpec("cloud-manager-v1.0.invites", System.IO.Path.Combine(root, "specs", "cloud-manager-v1.0.invites.yaml"), false, "SpecClient.CloudManager.V1", "CloudManagerClient", null));
 
-        string seeds = System.IO.Path.Combine(root, "tools", "SpecClient.Fuzz", "Seeds");
-        if (Directory.Exists(seeds))
+        // The feature specs the generator tests are written against: each holds the constructs one feature reads
+        // (unions, form and multipart bodies, 3.1 idioms…), broken ones included, so mutations start from every
+        // construct the generator knows rather than from the invitation fragments alone.
+        foreach (string folder in new[] { System.IO.Path.Combine("tools", "SpecClient.Fuzz", "Seeds"), System.IO.Path.Combine("tests", "SpecClient.Generator.Tests", "Specs") })
         {
-            foreach (string file in Directory.GetFiles(seeds, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
+            string seeds = System.IO.Path.Combine(root, folder);
+            if (!Directory.Exists(seeds))
+            {
+                continue;
+            }
+
+            foreach (string file in Directory.GetFiles(seeds).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal))
             {
                 string name = System.IO.Path.GetFileNameWithoutExtension(file);
                 string pascal = string.Concat(name.Split('-', '.', '_').Where(part => part.Length > 0).Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));

@@ -16,6 +16,7 @@ internal static class SpecFileReader
     public const string ApiVersionMetadata = "build_metadata.AdditionalFiles.ApiVersion";
     public const string IncludeOperationsMetadata = "build_metadata.AdditionalFiles.IncludeOperations";
     public const string ExcludeOperationsMetadata = "build_metadata.AdditionalFiles.ExcludeOperations";
+    public const string UnionsMetadata = "build_metadata.AdditionalFiles.Unions";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
     public const string SpecKind = "OpenApiSpec";
 
@@ -35,7 +36,8 @@ internal static class SpecFileReader
             Get(options, ApiVersionMetadata),
             string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace,
             Get(options, IncludeOperationsMetadata),
-            Get(options, ExcludeOperationsMetadata));
+            Get(options, ExcludeOperationsMetadata),
+            string.Equals(Get(options, UnionsMetadata), "true", System.StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key)

@@ -101,6 +101,7 @@ internal static class JsonContextEmitter
     {
         TypeRefKind.Nullable => Helpers + ".Nullable<" + type.Element!.Identifier + ">(this, options)",
         TypeRefKind.Enum => Helpers + ".OpenEnum<" + type.Identifier + ">(this, options)",
+        TypeRefKind.Union => Helpers + ".Union<" + type.Identifier + ">(this, options)",
         TypeRefKind.List => Helpers + ".List<" + type.Element!.Identifier + ">(this, options)",
         TypeRefKind.Dictionary => Helpers + ".Dictionary<" + type.Element!.Identifier + ">(this, options)",
         _ => Helpers + ".Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices." + Converter(type) + ")",

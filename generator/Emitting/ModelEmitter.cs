@@ -3,7 +3,7 @@ using SpecClient.Generator.Model;
 
 namespace SpecClient.Generator.Emitting;
 
-/// <summary>Prints the schema records and the enum structs.</summary>
+/// <summary>Prints the schema records, the enum structs and the union structs.</summary>
 internal static class ModelEmitter
 {
     public static string Emit(ApiSpec spec)
@@ -20,6 +20,12 @@ internal static class ModelEmitter
         {
             Separate(writer, ref first);
             EmitEnum(writer, enumSpec);
+        }
+
+        foreach (UnionSpec union in spec.Unions)
+        {
+            Separate(writer, ref first);
+            EmitUnion(writer, union);
         }
 
         return GeneratedCode.EndFile(writer);
@@ -113,4 +119,75 @@ internal static class ModelEmitter
             """);
         writer.CloseBrace();
     }
+
+    /// <summary>
+    /// A union: a positional record struct holding the runtime's <c>JsonUnionValue</c> (which variant, and its value), so
+    /// equality comes from the compiler and reading, writing and choosing the variant from the runtime's
+    /// <c>JsonUnionConverter</c>. Per variant: <c>IsX</c>, <c>TryGetX</c> and a conversion; then <c>Match</c> and <c>Switch</c>.
+    /// </summary>
+    private static void EmitUnion(SourceWriter writer, UnionSpec spec)
+    {
+        const string Runtime = "global::SpecClient.Runtime.";
+        const string Json = "global::System.Text.Json.JsonElement";
+        string name = spec.Name;
+        writer.Doc("summary", spec.Description ?? "The " + spec.SchemaName + " schema.");
+        writer.DocXml("<remarks>One of " + string.Join(", ", spec.Variants.Select(v => DocType(v.Type))) + "; JSON none of them reads is kept as read (<see cref=\"Unknown\"/>).</remarks>");
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + Runtime + "JsonUnionConverter<" + name + ">))]");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("public readonly partial record struct " + name + "(" + Runtime + "JsonUnionValue Value) : " + Runtime + "IJsonUnion<" + name + ">");
+        writer.OpenBrace();
+        for (int i = 0; i < spec.Variants.Count; i++)
+        {
+            UnionVariantSpec variant = spec.Variants[i];
+            string number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string type = variant.Type.Identifier;
+            string notNull = variant.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
+            writer.Lines($$"""
+                /// <summary>Whether it holds a {{DocType(variant.Type)}}.</summary>
+                public bool Is{{variant.MemberName}} => Value.Is({{number}});
+
+                /// <summary>The {{DocType(variant.Type)}} it holds, if it holds one.</summary>
+                public bool TryGet{{variant.MemberName}}({{notNull}}out {{type}}{{(variant.Type.IsValueType ? string.Empty : "?")}} value) => Value.TryGet({{number}}, out value);
+
+                /// <summary>Holds <paramref name="value"/>.</summary>
+                public static implicit operator {{name}}({{type}} value) => new(new({{number}}, value));
+
+                """);
+        }
+
+        string functions = string.Join(", ", spec.Variants.Select(v => "global::System.Func<" + v.Type.Identifier + ", TResult> " + v.ArgumentName));
+        string actions = string.Join(", ", spec.Variants.Select(v => "global::System.Action<" + v.Type.Identifier + "> " + v.ArgumentName));
+        string cases = string.Concat(spec.Variants.Select((v, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " => " + v.ArgumentName + "(Value.As<" + v.Type.Identifier + ">()), "));
+        string statements = string.Concat(spec.Variants.Select((v, i) => "        case " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + ": " + v.ArgumentName + "(Value.As<" + v.Type.Identifier + ">()); return;\n"));
+        string types = string.Join(", ", spec.Variants.Select(v => "typeof(" + v.Type.Identifier + ")"));
+        writer.Lines($$"""
+            /// <summary>The JSON no variant reads, kept to be written back as read; null when it holds a variant.</summary>
+            public {{Json}}? Unknown => Value.Unknown;
+
+            /// <summary>Calls the function for the variant held (<c>unknown</c> for JSON no variant reads) and returns its result.</summary>
+            public TResult Match<TResult>({{functions}}, global::System.Func<{{Json}}, TResult> unknown) => Value.Case switch { {{cases}}_ => unknown(Value.Unknown.GetValueOrDefault()) };
+
+            /// <summary>Calls the action for the variant held (<c>unknown</c> for JSON no variant reads).</summary>
+            public void Switch({{actions}}, global::System.Action<{{Json}}> unknown)
+            {
+                switch (Value.Case)
+                {
+            {{statements}}        default: unknown(Value.Unknown.GetValueOrDefault()); return;
+                }
+            }
+
+            /// <inheritdoc/>
+            public override string ToString() => Value.ToString();
+
+            static global::System.Collections.Generic.IReadOnlyList<global::System.Type> {{Runtime}}IJsonUnion<{{name}}>.Cases { get; } = new[] { {{types}} };
+
+            static {{name}} {{Runtime}}IJsonUnion<{{name}}>.Create({{Runtime}}JsonUnionValue value) => new(value);
+            """);
+        writer.CloseBrace();
+    }
+
+    /// <summary>A type in documentation: a generated type by reference, anything else as code.</summary>
+    private static string DocType(TypeRefSpec type) => type.Kind is TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union
+        ? "<see cref=\"" + type.Name + "\"/>"
+        : "<c>" + SourceWriter.Escape(type.Identifier.Replace("global::", string.Empty)) + "</c>";
 }

@@ -17,6 +17,7 @@ internal sealed record ApiSpec(
     EquatableArray<ClientSpec> TagClients,
     EquatableArray<ModelSpec> Models,
     EquatableArray<EnumSpec> Enums,
+    EquatableArray<UnionSpec> Unions,
     JsonContextSpec JsonContext,
     ErrorCodesSpec? ErrorCodes);
 

@@ -49,3 +49,21 @@ internal sealed record EnumSpec(
 
 /// <param name="Summary">The member's documentation: the value itself, or words for a value that shows nothing.</param>
 internal sealed record EnumValueSpec(string MemberName, string Value, string Summary);
+
+/// <summary>
+/// An untagged <c>oneOf</c>/<c>anyOf</c> (or an OpenAPI 3.1 <c>type</c> list) generated as a struct holding one of its
+/// variants, or the JSON none of them reads.
+/// </summary>
+/// <param name="Variants">The variants in the spec's order: the order reading tries them in among equals.</param>
+internal sealed record UnionSpec(
+    string Name,
+    TypeRefSpec Type,
+    string SchemaName,
+    string? Description,
+    EquatableArray<UnionVariantSpec> Variants);
+
+/// <summary>One variant of a union.</summary>
+/// <param name="MemberName">What its members are named after: <c>Is{MemberName}</c>, <c>TryGet{MemberName}</c>.</param>
+/// <param name="ArgumentName">Its parameter in <c>Match</c> and <c>Switch</c> (camelCase, a keyword escaped).</param>
+/// <param name="Type">The variant's type (never nullable).</param>
+internal sealed record UnionVariantSpec(string MemberName, string ArgumentName, TypeRefSpec Type);

@@ -23,6 +23,9 @@ internal enum TypeRefKind
 
     /// <summary><see cref="TypeRefSpec.Element"/> or null: <c>T?</c>.</summary>
     Nullable,
+
+    /// <summary>A generated union struct holding one of several types (an untagged <c>oneOf</c>/<c>anyOf</c>, a 3.1 type list).</summary>
+    Union,
 }
 
 /// <summary>The built-in types a schema maps to.</summary>
@@ -48,7 +51,7 @@ internal enum PrimitiveKind
 /// <param name="IsValueType">Whether the type is a struct (so its nullable form is <c>Nullable&lt;T&gt;</c>).</param>
 /// <param name="Element">A list's element, a dictionary's value, or a nullable's underlying type.</param>
 /// <param name="Primitive">For <see cref="TypeRefKind.Primitive"/>, which one.</param>
-/// <param name="Name">For models and enums, the declared (unqualified) name.</param>
+/// <param name="Name">For models, enums and unions, the declared (unqualified) name.</param>
 internal sealed record TypeRefSpec(
     TypeRefKind Kind,
     string Identifier,

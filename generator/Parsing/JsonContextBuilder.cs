@@ -6,12 +6,12 @@ using SpecClient.Generator.Model;
 namespace SpecClient.Generator.Parsing;
 
 /// <summary>
-/// Derives the JSON context from the finished model, a pure pass: every record and enum, every type an operation reads
-/// or writes, and every type those contain. Nothing else decides what the context holds.
+/// Derives the JSON context from the finished model, a pure pass: every record, enum and union, every type an operation
+/// reads or writes, and every type those contain. Nothing else decides what the context holds.
 /// </summary>
 internal static class JsonContextBuilder
 {
-    public static JsonContextSpec Build(string className, string identifier, IReadOnlyList<ModelSpec> models, IReadOnlyList<EnumSpec> enums, IEnumerable<OperationSpec> operations)
+    public static JsonContextSpec Build(string className, string identifier, IReadOnlyList<ModelSpec> models, IReadOnlyList<EnumSpec> enums, IReadOnlyList<UnionSpec> unions, IEnumerable<OperationSpec> operations)
     {
         var modelsByType = models.ToDictionary(model => model.Type.Identifier, StringComparer.Ordinal);
         var types = new Dictionary<string, JsonTypeSpec>(StringComparer.Ordinal);
@@ -54,6 +54,16 @@ internal static class JsonContextBuilder
         foreach (EnumSpec value in enums)
         {
             Visit(value.Type, expose: true);
+        }
+
+        foreach (UnionSpec union in unions)
+        {
+            // The union's converter reads and writes each variant through the context.
+            Visit(union.Type, expose: true);
+            foreach (UnionVariantSpec variant in union.Variants)
+            {
+                Visit(variant.Type, expose: false);
+            }
         }
 
         foreach (OperationSpec operation in operations)

@@ -141,7 +141,7 @@ internal static class SpecParser
         var metadataNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Info", jsonContextName);
         var types = new TypeRegistry(@namespace, typeNames, metadataNames);
         types.ReserveComponentNames(document, context);
-        var schemas = new SchemaMapper(context, types);
+        var schemas = new SchemaMapper(context, types, options.Unions);
         var errorCodes = new ErrorCodeHarvester(context);
 
         MappingNode info = document["info"] as MappingNode ?? new MappingNode(new List<KeyValuePair<ScalarNode, SpecNode>>(), document.Start, document.Start);
@@ -223,6 +223,7 @@ internal static class SpecParser
         EquatableArray<ClientSpec> clients = tagClients.ToSpecs();
         EquatableArray<ModelSpec> models = types.Models.ToEquatableArray();
         EquatableArray<EnumSpec> enums = types.Enums.ToEquatableArray();
+        EquatableArray<UnionSpec> unions = types.Unions.ToEquatableArray();
         return new ApiSpec(
             options.Path,
             fileName,
@@ -231,7 +232,8 @@ internal static class SpecParser
             clients,
             models,
             enums,
-            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, root.Operations.Concat(clients.SelectMany(client => client.Operations))),
+            unions,
+            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, unions, root.Operations.Concat(clients.SelectMany(client => client.Operations))),
             errorCodes.ToSpec(typeNames));
     }
 

@@ -29,6 +29,7 @@ internal sealed class TypeRegistry
     private readonly Dictionary<SpecNode, string> _reservedNames = new();
     private readonly Dictionary<string, ModelSpec> _models = new(StringComparer.Ordinal);
     private readonly List<EnumSpec> _enums = new();
+    private readonly List<UnionSpec> _unions = new();
 
     /// <param name="typeNames">The namespace's type names (clients, params classes, models, enums).</param>
     /// <param name="metadataNames">The JSON context's member names.</param>
@@ -45,6 +46,11 @@ internal sealed class TypeRegistry
     public IEnumerable<ModelSpec> Models => _models.Values.OrderBy(model => model.Name, StringComparer.Ordinal);
 
     public IEnumerable<EnumSpec> Enums => _enums.OrderBy(e => e.Name, StringComparer.Ordinal);
+
+    public IEnumerable<UnionSpec> Unions => _unions.OrderBy(u => u.Name, StringComparer.Ordinal);
+
+    /// <summary>The members a union struct declares (see the model emitter): neither the union nor its variants' members may take them.</summary>
+    public static IReadOnlyList<string> UnionMembers { get; } = new[] { "Unknown", "Match", "Switch", "ToString", "Equals", "GetHashCode", "PrintMembers", "Deconstruct", "EqualityContract" };
 
     /// <summary>Reserves the name of every component schema, in document order, before anything else is named.</summary>
     public void ReserveComponentNames(MappingNode document, ParseContext context)
@@ -81,10 +87,10 @@ internal sealed class TypeRegistry
     {
         if (!_reservedNames.TryGetValue(schema, out string? name))
         {
-            name = _typeNames.Claim(hint, ForbiddenNames(kind == TypeRefKind.Enum));
+            name = _typeNames.Claim(hint, kind == TypeRefKind.Union ? (ICollection<string>)UnionMembers : ForbiddenNames(kind == TypeRefKind.Enum));
         }
 
-        var type = new TypeRefSpec(kind, Reference(name), _metadataNames.Claim(name), IsValueType: kind == TypeRefKind.Enum, Name: name);
+        var type = new TypeRefSpec(kind, Reference(name), _metadataNames.Claim(name), IsValueType: kind is TypeRefKind.Enum or TypeRefKind.Union, Name: name);
         _byIdentifier[type.Identifier] = type;
         return type;
     }
@@ -99,9 +105,14 @@ internal sealed class TypeRegistry
     /// <summary>A type of the spec's namespace where an expression names it (<c>X.Default</c>): a member named X could capture a simple name there.</summary>
     public string Qualify(string name) => "global::" + _namespace + "." + name;
 
+    /// <summary>The name reserved for a component schema, or null for an inline schema.</summary>
+    public string? ReservedName(SpecNode schema) => _reservedNames.TryGetValue(schema, out string? name) ? name : null;
+
     public void Add(ModelSpec model) => _models[model.Name] = model;
 
     public void Add(EnumSpec value) => _enums.Add(value);
+
+    public void Add(UnionSpec value) => _unions.Add(value);
 
     public ModelSpec? Model(TypeRefSpec type) => type.Name is string name && _models.TryGetValue(name, out ModelSpec? model) ? model : null;
 

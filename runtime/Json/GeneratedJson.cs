@@ -31,6 +31,14 @@ public static class GeneratedJson
         where T : struct, IOpenEnum<T>
         => Value(context, options, new OpenEnumConverter<T>());
 
+    /// <summary>A generated union struct.</summary>
+    /// <typeparam name="T">The union struct.</typeparam>
+    /// <param name="context">The context that resolves it and its variants.</param>
+    /// <param name="options">The options it is created for.</param>
+    public static JsonTypeInfo<T> Union<T>(JsonSerializerContext context, JsonSerializerOptions options)
+        where T : struct, IJsonUnion<T>
+        => Value(context, options, new JsonUnionConverter<T>());
+
     /// <summary>A <see cref="Nullable{T}"/>.</summary>
     /// <typeparam name="T">The underlying value type.</typeparam>
     /// <param name="context">The context that resolves it.</param>

@@ -47,7 +47,7 @@ public static class OpenEnum
 
 /// <summary>Reads and writes an open enum as a JSON string, as a value and as a property name.</summary>
 /// <typeparam name="T">The enum struct.</typeparam>
-public sealed class OpenEnumConverter<T> : JsonConverter<T>
+public sealed class OpenEnumConverter<T> : JsonConverter<T>, IStringConverter
     where T : struct, IOpenEnum<T>
 {
     /// <inheritdoc/>

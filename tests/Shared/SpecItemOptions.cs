@@ -10,7 +10,7 @@ namespace SpecClient.Testing;
 /// One <c>OpenApiSpec</c> item's metadata as the build hands it to the generator. Linked into the generator tests and
 /// the fuzz tool, which both drive the generator the way the compiler does.
 /// </summary>
-internal sealed record SpecItemMetadata(string Path, string? Namespace, string? ClientName, string? ApiVersion, string? IncludeOperations, string? ExcludeOperations);
+internal sealed record SpecItemMetadata(string Path, string? Namespace, string? ClientName, string? ApiVersion, string? IncludeOperations, string? ExcludeOperations, bool Unions = false);
 
 /// <summary>The analyzer config the SDK writes for <c>OpenApiSpec</c> items (see generator/build/SpecClient.targets).</summary>
 internal sealed class SpecItemOptionsProvider : AnalyzerConfigOptionsProvider
@@ -42,6 +42,7 @@ internal sealed class SpecItemOptionsProvider : AnalyzerConfigOptionsProvider
         Add(values, "ApiVersion", spec.ApiVersion);
         Add(values, "IncludeOperations", spec.IncludeOperations);
         Add(values, "ExcludeOperations", spec.ExcludeOperations);
+        Add(values, "Unions", spec.Unions ? "true" : null);
         return new DictionaryOptions(values);
     }
 

@@ -29,6 +29,20 @@ public sealed class FullAtlasSpecTests
     }
 
     [SkippableFact]
+    public void WithUnionsEveryUntaggedOneOfIsTypedAndTheClientCompilesWithoutWarnings()
+    {
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = harness.Run(FullSpecs.Load("atlas-admin-v2-2025-03-12.yaml") with { Unions = true });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SCG0005");
+        string models = Source(run, ".Models.g.cs");
+        Assert.Contains("public readonly partial record struct GroupAlertsConfig(global::SpecClient.Runtime.JsonUnionValue Value)", models);
+        Assert.Contains("public bool TryGetHostAlertConfigViewForNdsGroup(", models);
+        IReadOnlyList<Diagnostic> problems = harness.CompileOutput(run);
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [SkippableFact]
     public void DiscriminatedOneOfBecomesBaseRecordWithDerivedRecords()
     {
         GeneratorDriverRunResult run = new GeneratorHarness().Run(FullSpecs.Load("atlas-admin-v2-2025-03-12.yaml"));

@@ -14,6 +14,7 @@ internal sealed record ConformanceSpec(string Name, string Path, string RootClie
         Bundled("atlas-v2-2025-03-12.invites", "SpecClient.Atlas.V20250312.AtlasClient"),
         Bundled("cloud-manager-v1.0.invites", "SpecClient.CloudManager.V1.CloudManagerClient"),
         new("atlas-admin-v2-2025-03-12", RepositoryPaths.FullAtlasSpec, "SpecClient.Conformance.AtlasFull.AtlasAdminClient"),
+        new("unions", System.IO.Path.Combine(RepositoryPaths.ProjectDirectory, "Specs", "unions.yaml"), "SpecClient.Conformance.Unions.UnionsClient"),
     };
 
     public static ConformanceSpec Named(string name) => Array.Find(All, s => s.Name == name) ?? throw new ArgumentException("unknown spec " + name);

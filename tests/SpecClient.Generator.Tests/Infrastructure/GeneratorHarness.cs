@@ -12,7 +12,7 @@ using SpecClient.Testing;
 namespace SpecClient.Generator.Tests.Infrastructure;
 
 /// <summary>A spec file as the build passes it: its path, text and <c>OpenApiSpec</c> metadata.</summary>
-internal sealed record SpecInput(string Path, string Text, string? Namespace = null, string? ClientName = null, string? ApiVersion = null, bool IsSpec = true, string? IncludeOperations = null, string? ExcludeOperations = null)
+internal sealed record SpecInput(string Path, string Text, string? Namespace = null, string? ClientName = null, string? ApiVersion = null, bool IsSpec = true, string? IncludeOperations = null, string? ExcludeOperations = null, bool Unions = false)
 {
     public static SpecInput FromFile(string path, string? @namespace = null, string? clientName = null, string? apiVersion = null)
         => new(path, File.ReadAllText(path), @namespace, clientName, apiVersion);
@@ -47,7 +47,7 @@ internal sealed class GeneratorHarness
     {
         var texts = specs.Select(spec => (AdditionalText)TextFor(spec)).ToImmutableArray();
         _driver = _driver.ReplaceAdditionalTexts(texts)
-            .WithUpdatedAnalyzerConfigOptions(new SpecItemOptionsProvider(specs.Where(spec => spec.IsSpec).Select(spec => new SpecItemMetadata(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, spec.IncludeOperations, spec.ExcludeOperations))));
+            .WithUpdatedAnalyzerConfigOptions(new SpecItemOptionsProvider(specs.Where(spec => spec.IsSpec).Select(spec => new SpecItemMetadata(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, spec.IncludeOperations, spec.ExcludeOperations, spec.Unions))));
         _driver = _driver.RunGenerators(_compilation, CancellationToken.None);
         return _driver.GetRunResult();
     }

@@ -234,7 +234,8 @@ internal sealed class SchemaMapper
         TypeRefSpec type = _types.Declare(node, nameHint, TypeRefKind.Enum);
         _mappedNodes[node] = type;
 
-        var members = NameScope.ForMembers(TypeRegistry.EnumMembers.Concat(new[] { type.Name!, "EqualityContract", "Known" }).ToArray());
+        // Clone: records may not declare it (CS8859), record structs included (googleapis.com/sql's CLONE operation type).
+        var members = NameScope.ForMembers(TypeRegistry.EnumMembers.Concat(new[] { type.Name!, "EqualityContract", "Known", "Clone" }).ToArray());
         var specValues = new List<EnumValueSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (SpecNode valueNode in values.Items)

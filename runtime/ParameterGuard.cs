@@ -137,5 +137,53 @@ public static class ParameterGuard
         }
     }
 
+    /// <summary>Throws when a number is outside a range with an exclusive bound (<c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>); null is not checked.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="minimum">The lower bound, or null.</param>
+    /// <param name="exclusiveMinimum">Whether the value must be greater than <paramref name="minimum"/> rather than at least it.</param>
+    /// <param name="maximum">The upper bound, or null.</param>
+    /// <param name="exclusiveMaximum">Whether the value must be less than <paramref name="maximum"/> rather than at most it.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public static void Range(long? value, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, string name)
+    {
+        if (value is long number && !Within(number, minimum, exclusiveMinimum, maximum, exclusiveMaximum))
+        {
+            throw new ArgumentOutOfRangeException(name, value, RangeMessage(name, minimum, exclusiveMinimum, maximum, exclusiveMaximum));
+        }
+    }
+
+    /// <summary>Throws when a number is outside a range with an exclusive bound (<c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>); null is not checked.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="minimum">The lower bound, or null.</param>
+    /// <param name="exclusiveMinimum">Whether the value must be greater than <paramref name="minimum"/> rather than at least it.</param>
+    /// <param name="maximum">The upper bound, or null.</param>
+    /// <param name="exclusiveMaximum">Whether the value must be less than <paramref name="maximum"/> rather than at most it.</param>
+    /// <param name="name">The parameter's name in the spec.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The value is out of range.</exception>
+    public static void Range(double? value, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum, string name)
+    {
+        // NaN compares false with every bound, so it is out of any range that has one.
+        if (value is double number && (double.IsNaN(number) ? minimum is not null || maximum is not null : !Within(number, (double?)minimum, exclusiveMinimum, (double?)maximum, exclusiveMaximum)))
+        {
+            throw new ArgumentOutOfRangeException(name, value, RangeMessage(name, minimum, exclusiveMinimum, maximum, exclusiveMaximum));
+        }
+    }
+
+    private static bool Within(decimal value, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum)
+        => (minimum is not decimal low || (exclusiveMinimum ? value > low : value >= low))
+            && (maximum is not decimal high || (exclusiveMaximum ? value < high : value <= high));
+
+    private static bool Within(double value, double? minimum, bool exclusiveMinimum, double? maximum, bool exclusiveMaximum)
+        => (minimum is not double low || (exclusiveMinimum ? value > low : value >= low))
+            && (maximum is not double high || (exclusiveMaximum ? value < high : value <= high));
+
+    private static string RangeMessage(string name, decimal? minimum, bool exclusiveMinimum, decimal? maximum, bool exclusiveMaximum)
+    {
+        string? lower = minimum is decimal low ? (exclusiveMinimum ? "greater than " : "at least ") + low.ToString(CultureInfo.InvariantCulture) : null;
+        string? upper = maximum is decimal high ? (exclusiveMaximum ? "less than " : "at most ") + high.ToString(CultureInfo.InvariantCulture) : null;
+        return $"The parameter '{name}' must be {(lower is not null && upper is not null ? lower + " and " + upper : lower ?? upper ?? "any number")}.";
+    }
+
     private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

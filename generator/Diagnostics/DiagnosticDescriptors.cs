@@ -154,6 +154,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor WebhooksNotGenerated = new(
+        "SCG0020",
+        "Webhooks are not generated",
+        "'{1}' declares webhooks ({0}), which are not generated: a client calls the API; webhooks are requests the API sends",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [InvalidDocument.Id] = InvalidDocument,
@@ -174,6 +182,7 @@ internal static class DiagnosticDescriptors
         [SpecTooComplex.Id] = SpecTooComplex,
         [DuplicateNamespace.Id] = DuplicateNamespace,
         [YamlRepaired.Id] = YamlRepaired,
+        [WebhooksNotGenerated.Id] = WebhooksNotGenerated,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

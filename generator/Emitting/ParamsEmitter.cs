@@ -114,7 +114,9 @@ internal static class ParamsEmitter
 
             if ((validation.Minimum is not null || validation.Maximum is not null) && parameter.Format is ValueFormat.Integer or ValueFormat.Number)
             {
-                writer.Line(Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Decimal(validation.Maximum) + ", " + name + ");");
+                writer.Line(validation.ExclusiveMinimum || validation.ExclusiveMaximum
+                    ? Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Bool(validation.ExclusiveMinimum) + ", " + Decimal(validation.Maximum) + ", " + Bool(validation.ExclusiveMaximum) + ", " + name + ");"
+                    : Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Decimal(validation.Maximum) + ", " + name + ");");
             }
         }
 
@@ -162,7 +164,8 @@ internal static class ParamsEmitter
 
         if (parameter.Validation is { Minimum: not null } or { Maximum: not null })
         {
-            notes.Add("Range " + (parameter.Validation.Minimum ?? "any") + " to " + (parameter.Validation.Maximum ?? "any") + ".");
+            notes.Add("Range " + (parameter.Validation.Minimum ?? "any") + (parameter.Validation.ExclusiveMinimum ? " (exclusive)" : string.Empty)
+                + " to " + (parameter.Validation.Maximum ?? "any") + (parameter.Validation.ExclusiveMaximum ? " (exclusive)" : string.Empty) + ".");
         }
 
         if (parameter.DefaultValue is not null)
@@ -176,4 +179,6 @@ internal static class ParamsEmitter
     private static string Number(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null";
 
     private static string Decimal(string? value) => value is null ? "null" : value + "m";
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -136,6 +136,8 @@ internal sealed record ParameterSpec(
 /// check is a length test and a character scan instead of a regular expression; otherwise null.
 /// </param>
 /// <param name="PatternField">The params class's static field holding the compiled pattern (or its characters).</param>
+/// <param name="ExclusiveMinimum">The value must be greater than <paramref name="Minimum"/>, not equal to it.</param>
+/// <param name="ExclusiveMaximum">The value must be less than <paramref name="Maximum"/>, not equal to it.</param>
 internal sealed record ValidationSpec(
     string? Pattern,
     int? MinLength,
@@ -145,4 +147,6 @@ internal sealed record ValidationSpec(
     string? PatternCharacters = null,
     int PatternMinLength = 0,
     int? PatternMaxLength = null,
-    string? PatternField = null);
+    string? PatternField = null,
+    bool ExclusiveMinimum = false,
+    bool ExclusiveMaximum = false);

@@ -432,19 +432,57 @@ internal sealed class OperationReader
             }
         }
 
+        (string? minimum, bool exclusiveMinimum) = Bound(schema, "minimum", "exclusiveMinimum", lower: true);
+        (string? maximum, bool exclusiveMaximum) = Bound(schema, "maximum", "exclusiveMaximum", lower: false);
         var validation = new ValidationSpec(
             pattern,
             schema.GetInt32("minLength"),
             schema.GetInt32("maxLength"),
-            NumberOrNull(schema, "minimum"),
-            NumberOrNull(schema, "maximum"),
+            minimum,
+            maximum,
             simple?.Characters,
             simple?.MinLength ?? 0,
-            simple?.MaxLength);
+            simple?.MaxLength,
+            ExclusiveMinimum: exclusiveMinimum,
+            ExclusiveMaximum: exclusiveMaximum);
         return validation == new ValidationSpec(null, null, null, null, null) ? null : validation;
     }
 
     private static string Abbreviate(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "…";
+
+    /// <summary>
+    /// A lower or upper bound and whether it excludes itself. OpenAPI 3.0 writes <c>exclusiveMinimum: true</c> beside
+    /// <c>minimum</c>; 3.1 (JSON Schema 2020-12) writes the bound itself, <c>exclusiveMinimum: 0</c>. When a spec
+    /// gives both an inclusive and an exclusive number, the stricter one holds.
+    /// </summary>
+    private static (string? Bound, bool Exclusive) Bound(MappingNode schema, string inclusiveKey, string exclusiveKey, bool lower)
+    {
+        string? inclusive = NumberOrNull(schema, inclusiveKey);
+        if (schema[exclusiveKey] is not ScalarNode { IsPlain: true } exclusive)
+        {
+            return (inclusive, false);
+        }
+
+        if (exclusive.Value is "true" or "false")
+        {
+            return (inclusive, inclusive is not null && exclusive.Value == "true");
+        }
+
+        if (NumberOrNull(schema, exclusiveKey) is not string exclusiveBound)
+        {
+            return (inclusive, false);
+        }
+
+        if (inclusive is null)
+        {
+            return (exclusiveBound, true);
+        }
+
+        decimal inclusiveValue = decimal.Parse(inclusive, NumberStyles.Float, CultureInfo.InvariantCulture);
+        decimal exclusiveValue = decimal.Parse(exclusiveBound, NumberStyles.Float, CultureInfo.InvariantCulture);
+        bool exclusiveIsStricter = lower ? exclusiveValue >= inclusiveValue : exclusiveValue <= inclusiveValue;
+        return exclusiveIsStricter ? (exclusiveBound, true) : (inclusive, false);
+    }
 
     private static string? NumberOrNull(MappingNode schema, string key)
         => schema[key] is ScalarNode { IsPlain: true } scalar

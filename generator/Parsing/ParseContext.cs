@@ -140,15 +140,41 @@ internal sealed class ParseContext
         return node;
     }
 
-    /// <summary>Resolves a local JSON pointer (<c>#/components/schemas/Name</c>).</summary>
+    /// <summary>
+    /// Resolves a local JSON pointer (<c>#/components/schemas/Name</c>, <c>#/components/schemas/A/$defs/B</c>). A
+    /// <c>#/$defs/Name</c> the document root does not hold is looked up in the component schemas' <c>$defs</c>: JSON
+    /// Schema resolves it against the enclosing schema resource, which is how specs that write it mean it.
+    /// </summary>
     public SpecNode? FindByPointer(string pointer)
+        => FindByPointer(Document, pointer) ?? (pointer.StartsWith("#/$defs/", StringComparison.Ordinal) ? FindInComponentDefinitions(pointer) : null);
+
+    private SpecNode? FindInComponentDefinitions(string pointer)
+    {
+        if (Document["$defs"] is not null || (Document["components"] as MappingNode)?["schemas"] is not MappingNode schemas)
+        {
+            return null;
+        }
+
+        foreach (KeyValuePair<ScalarNode, SpecNode> schema in schemas.Entries)
+        {
+            Step();
+            if (schema.Value is MappingNode component && component["$defs"] is MappingNode && FindByPointer(component, pointer) is SpecNode found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private SpecNode? FindByPointer(SpecNode root, string pointer)
     {
         if (!pointer.StartsWith("#", StringComparison.Ordinal))
         {
             return null;
         }
 
-        SpecNode? current = Document;
+        SpecNode? current = root;
         string path = pointer.Substring(1);
         if (path.Length == 0)
         {

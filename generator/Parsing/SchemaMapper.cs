@@ -76,7 +76,9 @@ internal sealed class SchemaMapper
             return new MappedType(_types.Json(), Nullable: false);
         }
 
-        bool nullable = node.GetBoolean("nullable") || TypeRegistry.SchemaTypes(node).Contains("null");
+        // `nullable: true` beside a `$ref` (common in 3.0 specs, though 3.0 ignores siblings) means what it says.
+        bool nullable = node.GetBoolean("nullable") || TypeRegistry.SchemaTypes(node).Contains("null")
+            || (reference is not null && schema is MappingNode referring && referring.GetBoolean("nullable"));
         if (_mappedNodes.TryGetValue(node, out TypeRefSpec? known))
         {
             return new MappedType(known, nullable);
@@ -465,7 +467,8 @@ internal sealed class SchemaMapper
         TypeRefSpec type = _types.Declare(node, nameHint, TypeRefKind.Enum);
         _mappedNodes[node] = type;
 
-        var members = NameScope.ForMembers(TypeRegistry.EnumMembers.Concat(new[] { type.Name!, "EqualityContract", "Known" }).ToArray());
+        // Clone: records may not declare it (CS8859), record structs included (googleapis.com/sql's CLONE operation type).
+        var members = NameScope.ForMembers(TypeRegistry.EnumMembers.Concat(new[] { type.Name!, "EqualityContract", "Known", "Clone" }).ToArray());
         var specValues = new List<EnumValueSpec>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (SpecNode valueNode in values.Items)
@@ -610,13 +613,21 @@ internal sealed class SchemaMapper
                 RequiredWhenReading: required && !writeOnly,
                 ReadOnly: readOnly,
                 WriteOnly: writeOnly,
-                Deprecated: propertyNode?.GetBoolean("deprecated") ?? false,
-                Description: propertyNode is null ? null : Describe(propertyNode)));
+                Deprecated: Flag(propertySchema, propertyNode, "deprecated"),
+                Description: DescribeMember(propertySchema, propertyNode)));
         }
 
         _types.Add(new ModelSpec(name, type, ParseContext.LastSegment(schemaName), Describe(node), node.GetBoolean("deprecated"), baseType, null, properties.ToEquatableArray()));
         return type;
     }
+
+    /// <summary>
+    /// A property's documentation: a <c>description</c> beside its <c>$ref</c> (OpenAPI 3.1 allows it; 3.0 specs write
+    /// it anyway) says what this member is, so it wins over the referenced schema's, which says what the type is.
+    /// </summary>
+    private static string? DescribeMember(SpecNode schema, MappingNode? resolved)
+        => (schema is MappingNode written && written != resolved ? DocText.Of(written, "description") ?? DocText.Of(written, "summary") : null)
+            ?? (resolved is null ? null : Describe(resolved));
 
     /// <summary>A boolean keyword beside a property's <c>$ref</c> (OpenAPI 3.1) or in the schema it names.</summary>
     private static bool Flag(SpecNode schema, MappingNode? resolved, string key)

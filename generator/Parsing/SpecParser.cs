@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -96,6 +97,12 @@ internal static class SpecParser
         if (!IsOpenApi3(context, document, fileName))
         {
             return new ParseResult(null, context.Diagnostics.ToEquatableArray());
+        }
+
+        if (document.KeyNode("webhooks") is ScalarNode webhooksKey && document["webhooks"] is MappingNode { Entries.Count: > 0 } webhooks)
+        {
+            // OpenAPI 3.1 webhooks describe requests the API sends to its callers' servers: nothing a client calls.
+            context.Report(DiagnosticDescriptors.WebhooksNotGenerated, webhooksKey, webhooks.Entries.Count.ToString(CultureInfo.InvariantCulture), fileName);
         }
 
         ApiSpec spec = ReadDocument(context, document, options, fileName);

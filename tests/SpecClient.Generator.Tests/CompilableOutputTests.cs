@@ -42,6 +42,7 @@ public sealed class CompilableOutputTests
         Assert.Contains("public static Value2 Value3 { get; } = new(\"Value\");", models);
         Assert.Contains("public static Value2 IsKnown2 { get; } = new(\"IsKnown\");", models);
         Assert.Contains("public static Value2 KnownValues2 { get; } = new(\"KnownValues\");", models);
+        Assert.Contains("public static Value2 Clone2 { get; } = new(\"CLONE\");", models);
         Assert.Contains("public string? Clone2 { get; set; }", models);
         Assert.Contains("public const string ApiErrorCodes2 = \"ApiErrorCodes\";", GeneratedSource.Of(run, ".ErrorCodes.g.cs"));
 

@@ -193,6 +193,23 @@ public sealed class UnionTests
         Assert.Equal("""{"eventTypeName":"BILL","invoiceLimit":7}""", JsonSerializer.Serialize(value, CompiledOutput.TypeInfo(Context(output), union)));
     }
 
+    [Fact]
+    public void UnionsReadFromEqualJsonAreEqualAndAUnionNeverSetRefusesToBeWritten()
+    {
+        CompiledOutput output = Unions30.Value.Output;
+        Type union = output.FindType("Consumer.Api.AlertConfig")!;
+        var info = CompiledOutput.TypeInfo(Context(output), union);
+        object first = JsonSerializer.Deserialize("""{"eventTypeName":"X","metricName":"cpu"}""", info)!;
+        object second = JsonSerializer.Deserialize("""{"eventTypeName":"X","metricName":"cpu"}""", info)!;
+        object unknown = JsonSerializer.Deserialize("""{"other":1}""", info)!;
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, unknown);
+        Assert.Equal(unknown, JsonSerializer.Deserialize("""{"other":1}""", info));
+        JsonException error = Assert.Throws<JsonException>(() => JsonSerializer.Serialize(Activator.CreateInstance(union), info));
+        Assert.Contains("AlertConfig holds no value", error.Message, StringComparison.Ordinal);
+    }
+
     private static (GeneratorDriverRunResult Run, CompiledOutput Output) Compile(string fileName)
     {
         var harness = new GeneratorHarness();

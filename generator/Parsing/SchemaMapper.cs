@@ -413,15 +413,48 @@ internal sealed class SchemaMapper
             forbidden.Add(name.Substring(6));
         }
 
-        foreach ((TypeRefSpec type, string? variantName) in variants)
+        List<string?> names = ShortNames(variants.Select(v => v.Name).ToList());
+        for (int i = 0; i < variants.Count; i++)
         {
-            string preferred = variantName ?? VariantName(type);
+            TypeRefSpec type = variants[i].Type;
+            string preferred = names[i] ?? VariantName(type);
             string member = members.Claim(preferred, forbidden);
             string argument = arguments.Claim(Identifiers.ToCamelCase(member).TrimStart('@'));
             specs.Add(new UnionVariantSpec(member, Identifiers.EscapeKeyword(argument), type));
         }
 
         _types.Add(new UnionSpec(name, union, ParseContext.LastSegment(schemaName), Describe(node), specs.ToEquatableArray()));
+    }
+
+    /// <summary>
+    /// Variant names without the words all of them share: <c>AwsHardwareSpec</c>, <c>AzureHardwareSpec</c> → <c>Aws</c>,
+    /// <c>Azure</c> (the type keeps its full name in the signatures). Left whole unless every variant is named and every
+    /// short name is distinct and still starts with a letter.
+    /// </summary>
+    private static List<string?> ShortNames(List<string?> names)
+    {
+        if (names.Count < 2 || names.Any(n => n is null))
+        {
+            return names;
+        }
+
+        List<List<string>> words = names.Select(n => System.Text.RegularExpressions.Regex.Split(n!, "(?<=[a-z0-9])(?=[A-Z])").ToList()).ToList();
+        int prefix = 0;
+        while (words.All(w => w.Count > prefix + 1) && words.All(w => w[prefix] == words[0][prefix]))
+        {
+            prefix++;
+        }
+
+        int suffix = 0;
+        while (words.All(w => w.Count > prefix + suffix + 1) && words.All(w => w[w.Count - 1 - suffix] == words[0][words[0].Count - 1 - suffix]))
+        {
+            suffix++;
+        }
+
+        var shortNames = words.Select(w => string.Concat(w.Skip(prefix).Take(w.Count - prefix - suffix))).ToList();
+        return shortNames.All(n => n.Length > 0 && char.IsLetter(n[0])) && shortNames.Distinct(StringComparer.Ordinal).Count() == shortNames.Count
+            ? shortNames.Cast<string?>().ToList()
+            : names;
     }
 
     /// <summary>A variant's name from its type: <c>String</c>, <c>Int64</c>, <c>ListOfRole</c>, <c>DictionaryOfString</c>.</summary>

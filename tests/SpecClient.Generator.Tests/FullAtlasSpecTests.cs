@@ -37,7 +37,7 @@ public sealed class FullAtlasSpecTests
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SCG0005");
         string models = Source(run, ".Models.g.cs");
         Assert.Contains("public readonly partial record struct GroupAlertsConfig(global::SpecClient.Runtime.JsonUnionValue Value)", models);
-        Assert.Contains("public bool TryGetHostAlertConfigViewForNdsGroup(", models);
+        Assert.Contains("public bool TryGetHost([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HostAlertConfigViewForNdsGroup? value)", models);
         IReadOnlyList<Diagnostic> problems = harness.CompileOutput(run);
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
     }

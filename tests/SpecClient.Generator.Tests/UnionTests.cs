@@ -47,13 +47,14 @@ public sealed class UnionTests
         string models = GeneratedSource.Of(Unions30.Value.Run, ".Models.g.cs");
 
         Assert.Contains("public readonly partial record struct AlertConfig(global::SpecClient.Runtime.JsonUnionValue Value) : global::SpecClient.Runtime.IJsonUnion<AlertConfig>", models);
-        Assert.Contains("public bool IsMetricAlert => Value.Is(2);", models);
-        Assert.Contains("public bool TryGetMetricAlert([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricAlert? value) => Value.TryGet(2, out value);", models);
+        Assert.Contains("public bool IsMetric => Value.Is(2);", models);
+        Assert.Contains("public bool TryGetMetric([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricAlert? value) => Value.TryGet(2, out value);", models);
         Assert.Contains("public static implicit operator AlertConfig(BillingAlert value) => new(new(3, value));", models);
-        Assert.Contains("public TResult Match<TResult>(global::System.Func<HostAlert, TResult> hostAlert, global::System.Func<MetricAlert, TResult> metricAlert, global::System.Func<BillingAlert, TResult> billingAlert, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)", models);
-        Assert.Contains("public void Switch(global::System.Action<HostAlert> hostAlert,", models);
+        Assert.Contains("public TResult Match<TResult>(global::System.Func<HostAlert, TResult> host, global::System.Func<MetricAlert, TResult> metric, global::System.Func<BillingAlert, TResult> billing, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)", models);
+        Assert.Contains("public void Switch(global::System.Action<HostAlert> host,", models);
 
-        // Variants without a name are named after their type, never Value1/Value2.
+        // Named variants drop the words all of them share (HostAlert, MetricAlert → Host, Metric); variants without a
+        // name are named after their type, never Value1/Value2.
         Assert.Contains("public bool TryGetInt64(out long value)", models);
         Assert.Contains("public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)", models);
         Assert.Contains("public bool IsListOfString =>", models);
@@ -119,10 +120,10 @@ public sealed class UnionTests
     }
 
     [Theory]
-    [InlineData("""{"eventTypeName":"HOST_DOWN","hostname":"h1"}""", "IsHostAlert")]
-    [InlineData("""{"eventTypeName":"X","metricName":"cpu","threshold":80}""", "IsMetricAlert")]
-    [InlineData("""{"eventTypeName":"BILL","invoiceLimit":100}""", "IsBillingAlert")]
-    [InlineData("""{"eventTypeName":"OTHER"}""", "IsHostAlert")]
+    [InlineData("""{"eventTypeName":"HOST_DOWN","hostname":"h1"}""", "IsHost")]
+    [InlineData("""{"eventTypeName":"X","metricName":"cpu","threshold":80}""", "IsMetric")]
+    [InlineData("""{"eventTypeName":"BILL","invoiceLimit":100}""", "IsBilling")]
+    [InlineData("""{"eventTypeName":"OTHER"}""", "IsHost")]
     public void RequiredAndUniquePropertiesPickTheRecordVariant(string json, string isMember)
     {
         object value = RoundTrip(Unions30.Value.Output, "AlertConfig", json);
@@ -137,7 +138,7 @@ public sealed class UnionTests
         // metricName without eventTypeName fits none: the JSON is kept.
         object value = RoundTrip(Unions30.Value.Output, "AlertConfig", """{"metricName":"cpu"}""");
 
-        Assert.False(Is(value, "IsMetricAlert"));
+        Assert.False(Is(value, "IsMetric"));
         Assert.Equal("""{"metricName":"cpu"}""", ((JsonElement?)value.GetType().GetProperty("Unknown")!.GetValue(value))!.Value.GetRawText());
     }
 
@@ -185,12 +186,29 @@ public sealed class UnionTests
         MethodInfo convert = union.GetMethods().Single(m => m.Name == "op_Implicit" && m.GetParameters()[0].ParameterType == billing);
         object value = convert.Invoke(null, new[] { alert })!;
 
-        Assert.True(Is(value, "IsBillingAlert"));
-        Assert.False(Is(value, "IsHostAlert"));
+        Assert.True(Is(value, "IsBilling"));
+        Assert.False(Is(value, "IsHost"));
         object?[] tryArgs = { null };
-        Assert.True((bool)union.GetMethod("TryGetBillingAlert")!.Invoke(value, tryArgs)!);
+        Assert.True((bool)union.GetMethod("TryGetBilling")!.Invoke(value, tryArgs)!);
         Assert.Same(alert, tryArgs[0]);
         Assert.Equal("""{"eventTypeName":"BILL","invoiceLimit":7}""", JsonSerializer.Serialize(value, CompiledOutput.TypeInfo(Context(output), union)));
+    }
+
+    [Fact]
+    public void UnionsReadFromEqualJsonAreEqualAndAUnionNeverSetRefusesToBeWritten()
+    {
+        CompiledOutput output = Unions30.Value.Output;
+        Type union = output.FindType("Consumer.Api.AlertConfig")!;
+        var info = CompiledOutput.TypeInfo(Context(output), union);
+        object first = JsonSerializer.Deserialize("""{"eventTypeName":"X","metricName":"cpu"}""", info)!;
+        object second = JsonSerializer.Deserialize("""{"eventTypeName":"X","metricName":"cpu"}""", info)!;
+        object unknown = JsonSerializer.Deserialize("""{"other":1}""", info)!;
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, unknown);
+        Assert.Equal(unknown, JsonSerializer.Deserialize("""{"other":1}""", info));
+        JsonException error = Assert.Throws<JsonException>(() => JsonSerializer.Serialize(Activator.CreateInstance(union), info));
+        Assert.Contains("AlertConfig holds no value", error.Message, StringComparison.Ordinal);
     }
 
     private static (GeneratorDriverRunResult Run, CompiledOutput Output) Compile(string fileName)

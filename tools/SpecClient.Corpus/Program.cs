@@ -143,7 +143,7 @@ public static class Program
             Interlocked.Add(ref generated, outcome.Generated);
             if (outcome.Exception is not null || outcome.TimedOut || outcome.Compiled == false)
             {
-                Console.Error.WriteLine($"  {name}: " + (outcome.Exception ?? (outcome.TimedOut ? "timed out" : "does not compile: " + outcome.CompileErrors.FirstOrDefault())));
+                Console.Error.WriteLine($"  {name}: " + (outcome.Exception ?? (outcome.TimedOut ? "timed out while " + outcome.TimedOutWhile : "does not compile: " + outcome.CompileErrors.FirstOrDefault())));
             }
 
             int count = Interlocked.Increment(ref done);

@@ -30,6 +30,20 @@ public sealed class ClassificationTests
     }
 
     [Fact]
+    public void PatternsAndBaseTypeNamesAreNamesNotReasons()
+    {
+        Assert.Equal(
+            "SCG0011 it is not a valid .NET regular expression (Invalid pattern '…' at offset N. Unrecognized escape sequence \\_.)",
+            DiagnosticReasons.Reason("SCG0011", new[] { "^arn[\\/\\_]+$", "Op.arn", "it is not a valid .NET regular expression (Invalid pattern '^arn[\\/\\_]+$' at offset 9. Unrecognized escape sequence \\_.)" }));
+        Assert.Equal(
+            "SCG0005 is already generated as another type, so it cannot also derive from …; that variant reads as the base record",
+            DiagnosticReasons.Reason("SCG0005", new[] { "User", "is already generated as another type, so it cannot also derive from MicrosoftGraphEntity; that variant reads as the base record" }));
+        Assert.Equal(
+            "SCG0008 its request body is 'application/vnd.api+json', and SpecClient sends JSON bodies only",
+            DiagnosticReasons.Reason("SCG0008", new[] { "op", "its request body is 'application/vnd.api+json', and SpecClient sends JSON bodies only" }));
+    }
+
+    [Fact]
     public void IdsWhoseArgumentsAreOnlyNamesGroupByIdAlone()
     {
         Assert.Equal("SCG0004", DiagnosticReasons.Reason("SCG0004", new[] { "getPet", "getPet2" }));

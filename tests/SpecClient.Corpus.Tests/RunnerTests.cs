@@ -69,6 +69,7 @@ public sealed class RunnerTests
                 new SpecOutcome { Name = "a.json", Declared = 10, Generated = 12, ById = new Dictionary<string, int> { ["SCG0013"] = 1 } },
                 new SpecOutcome { Name = "c.json", Declared = 0, Generated = 0, Exception = "parse: NullReferenceException: boom" },
                 new SpecOutcome { Name = "d.json", Declared = 5, Generated = 5, Compiled = false, CompileErrorCount = 1, CompileErrors = new[] { "Pets.g.cs(1,1): CS0246 nope" } },
+                new SpecOutcome { Name = "e.json", Declared = 0, Generated = 0, TimedOutWhile = "compiling", GenerateMilliseconds = 7 },
             },
             TimeSpan.FromSeconds(3));
 
@@ -83,7 +84,8 @@ public sealed class RunnerTests
         Assert.Equal(new[] { "d.json" }, report.CompileFailures.Select(spec => spec.Name));
 
         string markdown = report.Markdown("Test");
-        Assert.Contains("| 4 | 25 | 21 | 6 | 76.00% | 1 | 0 | 1 | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| 5 | 25 | 21 | 6 | 76.00% | 1 | 1 | 1 | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("- `e.json` while compiling (generating took 7 ms)", markdown, StringComparison.Ordinal);
         Assert.Contains("| b.json | 10 | 4 | 6 | 6× SCG0008 x |", markdown, StringComparison.Ordinal);
         Assert.Contains("`Pets.g.cs(1,1): CS0246 nope`", markdown, StringComparison.Ordinal);
     }

@@ -39,6 +39,40 @@ public class ParameterGuardTests
         Assert.Contains("'ratio' must be between 0 and 1", exception.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0L, "'count' must be greater than 0 and at most 10.")]
+    [InlineData(11L, "'count' must be greater than 0 and at most 10.")]
+    public void LongOutsideAnExclusiveMinimumSaysGreaterThan(long value, string message)
+    {
+        ArgumentOutOfRangeException exception = Assert.Throws<ArgumentOutOfRangeException>(() => ParameterGuard.Range((long?)value, 0m, true, 10m, false, "count"));
+
+        Assert.Equal("count", exception.ParamName);
+        Assert.Equal(value, exception.ActualValue);
+        Assert.Contains(message, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExclusiveBoundsLetEverythingStrictlyInsideThrough()
+    {
+        ParameterGuard.Range((long?)1, 0m, true, 10m, true, "count");
+        ParameterGuard.Range((long?)9, 0m, true, 10m, true, "count");
+        ParameterGuard.Range((long?)null, 0m, true, 10m, true, "count");
+        ParameterGuard.Range((double?)0.999, null, false, 1m, true, "ratio");
+        ParameterGuard.Range((double?)null, 0m, true, 1m, true, "ratio");
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParameterGuard.Range((long?)10, 0m, true, 10m, true, "count"));
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void DoubleAtAnExclusiveMaximumIsOutOfRange(double value)
+    {
+        ArgumentOutOfRangeException exception = Assert.Throws<ArgumentOutOfRangeException>(() => ParameterGuard.Range((double?)value, null, false, 1m, true, "ratio"));
+
+        Assert.Contains("'ratio' must be less than 1.", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ExactLengthMessageNamesParameterExpectedAndActualLength()
     {

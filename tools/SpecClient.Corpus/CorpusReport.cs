@@ -105,7 +105,7 @@ public sealed class CorpusReport
         Line($"Declared operations are paths × HTTP methods; coverage is (declared − lost) / declared, where a spec's loss is its declared operations minus its methods. {Elapsed.TotalSeconds:0} s.");
 
         Section(text, "Specs that crashed the generator (bugs)", Crashed.Select(outcome => $"- `{outcome.Name}`: {outcome.Exception}"));
-        Section(text, "Specs that ran past the timeout", TimedOut.Select(outcome => $"- `{outcome.Name}`"));
+        Section(text, "Specs that ran past the timeout", TimedOut.Select(outcome => $"- `{outcome.Name}` while {outcome.TimedOutWhile} (generating took {outcome.GenerateMilliseconds} ms)"));
         Section(text, "Generated code that does not compile (bugs)", CompileFailures.Select(outcome =>
             $"- `{outcome.Name}` ({outcome.CompileErrorCount} errors)" + string.Concat(outcome.CompileErrors.Select(error => Environment.NewLine + "  - `" + error.Replace('`', '\'') + "`"))));
 

@@ -58,14 +58,20 @@ public static partial class DiagnosticReasons
     /// </summary>
     public static string Normalize(string why)
     {
-        string text = Quoted().Replace(why, match => IsMediaType(match.Groups[1].Value) ? match.Value : "'…'");
+        string text = Quoted().Replace(why, match => MediaType().IsMatch(match.Groups[1].Value) ? match.Value : "'…'");
+        text = DerivedFrom().Replace(text, "derive from …");
         text = Number().Replace(text, "N");
         text = text.Replace('\r', ' ').Replace('\n', ' ');
         return text.Length > 200 ? text.Substring(0, 200) + "…" : text;
     }
 
-    private static bool IsMediaType(string text)
-        => text.Length is > 2 and < 80 && text.IndexOf('/', StringComparison.Ordinal) > 0 && !text.Contains(' ', StringComparison.Ordinal) && !text.StartsWith("#", StringComparison.Ordinal) && !text.StartsWith("/", StringComparison.Ordinal);
+    // type/subtype as RFC 6838 spells them (and wildcards): 'application/vnd.api+json', 'image/*'; never a path or pattern.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,63}/(\*|[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126})$")]
+    private static partial Regex MediaType();
+
+    // SCG0005's "cannot also derive from MicrosoftGraphEntity": the base type's name, unquoted.
+    [GeneratedRegex(@"derive from [A-Za-z0-9_]+")]
+    private static partial Regex DerivedFrom();
 
     [GeneratedRegex("'([^']*)'")]
     private static partial Regex Quoted();

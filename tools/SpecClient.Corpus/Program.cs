@@ -143,7 +143,7 @@ public static class Program
             Interlocked.Add(ref generated, outcome.Generated);
             if (outcome.Exception is not null || outcome.TimedOut || outcome.Compiled == false)
             {
-                Console.Error.WriteLine($"  {name}: " + (outcome.Exception ?? (outcome.TimedOut ? "timed out" : "does not compile: " + outcome.CompileErrors.FirstOrDefault())));
+                Console.Error.WriteLine($"  {name}: " + (outcome.Exception ?? (outcome.TimedOut ? "timed out while " + outcome.TimedOutWhile : "does not compile: " + outcome.CompileErrors.FirstOrDefault())));
             }
 
             int count = Interlocked.Increment(ref done);
@@ -190,10 +190,15 @@ public sealed record CorpusOptions
         {
             string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException(args[i] + " needs a value");
             int Positive() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : throw new ArgumentException(args[i - 1] + " needs a positive whole number");
+            if (args[i] == "--specs")
+            {
+                folders.Add(Next());
+                continue;
+            }
+
             options = args[i] switch
             {
                 "--cache" => options with { Cache = Path.GetFullPath(Next()) },
-                "--specs" => options,
                 "--no-octokit" => options with { Octokit = false },
                 "--out" => options with { Output = Next() },
                 "--compile" => options with { CompileEvery = 1 },
@@ -211,10 +216,6 @@ public sealed record CorpusOptions
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException("unknown argument: " + args[i]),
             };
-            if (args[i] == "--specs")
-            {
-                folders.Add(Next());
-            }
         }
 
         return options with { SpecFolders = folders };

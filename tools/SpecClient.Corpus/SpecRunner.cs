@@ -29,8 +29,11 @@ public sealed record SpecOutcome
     /// <summary>Declared operations without a method (never negative).</summary>
     public int Lost => Math.Max(0, Declared - Generated);
 
-    /// <summary>The generator ran past the per-spec timeout (and then honoured cancellation).</summary>
-    public bool TimedOut { get; init; }
+    /// <summary>The generator or the compiler ran past the per-spec timeout (and then honoured cancellation).</summary>
+    public bool TimedOut => TimedOutWhile is not null;
+
+    /// <summary>What ran past the per-spec timeout: <c>generating</c> or <c>compiling</c>; null when nothing did.</summary>
+    public string? TimedOutWhile { get; init; }
 
     /// <summary>An exception that escaped the parser or emitter: always a bug.</summary>
     public string? Exception { get; init; }
@@ -84,7 +87,7 @@ public static class SpecRunner
         }
         catch (OperationCanceledException)
         {
-            return outcome with { TimedOut = true, GenerateMilliseconds = clock.ElapsedMilliseconds };
+            return outcome with { TimedOutWhile = "generating", GenerateMilliseconds = clock.ElapsedMilliseconds };
         }
         catch (Exception exception)
         {
@@ -132,7 +135,7 @@ public static class SpecRunner
         }
         catch (OperationCanceledException)
         {
-            return outcome with { TimedOut = true, CompileMilliseconds = clock.ElapsedMilliseconds };
+            return outcome with { TimedOutWhile = "compiling", CompileMilliseconds = clock.ElapsedMilliseconds };
         }
     }
 

@@ -62,7 +62,15 @@ internal static class ParamsEmitter
             writer.Line();
         }
 
-        if (operation.Body is RequestBodySpec body)
+        foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
+        {
+            writer.Doc("summary", part.Description ?? "The '" + part.Name + "' part of the form.");
+            writer.Doc("remarks", part.IsFile ? "Sent as a file part of the " + operation.Body!.MediaType + " body." : "Sent as a part of the " + operation.Body!.MediaType + " body.");
+            writer.Line("public " + (part.Required ? "required " : string.Empty) + part.Type.Identifier + " " + part.PropertyName + " { get; init; }");
+            writer.Line();
+        }
+
+        if (operation.Body is { Parts.IsEmpty: true } body)
         {
             writer.Doc("summary", body.Description ?? "The request body.");
             writer.Doc("remarks", "Sent as " + body.MediaType + ".");
@@ -118,9 +126,17 @@ internal static class ParamsEmitter
             }
         }
 
-        if (operation.Body is { Required: true } body && !body.Type.IsValueType)
+        if (operation.Body is { Required: true, Parts.IsEmpty: true } body && !body.Type.IsValueType)
         {
             writer.Line(Guard + ".NotNull(" + body.PropertyName + ", \"body\");");
+        }
+
+        foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
+        {
+            if (part.Required && !part.Type.IsValueType)
+            {
+                writer.Line(Guard + ".NotNull(" + part.PropertyName + ", " + SourceWriter.Literal(part.Name) + ");");
+            }
         }
 
         writer.CloseBrace();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -179,8 +180,13 @@ internal static class SpecParser
 
             if (!operationIds.Add(operationId))
             {
-                context.Report(DiagnosticDescriptors.DuplicateOperationId, (SpecNode?)operation["operationId"] ?? methodKey, operationId, method.ToUpperInvariant() + " " + path);
-                continue;
+                // Both operations are generated: the later one takes the first free numbered name, the same on every run.
+                string duplicate = operationId;
+                for (int number = 2; !operationIds.Add(operationId = duplicate + number.ToString(CultureInfo.InvariantCulture)); number++)
+                {
+                }
+
+                context.Report(DiagnosticDescriptors.DuplicateOperationId, (SpecNode?)operation["operationId"] ?? methodKey, duplicate, method.ToUpperInvariant() + " " + path, operationId);
             }
 
             OperationSpec? spec = reader.Read(operationId, path, method, operation, pathItem);

@@ -53,9 +53,15 @@ internal sealed class OperationReader
         _documentVersionedMediaTypes = documentVersionedMediaTypes;
     }
 
-    public OperationSpec? Read(string operationId, string path, string httpMethod, MappingNode operation, MappingNode pathItem)
+    /// <param name="operationId">The spec's operationId (or one derived from the method and path).</param>
+    /// <param name="name">What the generated names start from: the operationId, numbered when another operation has it too.</param>
+    /// <param name="path">The path template.</param>
+    /// <param name="httpMethod">The method, lower-case.</param>
+    /// <param name="operation">The operation object.</param>
+    /// <param name="pathItem">The path item holding it (its parameters apply too).</param>
+    public OperationSpec? Read(string operationId, string name, string path, string httpMethod, MappingNode operation, MappingNode pathItem)
     {
-        string baseName = Identifiers.ToPascalCase(operationId);
+        string baseName = Identifiers.ToPascalCase(name);
         var parameters = new List<ParameterSpec>();
         var components = new List<string?>();
         // The params class is named after the operation (claimed once the operation is read): no property may take it.
@@ -373,6 +379,13 @@ internal sealed class OperationReader
             explode = queryExplode;
         }
 
+        if (format is null && where != ParameterLocation.Query && IsScalarChoice(schemaNode))
+        {
+            // An id or a slug (oneOf/anyOf of scalars) in a path or header is text whichever it is.
+            mapped = new SchemaMapper.MappedType(_types.Primitive(PrimitiveKind.String), false);
+            format = ValueFormat.String;
+        }
+
         if (format is null || (isArray && where == ParameterLocation.Path))
         {
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
@@ -408,6 +421,21 @@ internal sealed class OperationReader
             Style: style,
             Explode: explode);
     }
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> whose every variant is a string, number, integer or boolean (looked up to a small depth).</summary>
+    private bool IsScalarChoice(SpecNode? schemaNode, int depth = 0)
+    {
+        if (depth > 8 || _context.ResolveQuietly(schemaNode) is not MappingNode schema
+            || (schema["oneOf"] ?? schema["anyOf"]) is not SequenceNode { Items.Count: > 0 } variants)
+        {
+            return false;
+        }
+
+        return variants.Items.All(variant => IsScalarType(variant) || IsScalarChoice(variant, depth + 1));
+    }
+
+    private bool IsScalarType(SpecNode variant)
+        => _context.ResolveQuietly(variant) is MappingNode schema && schema.GetString("type") is "string" or "integer" or "number" or "boolean";
 
     /// <summary>A query parameter's <c>style</c> as the runtime's <c>ParameterStyle</c> member, and its <c>explode</c>; null for a style a query cannot have.</summary>
     private static (string Style, bool Explode)? QueryStyle(MappingNode parameter)

@@ -102,11 +102,21 @@ public sealed class BodiesTests
         Diagnostic duplicate = Assert.Single(run.Diagnostics, d => d.Id == "SCG0004");
         Assert.Equal(DiagnosticSeverity.Warning, duplicate.Severity);
         Assert.Contains("'GET /search/again' is generated as 'search2'", duplicate.GetMessage());
-        Assert.Contains("\"search2\", \"GET\", \"/search/again\"", clients);
+        // Telemetry and documentation keep the spec's operationId.
+        Assert.Contains("s_search2AsyncOperation = new(\"search\", \"GET\", \"/search/again\")", clients);
 
         Diagnostic undeclared = Assert.Single(run.Diagnostics, d => d.Id == "SCG0019");
         Assert.Contains("'shelfId'", undeclared.GetMessage());
         Assert.Contains("public required string ShelfId { get; init; }", parameters);
         Assert.Contains("uri.AppendPathValue(parameters.ShelfId);", clients);
+    }
+
+    [Fact]
+    public void PathParameterThatIsAnIdOrASlugIsAString()
+    {
+        (_, string clients, string parameters) = Generate();
+
+        Assert.Contains("public required string League { get; init; }", parameters);
+        Assert.Contains("uri.AppendPathValue(parameters.League);", clients);
     }
 }

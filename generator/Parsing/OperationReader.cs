@@ -364,7 +364,10 @@ internal sealed class OperationReader
             schemaNode = media["schema"];
         }
 
-        SchemaMapper.MappedType mapped = _schemas.Map(schemaNode, hint);
+        // An id or a slug (oneOf/anyOf of scalars) in a path or header is text whichever it is.
+        SchemaMapper.MappedType mapped = where != ParameterLocation.Query && IsScalarChoice(schemaNode)
+            ? new SchemaMapper.MappedType(_types.Primitive(PrimitiveKind.String), false)
+            : _schemas.Map(schemaNode, hint);
         bool isArray = mapped.Type.Kind == TypeRefKind.List;
         ValueFormat? format = FormatOf(isArray ? mapped.Type.Element!.Underlying : mapped.Type);
         string style = "Form";
@@ -377,13 +380,6 @@ internal sealed class OperationReader
             isArray = false;
             style = queryStyle;
             explode = queryExplode;
-        }
-
-        if (format is null && where != ParameterLocation.Query && IsScalarChoice(schemaNode))
-        {
-            // An id or a slug (oneOf/anyOf of scalars) in a path or header is text whichever it is.
-            mapped = new SchemaMapper.MappedType(_types.Primitive(PrimitiveKind.String), false);
-            format = ValueFormat.String;
         }
 
         if (format is null || (isArray && where == ParameterLocation.Path))

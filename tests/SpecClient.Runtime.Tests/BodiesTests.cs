@@ -152,6 +152,53 @@ public class BodiesTests
         Assert.Equal("no such file", Assert.IsType<Problem>(exception.Error).Detail);
     }
 
+    [Fact]
+    public void FormOfAValueThatIsNotAnObjectIsRefused()
+    {
+        ArgumentException exception = Assert.Throws<ArgumentException>(() => RequestBodies.Form("text", BodiesClientJsonContext.Default.String));
+
+        Assert.Contains("must be an object", exception.Message);
+    }
+
+    [Fact]
+    public async Task TextBodyKeepsTheCharsetItIsGiven()
+    {
+        using HttpContent content = RequestBodies.Text("é", "text/plain; charset=iso-8859-1");
+
+        Assert.Equal(new byte[] { 0xE9 }, await content.ReadAsByteArrayAsync());
+        Assert.Equal("text/plain; charset=iso-8859-1", content.Headers.ContentType!.ToString());
+    }
+
+    [Fact]
+    public void BinaryBodyIsNotReadBeforeItIsSent()
+    {
+        var source = new TrackingStream(new byte[] { 1, 2, 3 });
+
+        using HttpContent content = RequestBodies.Binary(source, "image/png");
+
+        Assert.Equal(0, source.BytesRead);
+        Assert.Equal("image/png", content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public void StructuredValuesRefuseValuesNestedTooDeep()
+    {
+        string json = new string('[', 40) + "1" + new string(']', 40);
+        var pairs = new List<KeyValuePair<string, string>>();
+
+        Assert.Throws<ArgumentException>(() => StructuredValues.Write("q", System.Text.Json.JsonDocument.Parse(json).RootElement, ParameterStyle.DeepObject, true, pairs));
+    }
+
+    [Fact]
+    public void ExplodedFormObjectWritesEachPropertyAsItsOwnKeyAndNestedOnesDeep()
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+
+        StructuredValues.Write("ignored", System.Text.Json.JsonDocument.Parse("""{"a":1,"b":{"c":true},"d":null,"e":["x","y"]}""").RootElement, ParameterStyle.Form, true, pairs);
+
+        Assert.Equal(new[] { "a=1", "b[c]=true", "e=x", "e=y" }, pairs.ConvertAll(p => p.Key + "=" + p.Value));
+    }
+
     private sealed class ResponseHandler(Func<HttpResponseMessage> respond) : HttpMessageHandler
     {
         public HttpResponseMessage? Response { get; private set; }

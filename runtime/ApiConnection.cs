@@ -288,6 +288,116 @@ public sealed class ApiConnection
     }
 
     /// <summary>
+    /// Sends a request whose success body is text (<c>text/plain</c>, CSV…) and reads it whole into a string, decoded as
+    /// its Content-Type's charset says (UTF-8 without one). Called by generated code; disposes the request.
+    /// </summary>
+    /// <param name="request">The request, owned by this call from now on.</param>
+    /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <remarks>The body is limited to <see cref="MaxResponseBytes"/> as JSON bodies are. Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
+    /// <exception cref="ApiException">The server answered with an error status, or with a body over the limit.</exception>
+    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
+    /// <exception cref="TimeoutException">No response in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<string> SendForTextAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (request)
+        {
+            OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
+            try
+            {
+                string text;
+                using (HttpResponseMessage response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    telemetry.ResponseReceived(response);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    text = TextEncoding(response).GetString(body);
+                    ResponseCapture.Record(response);
+                }
+
+                telemetry.Stop(null);
+                return text;
+            }
+            catch (Exception exception)
+            {
+                telemetry.Stop(exception);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends a request whose success body is returned as a stream read as it arrives (files, archives, CSV, XML…): the
+    /// body is not buffered, so it may be larger than <see cref="MaxResponseBytes"/>. Called by generated code; disposes
+    /// the request.
+    /// </summary>
+    /// <param name="request">The request, owned by this call from now on.</param>
+    /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
+    /// <param name="cancellationToken">Cancels the call (reading the stream takes its own tokens).</param>
+    /// <returns>
+    /// The body. The caller owns it and must dispose it: disposing it disposes the response and frees the connection.
+    /// </returns>
+    /// <remarks>An error status is read and thrown as <see cref="ApiException"/> before any stream is returned. Traced until the headers arrive.</remarks>
+    /// <exception cref="ApiException">The server answered with an error status.</exception>
+    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
+    /// <exception cref="TimeoutException">No response in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public async Task<System.IO.Stream> SendForStreamAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (request)
+        {
+            OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false);
+                telemetry.ResponseReceived(response);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                }
+
+                System.IO.Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                ResponseCapture.Record(response);
+                telemetry.Stop(null);
+                return new ResponseStream(content, response);
+            }
+            catch (Exception exception)
+            {
+                response?.Dispose();
+                telemetry.Stop(exception);
+                throw;
+            }
+        }
+    }
+
+    private static System.Text.Encoding TextEncoding(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                return System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // An unknown charset: UTF-8 is the likeliest.
+            }
+        }
+
+        return System.Text.Encoding.UTF8;
+    }
+
+    /// <summary>
     /// The one path of every send: trace, send, fail on an error status, read the result (none when
     /// <paramref name="resultType"/> is null), and shape it as <typeparamref name="TShape"/> says while the response is alive.
     /// </summary>

@@ -1,7 +1,10 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SpecClient.Runtime;
 
@@ -136,6 +139,46 @@ public ref struct RequestUriBuilder
         {
             StartQueryParameter(name);
             Append(Uri.EscapeDataString(time.ToString("O", CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>
+    /// Appends an object or list parameter from its JSON form as <paramref name="style"/> and <paramref name="explode"/>
+    /// say (<c>key[a]=1</c>, <c>a=1&amp;b=2</c>, <c>key=a,1,b,2</c>, <c>id=1%7C2</c>…); nothing when <paramref name="value"/> is null.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="typeInfo">Its JSON metadata (property names and value formats come from it).</param>
+    /// <param name="style">The parameter's style.</param>
+    /// <param name="explode">Whether each value or property is its own key.</param>
+    public void AppendQuery<T>(string name, T? value, JsonTypeInfo<T> typeInfo, ParameterStyle style, bool explode)
+        where T : class
+    {
+        if (value is not null)
+        {
+            AppendStructured(name, JsonSerializer.SerializeToElement(value, typeInfo), style, explode);
+        }
+    }
+
+    /// <inheritdoc cref="AppendQuery{T}(string, T, JsonTypeInfo{T}, ParameterStyle, bool)"/>
+    public void AppendQuery<T>(string name, T? value, JsonTypeInfo<T> typeInfo, ParameterStyle style, bool explode)
+        where T : struct
+    {
+        if (value is T present)
+        {
+            AppendStructured(name, JsonSerializer.SerializeToElement(present, typeInfo), style, explode);
+        }
+    }
+
+    private void AppendStructured(string name, JsonElement value, ParameterStyle style, bool explode)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        StructuredValues.Write(name, value, style, explode, pairs);
+        foreach (KeyValuePair<string, string> pair in pairs)
+        {
+            StartQueryParameter(pair.Key);
+            Append(Uri.EscapeDataString(pair.Value));
         }
     }
 

@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateOperationId = new(
         "SCG0004",
         "Two operations share an operationId",
-        "The operationId '{0}' is already used by another operation; '{1}' is skipped",
+        "The operationId '{0}' is already used by another operation; '{1}' is generated as '{2}'",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -154,6 +154,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UndeclaredPathParameter = new(
+        "SCG0019",
+        "A path parameter is used but not declared",
+        "The path '{0}' of operation '{1}' uses the parameter '{2}', which the operation does not declare; it is generated as a required string",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor WebhooksNotGenerated = new(
         "SCG0020",
         "Webhooks are not generated",
@@ -182,6 +190,7 @@ internal static class DiagnosticDescriptors
         [SpecTooComplex.Id] = SpecTooComplex,
         [DuplicateNamespace.Id] = DuplicateNamespace,
         [YamlRepaired.Id] = YamlRepaired,
+        [UndeclaredPathParameter.Id] = UndeclaredPathParameter,
         [WebhooksNotGenerated.Id] = WebhooksNotGenerated,
     };
 

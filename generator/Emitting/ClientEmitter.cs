@@ -233,26 +233,19 @@ internal static class ClientEmitter
 
         if (operation.Body is RequestBodySpec body)
         {
-            string create = "request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters." + body.PropertyName + (body.Type.IsNullable && body.Type.IsValueType ? ".Value" : string.Empty)
-                + ", " + context + body.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(body.MediaType) + ");";
-            if (body.Required)
-            {
-                writer.Line(create);
-            }
-            else
-            {
-                writer.Line("if (parameters." + body.PropertyName + " is not null)");
-                writer.OpenBrace();
-                writer.Line(create);
-                writer.CloseBrace();
-            }
+            EmitBody(writer, body);
         }
 
         string envelope = operation.EnvelopePropertyName is null ? "false" : "parameters." + operation.EnvelopePropertyName + " == true";
         string error = operation.ErrorType is null ? "null" : context + operation.ErrorType.MetadataName;
-        writer.Line(operation.ResultType is null
-            ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
-            : "return _connection.SendAsync(request, " + context + operation.ResultType.MetadataName + ", " + error + ", " + envelope + ", cancellationToken);");
+        writer.Line(operation.ResultKind switch
+        {
+            ResultBodyKind.Text => "return _connection.SendForTextAsync(request, " + error + ", cancellationToken);",
+            ResultBodyKind.Stream => "return _connection.SendForStreamAsync(request, " + error + ", cancellationToken);",
+            _ => operation.ResultType is null
+                ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
+                : "return _connection.SendAsync(request, " + context + operation.ResultType.MetadataName + ", " + error + ", " + envelope + ", cancellationToken);",
+        });
         writer.CloseBrace();
         if (operation.Paging is { NextPageMethodName: string nextPage } && operation.ResultType is TypeRefSpec page)
         {
@@ -262,6 +255,49 @@ internal static class ClientEmitter
             writer.Line("public " + returnType + " " + nextPage + "(string nextPage, " + CancellationTokenType + " cancellationToken = default)");
             writer.Line("    => _connection.SendAsync(_connection.CreateLinkedPageRequest(" + operation.DescriptorField + ", nextPage, " + SourceWriter.Literal(operation.AcceptMediaType) + "), "
                 + context + page.MetadataName + ", " + error + ", false, cancellationToken);");
+        }
+    }
+
+    /// <summary>The request body, one runtime call per encoding (a multipart form: one per part).</summary>
+    private static void EmitBody(SourceWriter writer, RequestBodySpec body)
+    {
+        const string Bodies = "global::SpecClient.Runtime.RequestBodies.";
+        if (body.Encoding == BodyEncoding.Multipart && !body.Parts.IsEmpty)
+        {
+            writer.Line("var form = new global::SpecClient.Runtime.MultipartBody();");
+            foreach (MultipartPartSpec part in body.Parts)
+            {
+                string name = SourceWriter.Literal(part.Name);
+                string access = "parameters." + part.PropertyName;
+                writer.Line(part.IsFile
+                    ? (part.Type.Underlying.Kind == TypeRefKind.List ? "form.AddFiles(" : "form.AddFile(") + name + ", " + access + ");"
+                    : "form.AddValue(" + name + ", " + access + ", s_json." + part.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(part.ContentType) + ");");
+            }
+
+            writer.Line("request.Content = form;");
+            return;
+        }
+
+        string value = "parameters." + body.PropertyName + (body.Type.IsNullable && body.Type.IsValueType ? ".Value" : string.Empty);
+        string create = "request.Content = " + body.Encoding switch
+        {
+            BodyEncoding.Form => Bodies + "Form(" + value + ", s_json." + body.Type.Underlying.MetadataName + string.Concat(body.FieldEncodings.Select(field =>
+                ", new global::SpecClient.Runtime.FormField(" + SourceWriter.Literal(field.Name) + ", global::SpecClient.Runtime.ParameterStyle." + field.Style + ", " + (field.Explode ? "true" : "false") + ")")) + ");",
+            BodyEncoding.Binary => Bodies + "Binary(" + value + ", " + SourceWriter.Literal(body.MediaType) + ");",
+            BodyEncoding.Text => Bodies + "Text(" + value + ", " + SourceWriter.Literal(body.MediaType) + ");",
+            BodyEncoding.Multipart => value + ";",
+            _ => "global::SpecClient.Runtime.JsonBody.Create(" + value + ", s_json." + body.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(body.MediaType) + ");",
+        };
+        if (body.Required)
+        {
+            writer.Line(create);
+        }
+        else
+        {
+            writer.Line("if (parameters." + body.PropertyName + " is not null)");
+            writer.OpenBrace();
+            writer.Line(create);
+            writer.CloseBrace();
         }
     }
 
@@ -367,17 +403,23 @@ internal static class ClientEmitter
 
     private static string ItemsOf(PagingSpec paging) => "static page => page" + (paging.ItemsProperty is null ? string.Empty : "." + paging.ItemsProperty);
 
-    private static string ReturnType(OperationSpec operation) => operation.ResultType is null
-        ? "global::System.Threading.Tasks.Task"
-        : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">";
+    private static string ReturnType(OperationSpec operation) => operation.ResultKind switch
+    {
+        ResultBodyKind.Text => "global::System.Threading.Tasks.Task<string>",
+        ResultBodyKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
+        _ => operation.ResultType is null
+            ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">",
+    };
 
     /// <summary>The overload that takes the required parameters (and body) directly; its documentation is the main method's.</summary>
     private static void EmitConvenienceOverload(SourceWriter writer, OperationSpec operation, string paramsType, string returnType)
     {
         List<ParameterSpec> required = operation.Parameters.Where(p => p.Required).ToList();
-        RequestBodySpec? body = operation.Body is { Required: true } requiredBody ? requiredBody : null;
-        var arguments = required.Select(p => p.Type.Identifier + " " + p.ArgumentName).ToList();
-        var assignments = required.Select(p => p.PropertyName + " = " + p.ArgumentName).ToList();
+        RequestBodySpec? body = operation.Body is { Required: true, Parts.IsEmpty: true } requiredBody ? requiredBody : null;
+        List<MultipartPartSpec> parts = operation.Body?.Parts.Where(part => part.Required).ToList() ?? new List<MultipartPartSpec>();
+        var arguments = required.Select(p => p.Type.Identifier + " " + p.ArgumentName).Concat(parts.Select(part => part.Type.Identifier + " " + part.ArgumentName)).ToList();
+        var assignments = required.Select(p => p.PropertyName + " = " + p.ArgumentName).Concat(parts.Select(part => part.PropertyName + " = " + part.ArgumentName)).ToList();
         if (body is not null)
         {
             arguments.Add(body.Type.Identifier + " body");
@@ -389,6 +431,11 @@ internal static class ClientEmitter
         foreach (ParameterSpec parameter in required)
         {
             writer.Doc("param", parameter.ArgumentDescription ?? "The '" + parameter.Name + "' parameter.", "name=\"" + parameter.DocArgumentName + "\"");
+        }
+
+        foreach (MultipartPartSpec part in parts)
+        {
+            writer.Doc("param", part.Description is null ? "The '" + part.Name + "' part." : DocFirstSentence(part.Description), "name=\"" + part.DocArgumentName + "\"");
         }
 
         if (body is not null)
@@ -409,7 +456,15 @@ internal static class ClientEmitter
         writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
             + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (" + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
         writer.Doc("exception", ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
-        if (operation.ResultType is not null)
+        if (operation.ResultKind == ResultBodyKind.Stream)
+        {
+            writer.DocXml("<returns>The response body as it arrives, unbuffered: dispose it (disposing it disposes the response and frees the connection).</returns>");
+        }
+        else if (operation.ResultKind == ResultBodyKind.Text)
+        {
+            writer.DocXml("<returns>The response body as text.</returns>");
+        }
+        else if (operation.ResultType is not null)
         {
             writer.DocXml("<returns>The response body.</returns>");
         }
@@ -448,7 +503,22 @@ internal static class ClientEmitter
     }
 
     private static void EmitQueryParameter(SourceWriter writer, ParameterSpec parameter)
-        => EmitParameter(writer, parameter, "uri.AppendQuery(");
+    {
+        if (parameter.Format == ValueFormat.Structured)
+        {
+            writer.Line("uri.AppendQuery(" + SourceWriter.Literal(parameter.Name) + ", parameters." + parameter.PropertyName + ", s_json." + parameter.Type.Underlying.MetadataName
+                + ", global::SpecClient.Runtime.ParameterStyle." + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + ");");
+            return;
+        }
+
+        EmitParameter(writer, parameter, "uri.AppendQuery(");
+    }
+
+    private static string DocFirstSentence(string text)
+    {
+        int end = text.IndexOf(". ", System.StringComparison.Ordinal);
+        return end < 0 ? text : text.Substring(0, end + 1);
+    }
 
     private static void EmitHeaderParameter(SourceWriter writer, ParameterSpec parameter)
         => EmitParameter(writer, parameter, "global::SpecClient.Runtime.RequestHeaders.Add(request, ");

@@ -62,10 +62,25 @@ internal static class ParamsEmitter
             writer.Line();
         }
 
-        if (operation.Body is RequestBodySpec body)
+        foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
+        {
+            writer.Doc("summary", part.Description ?? "The '" + part.Name + "' part of the form.");
+            writer.Doc("remarks", part.IsFile
+                ? "Sent as a file part of the " + operation.Body!.MediaType + " body: its stream is read as the request is sent, and disposed with the request."
+                : "Sent as a part of the " + operation.Body!.MediaType + " body.");
+            writer.Line("public " + (part.Required ? "required " : string.Empty) + part.Type.Identifier + " " + part.PropertyName + " { get; init; }");
+            writer.Line();
+        }
+
+        if (operation.Body is { Parts.IsEmpty: true } body)
         {
             writer.Doc("summary", body.Description ?? "The request body.");
-            writer.Doc("remarks", "Sent as " + body.MediaType + ".");
+            writer.Doc("remarks", "Sent as " + body.MediaType + (body.Encoding switch
+            {
+                BodyEncoding.Binary => ": the stream is read as the request is sent (not copied first), and disposed with the request.",
+                BodyEncoding.Multipart => ", a form the caller fills; it is disposed with the request.",
+                _ => ".",
+            }));
             writer.Line("public " + (body.Required ? "required " : string.Empty) + body.Type.Identifier + " " + body.PropertyName + " { get; init; }");
             writer.Line();
         }
@@ -120,9 +135,17 @@ internal static class ParamsEmitter
             }
         }
 
-        if (operation.Body is { Required: true } body && !body.Type.IsValueType)
+        if (operation.Body is { Required: true, Parts.IsEmpty: true } body && !body.Type.IsValueType)
         {
             writer.Line(Guard + ".NotNull(" + body.PropertyName + ", \"body\");");
+        }
+
+        foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
+        {
+            if (part.Required && !part.Type.IsValueType)
+            {
+                writer.Line(Guard + ".NotNull(" + part.PropertyName + ", " + SourceWriter.Literal(part.Name) + ");");
+            }
         }
 
         writer.CloseBrace();

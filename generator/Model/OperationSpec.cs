@@ -25,7 +25,21 @@ internal sealed record OperationSpec(
     TypeRefSpec? ErrorType,
     PagingSpec? Paging,
     string? EnvelopePropertyName,
-    EquatableArray<ErrorResponseSpec> ErrorResponses);
+    EquatableArray<ErrorResponseSpec> ErrorResponses,
+    ResultBodyKind ResultKind = ResultBodyKind.Json);
+
+/// <summary>How the success body is handed to the caller.</summary>
+internal enum ResultBodyKind
+{
+    /// <summary>Read as JSON into <see cref="OperationSpec.ResultType"/> (none when that is null).</summary>
+    Json,
+
+    /// <summary>A <c>text/*</c> body, read whole into a string.</summary>
+    Text,
+
+    /// <summary>Any other body (binary, CSV, archives, XML…): an unbuffered stream the caller disposes.</summary>
+    Stream,
+}
 
 /// <summary>
 /// A list operation answered in pages, numbered (<c>pageNum</c>) or chained by a cursor (the page names the next one):
@@ -70,11 +84,57 @@ internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropert
 
 /// <summary>The request body: the params class's <c>Body</c> property and the media type sent with it.</summary>
 /// <param name="Type">The property's declared type: nullable when the body is optional.</param>
+/// <param name="Encoding">How the body is written.</param>
+/// <param name="FieldEncodings">For a form, the fields the spec's <c>encoding</c> gives a style other than the default.</param>
+/// <param name="Parts">
+/// For a multipart form whose schema lists its properties, one params class property per part (and no <c>Body</c>);
+/// empty for a form the caller builds as a whole.
+/// </param>
 internal sealed record RequestBodySpec(
     string PropertyName,
     TypeRefSpec Type,
     string MediaType,
     bool Required,
+    string? Description,
+    BodyEncoding Encoding = BodyEncoding.Json,
+    EquatableArray<FieldEncodingSpec> FieldEncodings = default,
+    EquatableArray<MultipartPartSpec> Parts = default);
+
+/// <summary>How a request body is written.</summary>
+internal enum BodyEncoding
+{
+    /// <summary>JSON, from the body's metadata.</summary>
+    Json,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>, from the body's JSON form (fields by style).</summary>
+    Form,
+
+    /// <summary><c>multipart/form-data</c>: files and values as parts.</summary>
+    Multipart,
+
+    /// <summary>Bytes from a stream, sent as they are read.</summary>
+    Binary,
+
+    /// <summary>A string (<c>text/plain</c>, XML…).</summary>
+    Text,
+}
+
+/// <summary>A form field's serialization as the spec's <c>encoding</c> gives it.</summary>
+/// <param name="Style">The runtime's <c>ParameterStyle</c> member: Form, SpaceDelimited, PipeDelimited or DeepObject.</param>
+internal sealed record FieldEncodingSpec(string Name, string Style, bool Explode);
+
+/// <summary>One part of a multipart form, a property of the params class.</summary>
+/// <param name="IsFile">A file part (<c>FilePart</c>, or a list of them when <paramref name="Type"/> is a list); otherwise a value.</param>
+/// <param name="ContentType">For a value part, the media type of a non-text value (JSON unless the spec's <c>encoding</c> says otherwise).</param>
+internal sealed record MultipartPartSpec(
+    string Name,
+    string PropertyName,
+    string ArgumentName,
+    string DocArgumentName,
+    TypeRefSpec Type,
+    bool IsFile,
+    bool Required,
+    string ContentType,
     string? Description);
 
 /// <summary>Where a parameter goes in the request.</summary>
@@ -105,6 +165,12 @@ internal enum ValueFormat
 
     /// <summary>A string-valued enum struct: its <c>Value</c>.</summary>
     EnumValue,
+
+    /// <summary>
+    /// An object, or a list sent in a style other than repeated keys: written from its JSON form by the runtime, as
+    /// <see cref="ParameterSpec.Style"/> and <see cref="ParameterSpec.Explode"/> say.
+    /// </summary>
+    Structured,
 }
 
 /// <summary>One path, query or header parameter as a property of the params class.</summary>
@@ -113,6 +179,8 @@ internal enum ValueFormat
 /// <param name="DocArgumentName">The argument as documentation names it (no <c>@</c>).</param>
 /// <param name="ArgumentDescription">The shorthand overload's words for the argument: the description's first sentence (the params class has it all).</param>
 /// <param name="DocReference">The member whose documentation this parameter shares (a parameter component met before), or null.</param>
+/// <param name="Style">For a <see cref="ValueFormat.Structured"/> parameter, the runtime's <c>ParameterStyle</c> member.</param>
+/// <param name="Explode">For a <see cref="ValueFormat.Structured"/> parameter, whether each value or property is its own key.</param>
 internal sealed record ParameterSpec(
     string Name,
     string PropertyName,
@@ -128,7 +196,9 @@ internal sealed record ParameterSpec(
     bool Deprecated,
     ValidationSpec? Validation,
     string? DocReference = null,
-    string? ArgumentDescription = null);
+    string? ArgumentDescription = null,
+    string Style = "Form",
+    bool Explode = true);
 
 /// <summary>The constraints checked before a request is sent.</summary>
 /// <param name="PatternCharacters">

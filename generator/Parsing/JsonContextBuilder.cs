@@ -68,7 +68,28 @@ internal static class JsonContextBuilder
 
         foreach (OperationSpec operation in operations)
         {
-            Visit(operation.Body?.Type.Underlying, expose: true);
+            if (operation.Body is { Encoding: BodyEncoding.Json or BodyEncoding.Form } body)
+            {
+                Visit(body.Type.Underlying, expose: true);
+            }
+
+            // Multipart values and structured query parameters are written from their JSON form.
+            foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
+            {
+                if (!part.IsFile)
+                {
+                    Visit(part.Type.Underlying, expose: true);
+                }
+            }
+
+            foreach (ParameterSpec parameter in operation.Parameters)
+            {
+                if (parameter.Format == ValueFormat.Structured)
+                {
+                    Visit(parameter.Type.Underlying, expose: true);
+                }
+            }
+
             Visit(operation.ResultType, expose: true);
             Visit(operation.ErrorType, expose: true);
         }

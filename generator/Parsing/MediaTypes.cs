@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using SpecClient.Generator.Model;
 
 namespace SpecClient.Generator.Parsing;
 
@@ -24,7 +25,7 @@ internal static class MediaTypes
         }
 
         List<(string MediaType, string Date)> versioned = all
-            .Select(mediaType => (MediaType: mediaType, Date: VersionDate(mediaType)))
+            .Select(mediaType => (MediaType: mediaType, Date: VersionDate(mediaType, anySuffix: true)))
             .Where(candidate => candidate.Date is not null)
             .Select(candidate => (candidate.MediaType, candidate.Date!))
             .OrderBy(candidate => candidate.Item2, StringComparer.Ordinal)
@@ -49,10 +50,13 @@ internal static class MediaTypes
     }
 
     /// <summary>The date of a vendor-versioned media type (<c>application/vnd.x.2023-01-01+json</c>), or null.</summary>
-    public static string? VersionDate(string mediaType)
+    /// <param name="mediaType">The media type.</param>
+    /// <param name="anySuffix">Whether any structured suffix counts (<c>+gzip</c>, <c>+csv</c>), not only <c>+json</c>.</param>
+    public static string? VersionDate(string mediaType, bool anySuffix = false)
     {
         string essence = Essence(mediaType);
-        const string suffix = "+json";
+        int plus = essence.LastIndexOf('+');
+        string suffix = anySuffix && plus > 0 ? essence.Substring(plus) : "+json";
         if (!essence.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || essence.Length < suffix.Length + 11)
         {
             return null;
@@ -71,6 +75,46 @@ internal static class MediaTypes
             || essence.EndsWith("/json", StringComparison.OrdinalIgnoreCase)
             || essence == "*/*";
     }
+
+    /// <summary>How a request body of the media type is written.</summary>
+    public static BodyEncoding EncodingOf(string mediaType)
+    {
+        string essence = Essence(mediaType).ToLowerInvariant();
+        return IsJson(mediaType) ? BodyEncoding.Json
+            : essence == "application/x-www-form-urlencoded" ? BodyEncoding.Form
+            : essence.StartsWith("multipart/", StringComparison.Ordinal) ? BodyEncoding.Multipart
+            : IsText(mediaType) ? BodyEncoding.Text
+            : BodyEncoding.Binary;
+    }
+
+    /// <summary>Text a client reads or writes as a string: <c>text/*</c>, XML, YAML, JavaScript.</summary>
+    public static bool IsText(string mediaType)
+    {
+        string essence = Essence(mediaType).ToLowerInvariant();
+        return essence.StartsWith("text/", StringComparison.Ordinal)
+            || essence.EndsWith("/xml", StringComparison.Ordinal) || essence.EndsWith("+xml", StringComparison.Ordinal)
+            || essence.EndsWith("/yaml", StringComparison.Ordinal) || essence.EndsWith("/x-yaml", StringComparison.Ordinal)
+            || essence == "application/javascript";
+    }
+
+    /// <summary>
+    /// A response read whole into a string: <c>text/*</c> but CSV and XML, which are often downloads of any size and are
+    /// handed over as streams.
+    /// </summary>
+    public static bool IsTextResponse(string mediaType)
+    {
+        string essence = Essence(mediaType).ToLowerInvariant();
+        return essence.StartsWith("text/", StringComparison.Ordinal) && essence != "text/csv" && essence != "text/xml";
+    }
+
+    /// <summary>Which body to send when no JSON is offered: a described form first, then text, then bytes.</summary>
+    public static int RequestPreference(string mediaType) => EncodingOf(mediaType) switch
+    {
+        BodyEncoding.Form => 0,
+        BodyEncoding.Multipart => 1,
+        BodyEncoding.Text => 2,
+        _ => 3,
+    };
 
     public static bool IsIsoDate(string text)
         => text.Length == 10

@@ -53,9 +53,15 @@ internal sealed class OperationReader
         _documentVersionedMediaTypes = documentVersionedMediaTypes;
     }
 
-    public OperationSpec? Read(string operationId, string path, string httpMethod, MappingNode operation, MappingNode pathItem)
+    /// <param name="operationId">The spec's operationId (or one derived from the method and path).</param>
+    /// <param name="name">What the generated names start from: the operationId, numbered when another operation has it too.</param>
+    /// <param name="path">The path template.</param>
+    /// <param name="httpMethod">The method, lower-case.</param>
+    /// <param name="operation">The operation object.</param>
+    /// <param name="pathItem">The path item holding it (its parameters apply too).</param>
+    public OperationSpec? Read(string operationId, string name, string path, string httpMethod, MappingNode operation, MappingNode pathItem)
     {
-        string baseName = Identifiers.ToPascalCase(operationId);
+        string baseName = Identifiers.ToPascalCase(name);
         var parameters = new List<ParameterSpec>();
         var components = new List<string?>();
         // The params class is named after the operation (claimed once the operation is read): no property may take it.
@@ -81,19 +87,19 @@ internal sealed class OperationReader
             }
         }
 
-        EquatableArray<PathSegmentSpec>? segments = ReadPathSegments(operationId, path, parameters, operation);
+        EquatableArray<PathSegmentSpec>? segments = ReadPathSegments(operationId, path, parameters, components, operation, propertyNames, argumentNames);
         if (segments is null)
         {
             return null;
         }
 
-        if (!TryReadBody(operationId, baseName, operation, out RequestBodySpec? body))
+        if (!TryReadBody(operationId, baseName, operation, propertyNames, argumentNames, out RequestBodySpec? body))
         {
             return null;
         }
 
         MappingNode? responses = operation["responses"] as MappingNode;
-        (TypeRefSpec? resultType, string? acceptMediaType) = ReadSuccess(operationId, baseName, responses, operation);
+        (TypeRefSpec? resultType, string? acceptMediaType, ResultBodyKind resultKind) = ReadSuccess(operationId, baseName, responses, operation);
         TypeRefSpec? errorType = ReadErrors(baseName, responses, out EquatableArray<ErrorResponseSpec> errorResponses);
         ParameterSpec? envelope = parameters.FirstOrDefault(parameter =>
             parameter.Location == ParameterLocation.Query && parameter.Name == "envelope" && parameter.Format == ValueFormat.Boolean && !parameter.IsArray);
@@ -122,7 +128,8 @@ internal sealed class OperationReader
             errorType,
             ReadPaging(baseName, parameters, resultType, envelope),
             envelope?.PropertyName,
-            errorResponses);
+            errorResponses,
+            resultKind);
     }
 
     /// <summary>
@@ -357,9 +364,24 @@ internal sealed class OperationReader
             schemaNode = media["schema"];
         }
 
-        SchemaMapper.MappedType mapped = _schemas.Map(schemaNode, hint);
+        // An id or a slug (oneOf/anyOf of scalars) in a path or header is text whichever it is.
+        SchemaMapper.MappedType mapped = where != ParameterLocation.Query && IsScalarChoice(schemaNode)
+            ? new SchemaMapper.MappedType(_types.Primitive(PrimitiveKind.String), false)
+            : _schemas.Map(schemaNode, hint);
         bool isArray = mapped.Type.Kind == TypeRefKind.List;
         ValueFormat? format = FormatOf(isArray ? mapped.Type.Element!.Underlying : mapped.Type);
+        string style = "Form";
+        bool explode = true;
+        if (where == ParameterLocation.Query && QueryStyle(node) is (string queryStyle, bool queryExplode)
+            && (format is null || (isArray && (queryStyle != "Form" || !queryExplode))))
+        {
+            // Objects, and lists in another style than repeated keys, are written from their JSON form by the runtime.
+            format = ValueFormat.Structured;
+            isArray = false;
+            style = queryStyle;
+            explode = queryExplode;
+        }
+
         if (format is null || (isArray && where == ParameterLocation.Path))
         {
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
@@ -391,8 +413,48 @@ internal sealed class OperationReader
             schema?["default"] is ScalarNode { IsNull: false } defaultValue ? defaultValue.Value : null,
             node.GetBoolean("deprecated"),
             validation,
-            ArgumentDescription: description is null ? null : DocText.FirstSentence(description));
+            ArgumentDescription: description is null ? null : DocText.FirstSentence(description),
+            Style: style,
+            Explode: explode);
     }
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> whose every variant is a string, number, integer or boolean (looked up to a small depth).</summary>
+    private bool IsScalarChoice(SpecNode? schemaNode, int depth = 0)
+    {
+        if (depth > 8 || _context.ResolveQuietly(schemaNode) is not MappingNode schema
+            || (schema["oneOf"] ?? schema["anyOf"]) is not SequenceNode { Items.Count: > 0 } variants)
+        {
+            return false;
+        }
+
+        return variants.Items.All(variant => IsScalarType(variant) || IsScalarChoice(variant, depth + 1));
+    }
+
+    private bool IsScalarType(SpecNode variant)
+        => _context.ResolveQuietly(variant) is MappingNode schema && schema.GetString("type") is "string" or "integer" or "number" or "boolean";
+
+    /// <summary>A query parameter's <c>style</c> as the runtime's <c>ParameterStyle</c> member, and its <c>explode</c>; null for a style a query cannot have.</summary>
+    private static (string Style, bool Explode)? QueryStyle(MappingNode parameter)
+    {
+        string? style = StyleName(parameter.GetString("style") ?? "form");
+        if (style is null)
+        {
+            return null;
+        }
+
+        // OpenAPI: explode defaults to true for form, false for the others (deepObject is exploded by nature).
+        bool explode = parameter["explode"] is ScalarNode ? parameter.GetBoolean("explode") : style == "Form" || style == "DeepObject";
+        return (style, explode);
+    }
+
+    private static string? StyleName(string style) => style switch
+    {
+        "form" => "Form",
+        "spaceDelimited" => "SpaceDelimited",
+        "pipeDelimited" => "PipeDelimited",
+        "deepObject" => "DeepObject",
+        _ => null,
+    };
 
     private ParameterSpec? Unsupported(MappingNode node, string name, string operationId, string why, bool required, out bool skipOperation)
     {
@@ -490,7 +552,8 @@ internal sealed class OperationReader
             ? value.ToString(CultureInfo.InvariantCulture)
             : null;
 
-    private EquatableArray<PathSegmentSpec>? ReadPathSegments(string operationId, string path, List<ParameterSpec> parameters, MappingNode operation)
+    private EquatableArray<PathSegmentSpec>? ReadPathSegments(
+        string operationId, string path, List<ParameterSpec> parameters, List<string?> components, MappingNode operation, NameScope propertyNames, NameScope argumentNames)
     {
         var segments = new List<PathSegmentSpec>();
         string relative = _pathPrefix + path.TrimStart('/');
@@ -518,10 +581,33 @@ internal sealed class OperationReader
 
             string name = relative.Substring(open + 1, close - open - 1);
             ParameterSpec? parameter = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Path && p.Name == name);
+            if (parameter is null && name.Length == 0)
+            {
+                _context.Report(DiagnosticDescriptors.InvalidOperation, operation, operationId, "the path '" + path + "' has an empty '{}'");
+                return null;
+            }
+
             if (parameter is null)
             {
-                _context.Report(DiagnosticDescriptors.InvalidOperation, operation, operationId, "the path parameter '" + name + "' is not declared");
-                return null;
+                // A path the spec forgot to declare a parameter of still has one value there: a required string.
+                _context.Report(DiagnosticDescriptors.UndeclaredPathParameter, operation, path, operationId, name);
+                string argumentName = argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'));
+                parameter = new ParameterSpec(
+                    name,
+                    propertyNames.Claim(Identifiers.ToPascalCase(name)),
+                    Identifiers.EscapeKeyword(argumentName),
+                    argumentName,
+                    ParameterLocation.Path,
+                    Required: true,
+                    _types.Primitive(PrimitiveKind.String),
+                    ValueFormat.String,
+                    IsArray: false,
+                    Description: null,
+                    DefaultValue: null,
+                    Deprecated: false,
+                    Validation: null);
+                parameters.Add(parameter);
+                components.Add(null);
             }
 
             segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format, IsUrlSafe(parameter)));
@@ -531,7 +617,7 @@ internal sealed class OperationReader
         return segments.ToEquatableArray();
     }
 
-    private bool TryReadBody(string operationId, string baseName, MappingNode operation, out RequestBodySpec? body)
+    private bool TryReadBody(string operationId, string baseName, MappingNode operation, NameScope propertyNames, NameScope argumentNames, out RequestBodySpec? body)
     {
         body = null;
         if (operation["requestBody"] is null)
@@ -549,26 +635,145 @@ internal sealed class OperationReader
             return true;
         }
 
-        MediaTypes.Choice? choice = Choose(operationId, content.Entries.Select(entry => entry.Key.Value), requestBody);
-        if (choice is null || !MediaTypes.IsJson(choice.Value.MediaType))
+        // JSON stays the choice when it is offered; otherwise the body whose shape the spec describes best.
+        List<string> offered = content.Entries.Select(entry => entry.Key.Value).ToList();
+        MediaTypes.Choice? choice = offered.Any(MediaTypes.IsJson)
+            ? Choose(operationId, JsonIfOffered(offered), requestBody)
+            : new MediaTypes.Choice(offered.OrderBy(MediaTypes.RequestPreference).First(), false);
+        string mediaType = choice!.Value.MediaType;
+        BodyEncoding encoding = MediaTypes.EncodingOf(mediaType);
+        MappingNode? media = content[mediaType] as MappingNode;
+        SpecNode? schema = media?["schema"];
+        bool bodyRequired = requestBody.GetBoolean("required");
+        string? description = DocText.Of(requestBody, "description");
+        TypeRefSpec type;
+        switch (encoding)
         {
-            _context.Report(DiagnosticDescriptors.InvalidOperation, requestBody, operationId, "its request body is '" + choice?.MediaType + "', and SpecClient sends JSON bodies only");
-            return false;
+            case BodyEncoding.Binary:
+                type = StreamType;
+                break;
+            case BodyEncoding.Text:
+                type = _types.Primitive(PrimitiveKind.String);
+                break;
+            case BodyEncoding.Multipart:
+                EquatableArray<MultipartPartSpec> parts = ReadParts(baseName, schema, media, propertyNames, argumentNames);
+                body = new RequestBodySpec("Body", bodyRequired ? MultipartBodyType : Nullable(MultipartBodyType), mediaType, bodyRequired, description, encoding, Parts: parts);
+                return true;
+            default:
+                type = _schemas.Map(schema, BodyHint(operation["requestBody"], "#/components/requestBodies/", baseName + "Request")).Type;
+                break;
         }
 
-        SpecNode? schema = (content[choice.Value.MediaType] as MappingNode)?["schema"];
-        SchemaMapper.MappedType mapped = _schemas.Map(schema, BodyHint(operation["requestBody"], "#/components/requestBodies/", baseName + "Request"));
-        bool bodyRequired = requestBody.GetBoolean("required");
         body = new RequestBodySpec(
             "Body",
-            bodyRequired ? mapped.Type : _types.Nullable(mapped.Type),
-            choice.Value.MediaType,
+            bodyRequired ? type : Nullable(type),
+            mediaType,
             bodyRequired,
-            DocText.Of(requestBody, "description"));
+            description,
+            encoding,
+            encoding == BodyEncoding.Form ? ReadFieldEncodings(media) : default);
         return true;
     }
 
-    private (TypeRefSpec? Result, string? AcceptMediaType) ReadSuccess(string operationId, string baseName, MappingNode? responses, MappingNode operation)
+    // Types the runtime writes and reads, never the JSON context: the parser makes them, emitters print them.
+    private static readonly TypeRefSpec StreamType = new(TypeRefKind.Primitive, "global::System.IO.Stream", "Stream", IsValueType: false);
+    private static readonly TypeRefSpec MultipartBodyType = new(TypeRefKind.Primitive, "global::SpecClient.Runtime.MultipartBody", "MultipartBody", IsValueType: false);
+    private static readonly TypeRefSpec FilePartType = new(TypeRefKind.Primitive, "global::SpecClient.Runtime.FilePart", "FilePart", IsValueType: false);
+    private static readonly TypeRefSpec FilePartListType = new(
+        TypeRefKind.List, "global::System.Collections.Generic.IReadOnlyList<global::SpecClient.Runtime.FilePart>", "FilePartList", IsValueType: false, FilePartType);
+
+    /// <summary>The type or null, for schema types and the runtime's alike.</summary>
+    private TypeRefSpec Nullable(TypeRefSpec type)
+        => type == StreamType || type == MultipartBodyType || type == FilePartType || type == FilePartListType
+            ? new TypeRefSpec(TypeRefKind.Nullable, type.Identifier + "?", type.MetadataName, IsValueType: false, type)
+            : _types.Nullable(type);
+
+    /// <summary>The form fields the media type's <c>encoding</c> gives a style other than form-exploded.</summary>
+    private static EquatableArray<FieldEncodingSpec> ReadFieldEncodings(MappingNode? media)
+    {
+        if (media?["encoding"] is not MappingNode encodings)
+        {
+            return EquatableArray<FieldEncodingSpec>.Empty;
+        }
+
+        var fields = new List<FieldEncodingSpec>();
+        foreach (KeyValuePair<ScalarNode, SpecNode> entry in encodings.Entries)
+        {
+            if (entry.Value is MappingNode encoding && (encoding["style"] is not null || encoding["explode"] is not null)
+                && QueryStyle(encoding) is (string style, bool explode))
+            {
+                fields.Add(new FieldEncodingSpec(entry.Key.Value, style, explode));
+            }
+        }
+
+        return fields.OrderBy(field => field.Name, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A multipart form's parts, from its object schema's properties: binary strings (and lists of them) as files, the
+    /// rest as values. Empty when the schema lists no properties: the caller then builds the form.
+    /// </summary>
+    private EquatableArray<MultipartPartSpec> ReadParts(string baseName, SpecNode? schemaNode, MappingNode? media, NameScope propertyNames, NameScope argumentNames)
+    {
+        if (_context.ResolveQuietly(schemaNode) is not MappingNode schema || schema["properties"] is not MappingNode properties || properties.Entries.Count == 0)
+        {
+            return EquatableArray<MultipartPartSpec>.Empty;
+        }
+
+        var required = new HashSet<string>(
+            (schema["required"] as SequenceNode)?.Items.OfType<ScalarNode>().Select(item => item.Value) ?? Enumerable.Empty<string>(),
+            StringComparer.Ordinal);
+        var encodings = media?["encoding"] as MappingNode;
+        var parts = new List<MultipartPartSpec>();
+        foreach (KeyValuePair<ScalarNode, SpecNode> entry in properties.Entries)
+        {
+            string name = entry.Key.Value;
+            MappingNode? property = _context.ResolveQuietly(entry.Value) as MappingNode;
+            bool isRequired = required.Contains(name);
+            TypeRefSpec type;
+            bool isFile;
+            if (IsBinary(property))
+            {
+                type = FilePartType;
+                isFile = true;
+            }
+            else if (property?.GetString("type") == "array" && IsBinary(_context.ResolveQuietly(property["items"]) as MappingNode))
+            {
+                type = FilePartListType;
+                isFile = true;
+            }
+            else
+            {
+                type = _schemas.Map(entry.Value, baseName + Identifiers.ToPascalCase(name)).Type;
+                isFile = false;
+            }
+
+            TypeRefSpec element = type.Underlying.Kind == TypeRefKind.List ? type.Underlying.Element!.Underlying : type.Underlying;
+            string contentType = (encodings?[name] as MappingNode)?.GetString("contentType")
+                ?? (element.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? "text/plain" : MediaTypes.Json);
+            string argumentName = argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'));
+            parts.Add(new MultipartPartSpec(
+                name,
+                propertyNames.Claim(Identifiers.ToPascalCase(name)),
+                Identifiers.EscapeKeyword(argumentName),
+                argumentName,
+                isRequired ? type : Nullable(type),
+                isFile,
+                isRequired,
+                contentType.Split(',')[0].Trim(),
+                property is null ? null : SchemaMapper.Describe(property)));
+        }
+
+        return parts.ToEquatableArray();
+    }
+
+    /// <summary>A string of bytes: <c>format: binary</c>, or (OpenAPI 3.1) a <c>contentMediaType</c> without <c>contentEncoding</c>.</summary>
+    private static bool IsBinary(MappingNode? schema)
+        => schema is not null
+        && (schema.GetString("format") == "binary"
+            || (schema["contentMediaType"] is not null && schema["contentEncoding"] is null && schema.GetString("type") is null or "string"));
+
+    private (TypeRefSpec? Result, string? AcceptMediaType, ResultBodyKind Kind) ReadSuccess(string operationId, string baseName, MappingNode? responses, MappingNode operation)
     {
         KeyValuePair<ScalarNode, SpecNode>? success = null;
         if (responses is not null)
@@ -584,33 +789,42 @@ internal sealed class OperationReader
         MappingNode? content = response?["content"] as MappingNode;
         MediaTypes.Choice? choice = content is null || content.Entries.Count == 0
             ? null
-            : Choose(operationId, content.Entries.Select(entry => entry.Key.Value), content);
+            : Choose(operationId, JsonIfOffered(content.Entries.Select(entry => entry.Key.Value).ToList()), content);
 
         // A bodiless response still needs an Accept a versioned server takes: use the document's versions.
         // Chosen quietly: the operation itself offers nothing to warn about.
-        string? accept = choice?.MediaType
+        string? accept = choice is { MediaType: string chosen } && !MediaTypes.IsJson(chosen) && MediaTypes.VersionDate(chosen) is null
+            ? string.Join(", ", content!.Entries.Select(entry => entry.Key.Value).Where(type => !MediaTypes.IsJson(type) || type == "*/*").Distinct(StringComparer.Ordinal))
+            : choice?.MediaType
             ?? MediaTypes.Choose(_documentVersionedMediaTypes, _apiVersion)?.MediaType;
 
         string status = success?.Key.Value ?? "2XX";
         if (choice is null || status == "204" || status == "205")
         {
-            return (null, accept);
+            return (null, accept, ResultBodyKind.Json);
         }
 
         if (!MediaTypes.IsJson(choice.Value.MediaType))
         {
-            _context.Report(DiagnosticDescriptors.UnsupportedResponse, success!.Value.Key, status, operationId, choice.Value.MediaType);
-            return (null, accept);
+            // Text is read into a string; anything else (files, archives, CSV…) is handed over as a stream.
+            return (null, accept, MediaTypes.IsTextResponse(choice.Value.MediaType) && !IsBinary(SchemaOf(content!, choice.Value.MediaType)) ? ResultBodyKind.Text : ResultBodyKind.Stream);
         }
 
         SpecNode? schema = (content![choice.Value.MediaType] as MappingNode)?["schema"];
         if (schema is null)
         {
-            return (null, accept);
+            return (null, accept, ResultBodyKind.Json);
         }
 
-        return (_schemas.Map(schema, BodyHint(success!.Value.Value, "#/components/responses/", baseName + "Response")).Type, accept);
+        return (_schemas.Map(schema, BodyHint(success!.Value.Value, "#/components/responses/", baseName + "Response")).Type, accept, ResultBodyKind.Json);
     }
+
+    /// <summary>The JSON media types when any is offered (JSON stays the choice), else all of them.</summary>
+    private static List<string> JsonIfOffered(List<string> offered)
+        => offered.Any(MediaTypes.IsJson) ? offered.Where(MediaTypes.IsJson).ToList() : offered;
+
+    private MappingNode? SchemaOf(MappingNode content, string mediaType)
+        => _context.ResolveQuietly((content[mediaType] as MappingNode)?["schema"]) as MappingNode;
 
     private TypeRefSpec? ReadErrors(string baseName, MappingNode? responses, out EquatableArray<ErrorResponseSpec> errorResponses)
     {

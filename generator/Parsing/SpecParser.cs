@@ -184,13 +184,18 @@ internal static class SpecParser
                 continue;
             }
 
+            string name = operationId;
             if (!operationIds.Add(operationId))
             {
-                context.Report(DiagnosticDescriptors.DuplicateOperationId, (SpecNode?)operation["operationId"] ?? methodKey, operationId, method.ToUpperInvariant() + " " + path);
-                continue;
+                // Both operations are generated: the later one is named with the first free number, the same on every run.
+                for (int number = 2; !operationIds.Add(name = operationId + number.ToString(CultureInfo.InvariantCulture)); number++)
+                {
+                }
+
+                context.Report(DiagnosticDescriptors.DuplicateOperationId, (SpecNode?)operation["operationId"] ?? methodKey, operationId, method.ToUpperInvariant() + " " + path, name);
             }
 
-            OperationSpec? spec = reader.Read(operationId, path, method, operation, pathItem);
+            OperationSpec? spec = reader.Read(operationId, name, path, method, operation, pathItem);
             if (spec is null)
             {
                 continue;

@@ -25,6 +25,8 @@ internal static class KnownNonConformance
 
     private const string PrismOwn422 = "Prism answers its own 422 without an sl-violations header to the body built for this discriminated Azure request (first mapping entry); the request the client sends is the JSON given, so no client fault is visible; not investigated further";
 
+    private const string PrismQueryOneOf = "Prism refuses every value of a query list whose items are a oneOf of string enums (eventType=ALERT_ACKNOWLEDGED_AUDIT: \"eventtype.0 must be object\", checked by hand with curl); the client sends the spec's form-exploded list";
+
     private static readonly Dictionary<(string Spec, string Mode, string OperationId), string> s_entries = Build();
 
     public static IReadOnlyDictionary<(string Spec, string Mode, string OperationId), string> Entries => s_entries;
@@ -45,6 +47,9 @@ internal static class KnownNonConformance
                 entries.Add((spec, mode, operation), reason);
             }
         }
+
+        Add("atlas-admin-v2-2025-03-12", "static", PrismQueryOneOf, "listOrganizationEvents", "listProjectEvents");
+        Add("atlas-admin-v2-2025-03-12", "dynamic", PrismQueryOneOf, "listOrganizationEvents", "listProjectEvents");
 
         Add("atlas-admin-v2-2025-03-12", "dynamic", HarnessOneOf,
             "createAlertConfiguration", "createIdentityProvider", "createStreamInstance", "updateAtlasSearchIndex", "updateAtlasSearchIndexByName", "updateIdentityProvider", "updateStreamInstance");

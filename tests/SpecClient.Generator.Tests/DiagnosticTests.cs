@@ -86,12 +86,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void DuplicateOperationIdSkipsTheSecondOperation()
+    public void DuplicateOperationIdGeneratesTheSecondOperationWithANumber()
     {
         GeneratorRunResult result = Run(Spec("broken-refs.yaml"), out _);
 
         Diagnostic diagnostic = DiagnosticAssert.Single(result.Diagnostics, "SCG0004", "broken-refs.yaml", 27, 20);
         Assert.Contains("GET /things", diagnostic.GetMessage());
+        Assert.Contains("is generated as", diagnostic.GetMessage());
         string clients = result.GeneratedSources.Single(s => s.HintName.EndsWith(".Clients.g.cs")).SourceText.ToString();
         Assert.Contains("uri.AppendLiteral(\"v1/things/\");", clients);
         Assert.Contains("CreateThingAsync", clients);

@@ -15,6 +15,7 @@ internal sealed record ConformanceSpec(string Name, string Path, string RootClie
         Bundled("cloud-manager-v1.0.invites", "SpecClient.CloudManager.V1.CloudManagerClient"),
         new("atlas-admin-v2-2025-03-12", RepositoryPaths.FullAtlasSpec, "SpecClient.Conformance.AtlasFull.AtlasAdminClient"),
         new("unions", System.IO.Path.Combine(RepositoryPaths.ProjectDirectory, "Specs", "unions.yaml"), "SpecClient.Conformance.Unions.UnionsClient"),
+        new("bodies", System.IO.Path.Combine(RepositoryPaths.GeneratorTestSpecs, "bodies.yaml"), "SpecClient.Conformance.Bodies.BodiesApi"),
     };
 
     public static ConformanceSpec Named(string name) => Array.Find(All, s => s.Name == name) ?? throw new ArgumentException("unknown spec " + name);

@@ -12,6 +12,8 @@ internal static class RepositoryPaths
 
     public static string BundledSpecs => Path.Combine(Root, "specs");
 
+    public static string GeneratorTestSpecs => Path.Combine(Root, "tests", "SpecClient.Generator.Tests", "Specs");
+
     public static string FullAtlasSpec => Path.GetFullPath(Path.Combine(Root, "..", "shared", "specs", "atlas", "atlas-admin-v2-2025-03-12.yaml"));
 
     private static string FindRoot()

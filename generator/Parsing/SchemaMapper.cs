@@ -21,6 +21,9 @@ internal sealed class SchemaMapper
         "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "Clone", "ReferenceEquals",
     };
 
+    /// <summary>What becomes of a schema a union would type when unions are off.</summary>
+    private const string UnionsOff = "it is generated as JsonElement (Unions=\"true\" on the OpenApiSpec item types it)";
+
     /// <summary>How deeply schemas may nest inside one another before the rest is generated as JsonElement.</summary>
     private const int MaxSchemaDepth = 200;
 
@@ -138,7 +141,7 @@ internal sealed class SchemaMapper
 
         if (types.Count > 1 && !_unions)
         {
-            Unsupported(node, schemaName, "has several types (" + string.Join(", ", types) + ")");
+            Unsupported(node, schemaName, "has several types (" + string.Join(", ", types) + ")", UnionsOff);
             return Remember(node, _types.Json());
         }
 
@@ -295,7 +298,7 @@ internal sealed class SchemaMapper
 
         if (typed.Count == 0 || !_unions)
         {
-            Unsupported(node, schemaName, "uses " + keyword + " with " + typed.Count + " variants");
+            Unsupported(node, schemaName, "uses " + keyword + " with " + typed.Count + " variants", typed.Count == 0 ? "it is generated as JsonElement" : UnionsOff);
             return Remember(node, _types.Json());
         }
 

@@ -50,6 +50,15 @@ public sealed class ClassificationTests
         Assert.Equal("SCG0015", DiagnosticReasons.Reason("SCG0015", new[] { "/a/{x}", "/a/{y}" }));
     }
 
+    [Theory]
+    [InlineData("SCG0008 the path parameter '…' is not declared", true)]
+    [InlineData("SCG0004", true)]
+    [InlineData("SCG0007 has a type that cannot be written into a URL or header; the operation is skipped", true)]
+    [InlineData("SCG0007 has a type that cannot be written into a URL or header; it is left out", false)]
+    [InlineData("SCG0013 text/plain", false)]
+    public void OnlyReasonsThatSkipOperationsExplainLostOperations(string reason, bool drops)
+        => Assert.Equal(drops, DiagnosticReasons.DropsOperations(reason));
+
     [Fact]
     public void ReasonArgumentMissingFallsBackToTheId()
         => Assert.Equal("SCG0008", DiagnosticReasons.Reason("SCG0008", new[] { "onlyTheName" }));

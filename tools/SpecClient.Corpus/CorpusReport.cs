@@ -61,7 +61,7 @@ public sealed class CorpusReport
     /// <summary>The reasons among a spec's diagnostics that drop operations, most frequent first.</summary>
     public static IEnumerable<string> DropReasons(SpecOutcome outcome)
         => outcome.ByReason
-            .Where(reason => DiagnosticReasons.DropOperations.Contains(reason.Key.Split(' ')[0]))
+            .Where(reason => DiagnosticReasons.DropsOperations(reason.Key))
             .OrderByDescending(reason => reason.Value)
             .ThenBy(reason => reason.Key, StringComparer.Ordinal)
             .Select(reason => reason.Value + "× " + reason.Key);

@@ -16,6 +16,13 @@ public static partial class DiagnosticReasons
     /// </summary>
     public static readonly IReadOnlySet<string> DropOperations = new HashSet<string>(StringComparer.Ordinal) { "SCG0001", "SCG0002", "SCG0004", "SCG0008", "SCG0010", "SCG0012", "SCG0016" };
 
+    /// <summary>Whether a reason drops operations: one of <see cref="DropOperations"/>, or a required parameter SpecClient cannot send (SCG0007 "…; the operation is skipped").</summary>
+    public static bool DropsOperations(string reason)
+    {
+        int space = reason.IndexOf(' ', StringComparison.Ordinal);
+        return DropOperations.Contains(space < 0 ? reason : reason.Substring(0, space)) || reason.EndsWith("the operation is skipped", StringComparison.Ordinal);
+    }
+
     // Which message argument says why, per id (see generator/Diagnostics/DiagnosticDescriptors.cs). Ids not listed
     // group by id alone: their arguments are only names (SCG0004's operationIds, SCG0015's paths).
     private static readonly Dictionary<string, int> ReasonArgument = new(StringComparer.Ordinal)

@@ -126,6 +126,7 @@ internal sealed record FieldEncodingSpec(string Name, string Style, bool Explode
 /// <summary>One part of a multipart form, a property of the params class.</summary>
 /// <param name="IsFile">A file part (<c>FilePart</c>, or a list of them when <paramref name="Type"/> is a list); otherwise a value.</param>
 /// <param name="ContentType">For a value part, the media type of a non-text value (JSON unless the spec's <c>encoding</c> says otherwise).</param>
+/// <param name="ArgumentDescription">The shorthand overload's words for the part: the description's first sentence.</param>
 internal sealed record MultipartPartSpec(
     string Name,
     string PropertyName,
@@ -135,7 +136,8 @@ internal sealed record MultipartPartSpec(
     bool IsFile,
     bool Required,
     string ContentType,
-    string? Description);
+    string? Description,
+    string? ArgumentDescription = null);
 
 /// <summary>Where a parameter goes in the request.</summary>
 internal enum ParameterLocation

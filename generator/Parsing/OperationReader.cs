@@ -714,6 +714,7 @@ internal sealed class OperationReader
             string contentType = (encodings?[name] as MappingNode)?.GetString("contentType")
                 ?? (element.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? "text/plain" : MediaTypes.Json);
             string argumentName = argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'));
+            string? description = property is null ? null : SchemaMapper.Describe(property);
             parts.Add(new MultipartPartSpec(
                 name,
                 propertyNames.Claim(Identifiers.ToPascalCase(name)),
@@ -723,7 +724,8 @@ internal sealed class OperationReader
                 isFile,
                 isRequired,
                 contentType.Split(',')[0].Trim(),
-                property is null ? null : SchemaMapper.Describe(property)));
+                description,
+                description is null ? null : DocText.FirstSentence(description)));
         }
 
         return parts.ToEquatableArray();

@@ -215,6 +215,8 @@ internal static class ClientEmitter
         {
             writer.Line(segment.Literal is not null
                 ? "uri.AppendLiteral(" + SourceWriter.Literal(segment.Literal) + ");"
+                : segment.MetadataName is not null
+                    ? "uri.AppendPathValue(parameters." + segment.ParameterPropertyName + ", s_json." + segment.MetadataName + ");"
                 : segment.UrlSafe
                     ? "uri.AppendUrlSafeValue(parameters." + segment.ParameterPropertyName + ");"
                     : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");

@@ -80,7 +80,8 @@ internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> C
 
 /// <summary>A piece of the request path: literal text, or a path parameter's value (escaped at run time).</summary>
 /// <param name="UrlSafe">The value is validated to hold only unreserved URI characters, so it needs no escaping.</param>
-internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format, bool UrlSafe = false);
+/// <param name="MetadataName">For a <see cref="ValueFormat.Structured"/> value (a list), its JSON metadata: written comma-separated.</param>
+internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format, bool UrlSafe = false, string? MetadataName = null);
 
 /// <summary>The request body: the params class's <c>Body</c> property and the media type sent with it.</summary>
 /// <param name="Type">The property's declared type: nullable when the body is optional.</param>

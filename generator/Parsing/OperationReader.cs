@@ -382,7 +382,14 @@ internal sealed class OperationReader
             explode = queryExplode;
         }
 
-        if (format is null || (isArray && where == ParameterLocation.Path))
+        if (isArray && format is not null && where == ParameterLocation.Path)
+        {
+            // A list in a path is its values comma-separated (style simple), written from its JSON form.
+            format = ValueFormat.Structured;
+            isArray = false;
+        }
+
+        if (format is null)
         {
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
         }
@@ -572,7 +579,8 @@ internal sealed class OperationReader
                 components.Add(null);
             }
 
-            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format, IsUrlSafe(parameter)));
+            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format, IsUrlSafe(parameter),
+                parameter.Format == ValueFormat.Structured ? parameter.Type.Underlying.MetadataName : null));
             position = close + 1;
         }
 

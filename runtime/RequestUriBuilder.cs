@@ -143,6 +143,30 @@ public ref struct RequestUriBuilder
     }
 
     /// <summary>
+    /// Appends a list path parameter as its values, each escaped, separated by commas (OpenAPI's <c>simple</c> style:
+    /// <c>1,2,3</c>).
+    /// </summary>
+    /// <typeparam name="T">The list's type.</typeparam>
+    /// <param name="value">The list.</param>
+    /// <param name="typeInfo">Its JSON metadata (value formats come from it).</param>
+    /// <exception cref="ArgumentException">The list is empty, or would form a dot segment.</exception>
+    public void AppendPathValue<T>(T value, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var pairs = new List<KeyValuePair<string, string>>();
+        StructuredValues.Write(string.Empty, JsonSerializer.SerializeToElement(value, typeInfo), ParameterStyle.Form, explode: true, pairs);
+        var text = new System.Text.StringBuilder();
+        foreach (KeyValuePair<string, string> pair in pairs)
+        {
+            text.Append(text.Length == 0 ? string.Empty : ",").Append(Uri.EscapeDataString(pair.Value));
+        }
+
+        RejectNonSegment(text.ToString());
+        Append(text.ToString());
+    }
+
+    /// <summary>
     /// Appends an object or list parameter from its JSON form as <paramref name="style"/> and <paramref name="explode"/>
     /// say (<c>key[a]=1</c>, <c>a=1&amp;b=2</c>, <c>key=a,1,b,2</c>, <c>id=1%7C2</c>…); nothing when <paramref name="value"/> is null.
     /// </summary>

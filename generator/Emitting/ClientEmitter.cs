@@ -215,6 +215,8 @@ internal static class ClientEmitter
         {
             writer.Line(segment.Literal is not null
                 ? "uri.AppendLiteral(" + SourceWriter.Literal(segment.Literal) + ");"
+                : segment.MetadataName is not null
+                    ? "uri.AppendPathValue(parameters." + segment.ParameterPropertyName + ", s_json." + segment.MetadataName + ");"
                 : segment.UrlSafe
                     ? "uri.AppendUrlSafeValue(parameters." + segment.ParameterPropertyName + ");"
                     : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");
@@ -435,7 +437,7 @@ internal static class ClientEmitter
 
         foreach (MultipartPartSpec part in parts)
         {
-            writer.Doc("param", part.Description is null ? "The '" + part.Name + "' part." : DocFirstSentence(part.Description), "name=\"" + part.DocArgumentName + "\"");
+            writer.Doc("param", part.ArgumentDescription ?? "The '" + part.Name + "' part.", "name=\"" + part.DocArgumentName + "\"");
         }
 
         if (body is not null)
@@ -512,12 +514,6 @@ internal static class ClientEmitter
         }
 
         EmitParameter(writer, parameter, "uri.AppendQuery(");
-    }
-
-    private static string DocFirstSentence(string text)
-    {
-        int end = text.IndexOf(". ", System.StringComparison.Ordinal);
-        return end < 0 ? text : text.Substring(0, end + 1);
     }
 
     private static void EmitHeaderParameter(SourceWriter writer, ParameterSpec parameter)

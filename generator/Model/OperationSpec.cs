@@ -80,7 +80,8 @@ internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> C
 
 /// <summary>A piece of the request path: literal text, or a path parameter's value (escaped at run time).</summary>
 /// <param name="UrlSafe">The value is validated to hold only unreserved URI characters, so it needs no escaping.</param>
-internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format, bool UrlSafe = false);
+/// <param name="MetadataName">For a <see cref="ValueFormat.Structured"/> value (a list), its JSON metadata: written comma-separated.</param>
+internal sealed record PathSegmentSpec(string? Literal, string? ParameterPropertyName, ValueFormat Format, bool UrlSafe = false, string? MetadataName = null);
 
 /// <summary>The request body: the params class's <c>Body</c> property and the media type sent with it.</summary>
 /// <param name="Type">The property's declared type: nullable when the body is optional.</param>
@@ -126,6 +127,7 @@ internal sealed record FieldEncodingSpec(string Name, string Style, bool Explode
 /// <summary>One part of a multipart form, a property of the params class.</summary>
 /// <param name="IsFile">A file part (<c>FilePart</c>, or a list of them when <paramref name="Type"/> is a list); otherwise a value.</param>
 /// <param name="ContentType">For a value part, the media type of a non-text value (JSON unless the spec's <c>encoding</c> says otherwise).</param>
+/// <param name="ArgumentDescription">The shorthand overload's words for the part: the description's first sentence.</param>
 internal sealed record MultipartPartSpec(
     string Name,
     string PropertyName,
@@ -135,7 +137,8 @@ internal sealed record MultipartPartSpec(
     bool IsFile,
     bool Required,
     string ContentType,
-    string? Description);
+    string? Description,
+    string? ArgumentDescription = null);
 
 /// <summary>Where a parameter goes in the request.</summary>
 internal enum ParameterLocation

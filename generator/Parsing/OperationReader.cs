@@ -382,7 +382,14 @@ internal sealed class OperationReader
             explode = queryExplode;
         }
 
-        if (format is null || (isArray && where == ParameterLocation.Path))
+        if (isArray && format is not null && where == ParameterLocation.Path)
+        {
+            // A list in a path is its values comma-separated (style simple), written from its JSON form.
+            format = ValueFormat.Structured;
+            isArray = false;
+        }
+
+        if (format is null)
         {
             return Unsupported(node, name, operationId, "has a type that cannot be written into a URL or header", required, out skipOperation);
         }
@@ -610,7 +617,8 @@ internal sealed class OperationReader
                 components.Add(null);
             }
 
-            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format, IsUrlSafe(parameter)));
+            segments.Add(new PathSegmentSpec(null, parameter.PropertyName, parameter.Format, IsUrlSafe(parameter),
+                parameter.Format == ValueFormat.Structured ? parameter.Type.Underlying.MetadataName : null));
             position = close + 1;
         }
 
@@ -752,6 +760,7 @@ internal sealed class OperationReader
             string contentType = (encodings?[name] as MappingNode)?.GetString("contentType")
                 ?? (element.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? "text/plain" : MediaTypes.Json);
             string argumentName = argumentNames.Claim(Identifiers.ToCamelCase(name).TrimStart('@'));
+            string? description = property is null ? null : SchemaMapper.Describe(property);
             parts.Add(new MultipartPartSpec(
                 name,
                 propertyNames.Claim(Identifiers.ToPascalCase(name)),
@@ -761,7 +770,8 @@ internal sealed class OperationReader
                 isFile,
                 isRequired,
                 contentType.Split(',')[0].Trim(),
-                property is null ? null : SchemaMapper.Describe(property)));
+                description,
+                description is null ? null : DocText.FirstSentence(description)));
         }
 
         return parts.ToEquatableArray();

@@ -119,4 +119,13 @@ public sealed class BodiesTests
         Assert.Contains("public required string League { get; init; }", parameters);
         Assert.Contains("uri.AppendPathValue(parameters.League);", clients);
     }
+
+    [Fact]
+    public void PathListIsWrittenCommaSeparatedByTheRuntime()
+    {
+        (_, string clients, string parameters) = Generate();
+
+        Assert.Contains("public required global::System.Collections.Generic.List<int> Ids { get; init; }", parameters);
+        Assert.Contains("uri.AppendPathValue(parameters.Ids, s_json.ListInt32);", clients);
+    }
 }

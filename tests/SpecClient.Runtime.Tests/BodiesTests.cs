@@ -153,6 +153,17 @@ public class BodiesTests
     }
 
     [Fact]
+    public async Task PathListIsSentCommaSeparatedAndAnEmptyOneIsRefused()
+    {
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
+
+        await Client(stub).Bodies.GetBatchesAsync(new List<int> { 1, 22, 333 });
+        await Assert.ThrowsAsync<ArgumentException>(() => Client(stub).Bodies.GetBatchesAsync(new List<int>()));
+
+        Assert.Equal("https://api.example.com/batches/1,22,333", stub.Single().Uri.AbsoluteUri);
+    }
+
+    [Fact]
     public void FormOfAValueThatIsNotAnObjectIsRefused()
     {
         ArgumentException exception = Assert.Throws<ArgumentException>(() => RequestBodies.Form("text", BodiesClientJsonContext.Default.String));

@@ -8,7 +8,7 @@ namespace SpecClient.Corpus.Tests;
 
 public sealed class RunnerTests
 {
-    // Three operations; one names a path parameter it never declares, which the generator skips with SCG0008.
+    // Three operations; one has a path template with an unclosed '{', which the generator skips with SCG0008.
     private const string Spec = """
         {
           "openapi": "3.0.3",
@@ -18,7 +18,7 @@ public sealed class RunnerTests
               "get": { "operationId": "listPets", "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Pet" } } } } } } },
               "post": { "operationId": "addPet", "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } }, "responses": { "204": { "description": "added" } } }
             },
-            "/pets/{petId}": {
+            "/pets/{petId": {
               "delete": { "operationId": "deletePet", "responses": { "204": { "description": "gone" } } }
             }
           },
@@ -35,7 +35,7 @@ public sealed class RunnerTests
         Assert.Equal(2, outcome.Generated);
         Assert.Equal(1, outcome.Lost);
         Assert.Equal(1, outcome.ById["SCG0008"]);
-        Assert.Equal(1, outcome.ByReason["SCG0008 the path parameter '…' is not declared"]);
+        Assert.Equal(1, outcome.ByReason["SCG0008 the path '…' has an unclosed '…'"]);
         Assert.Null(outcome.Compiled);
         Assert.Null(outcome.Exception);
     }

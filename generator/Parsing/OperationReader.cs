@@ -177,7 +177,10 @@ internal sealed class OperationReader
             totalCountProperty,
             pageNum.PropertyName,
             parameters.FirstOrDefault(p => IsPagingParameter(p, "itemsPerPage"))?.PropertyName,
-            envelope?.PropertyName);
+
+            // Pages are read unwrapped, so an optional envelope is cleared on each page's request. A required one (a
+            // spec may say so) cannot hold null: the caller's value stays, and the main method unwraps what it asks for.
+            envelope is { Required: false } ? envelope.PropertyName : null);
     }
 
     /// <summary>

@@ -72,6 +72,41 @@ public sealed class ClientShapeTests
     }
 
     [Fact]
+    public void ARequiredEnvelopeIsKeptOnEveryPageRequest()
+    {
+        // Found by the fuzzer (all-12-815): a spec marking `envelope` required made the pages clear it with `Envelope =
+        // null`, which a required bool cannot hold (CS0037). Each page now keeps the caller's value.
+        const string yaml = """
+            openapi: 3.0.1
+            info: { title: Pages, version: '1' }
+            paths:
+              /things:
+                get:
+                  operationId: listThings
+                  parameters:
+                    - { name: envelope, in: query, required: true, schema: { type: boolean } }
+                    - { name: pageNum, in: query, schema: { type: integer, format: int32 } }
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              results: { type: array, items: { type: string } }
+                              totalCount: { type: integer, format: int32 }
+            """;
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = harness.Run(new SpecInput("/specs/pages.yaml", yaml, "Consumer.Pages", "PagesClient"));
+        string clients = GeneratedSource.Of(run, ".Clients.g.cs");
+
+        Assert.Contains("ListThingsAsync(parameters with { PageNum = pageNum }, ct)", clients);
+        Assert.DoesNotContain("Envelope = null", clients);
+        Assert.Empty(harness.Compilation.AddSyntaxTrees(run.GeneratedTrees).GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public async Task CursorPagesAreReadUntilAPageNamesNoNextOne()
     {
         var harness = new GeneratorHarness();

@@ -76,6 +76,14 @@ public sealed class CaseFactory
             mutations.Add("focus: IncludeOperations=" + string.Join(";", focus));
         }
 
+        // Every other case types untagged oneOf/anyOf as unions: their mapping walks variants, and the walk must hold
+        // under every mutation too. Decided by the index, not the random stream, so earlier case ids replay unchanged.
+        bool unions = id.Index % 2 == 1;
+        if (unions)
+        {
+            mutations.Add("metadata: Unions=true");
+        }
+
         int level = random.Next(100) switch { < 45 => 0, < 60 => 1, < 70 => 2, _ => 3 };
         string text = seed.Text;
 
@@ -107,7 +115,7 @@ public sealed class CaseFactory
 
         var specs = new List<FuzzSpec>
         {
-            new("/fuzz/" + seed.Name + ".yaml", bytes, seed.Namespace, seed.ClientName, seed.ApiVersion, focus is null ? null : string.Join(";", focus), null),
+            new("/fuzz/" + seed.Name + ".yaml", bytes, seed.Namespace, seed.ClientName, seed.ApiVersion, focus is null ? null : string.Join(";", focus), null, unions),
         };
         if (level == 3)
         {

@@ -93,7 +93,7 @@ public static class CaseRunner
             new[] { new SpecClientGenerator().AsSourceGenerator() },
             texts,
             ParseOptions,
-            new SpecItemOptionsProvider(fuzzCase.Specs.Select(spec => new SpecItemMetadata(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, spec.IncludeOperations, spec.ExcludeOperations))),
+            new SpecItemOptionsProvider(fuzzCase.Specs.Select(spec => new SpecItemMetadata(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, spec.IncludeOperations, spec.ExcludeOperations, spec.Unions))),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
         var clock = Stopwatch.StartNew();

@@ -40,7 +40,7 @@ public readonly record struct CaseId(CorpusKind Corpus, int Seed, int Index)
 }
 
 /// <summary>One spec file passed to the generator: its path, exact bytes and <c>OpenApiSpec</c> metadata.</summary>
-public sealed record FuzzSpec(string Path, byte[] Bytes, string? Namespace, string? ClientName, string? ApiVersion, string? IncludeOperations, string? ExcludeOperations);
+public sealed record FuzzSpec(string Path, byte[] Bytes, string? Namespace, string? ClientName, string? ApiVersion, string? IncludeOperations, string? ExcludeOperations, bool Unions = false);
 
 /// <summary>A built case: the spec files and what was done to them.</summary>
 public sealed record FuzzCase(CaseId Id, IReadOnlyList<FuzzSpec> Specs, IReadOnlyList<string> Mutations);

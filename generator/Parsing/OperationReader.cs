@@ -31,6 +31,10 @@ internal sealed class OperationReader
     // Parameter component → the params class property documenting it in full.
     private readonly Dictionary<string, string> _componentDocs = new(StringComparer.Ordinal);
 
+    // Whether a schema is a choice of scalars, by schema: variants shared between choices (and parameters sharing a
+    // component) are looked at once, so a spec nesting wide choices cannot make the walk exponential.
+    private readonly Dictionary<SpecNode, bool> _scalarChoices = new();
+
     public OperationReader(
         ParseContext context,
         SchemaMapper schemas,
@@ -437,7 +441,16 @@ internal sealed class OperationReader
             return false;
         }
 
-        return variants.Items.All(variant => IsScalarType(variant) || IsScalarChoice(variant, depth + 1));
+        if (_scalarChoices.TryGetValue(schema, out bool known))
+        {
+            return known;
+        }
+
+        // Not a choice of scalars while it is being looked at: a choice that contains itself is no scalar.
+        _scalarChoices[schema] = false;
+        bool result = variants.Items.All(variant => IsScalarType(variant) || IsScalarChoice(variant, depth + 1));
+        _scalarChoices[schema] = result;
+        return result;
     }
 
     private bool IsScalarType(SpecNode variant)

@@ -121,6 +121,42 @@ public sealed class BodiesTests
     }
 
     [Fact]
+    public void NestedScalarChoicesAreLookedAtOnceAndAChoiceHoldingItselfIsNoScalar()
+    {
+        // Level k is a choice of six references to level k-1 down to [string, integer]: walked variant by variant that
+        // is 6^8 visits inside the compiler; each schema is now decided once. `Loop` lists itself among its variants.
+        var yaml = new System.Text.StringBuilder("""
+            openapi: 3.0.1
+            info: { title: Choices, version: '1' }
+            paths:
+              /deep/{key}:
+                get:
+                  operationId: getDeep
+                  parameters:
+                    - { name: key, in: path, required: true, schema: { $ref: '#/components/schemas/Level8' } }
+                    - { name: loop, in: header, schema: { $ref: '#/components/schemas/Loop' } }
+                  responses: { '204': { description: done } }
+            components:
+              schemas:
+                Level0: { anyOf: [ { type: string }, { type: integer } ] }
+                Loop: { oneOf: [ { type: string }, { $ref: '#/components/schemas/Loop' } ] }
+
+            """);
+        for (int level = 1; level <= 8; level++)
+        {
+            string previous = "{ $ref: '#/components/schemas/Level" + (level - 1) + "' }";
+            yaml.Append("    Level" + level + ": { oneOf: [ " + string.Join(", ", Enumerable.Repeat(previous, 6)) + " ] }\n");
+        }
+
+        var harness = new GeneratorHarness();
+        GeneratorDriverRunResult run = harness.Run(new SpecInput("/specs/choices.yaml", yaml.ToString(), "Consumer.Choices", "ChoicesClient"));
+        string parameters = GeneratedSource.Of(run, ".Parameters.g.cs");
+
+        Assert.Contains("public required string Key { get; init; }", parameters);
+        Assert.DoesNotContain("string? Loop", parameters);
+    }
+
+    [Fact]
     public void PathListIsWrittenCommaSeparatedByTheRuntime()
     {
         (_, string clients, string parameters) = Generate();

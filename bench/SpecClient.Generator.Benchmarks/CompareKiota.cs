@@ -11,9 +11,11 @@ namespace SpecClient.Generator.Benchmarks;
 /// <summary>
 /// SpecClient against Kiota on the same spec (Atlas 2025-03-12), in one interleaved run: the empty library
 /// (WithoutSpecs), SpecClient's client (WithFullAtlasSpec) and Kiota's (WithKiotaAtlas) are each built once to warm up,
-/// then <c>runs</c> rounds of empty, SpecClient, Kiota, so machine noise (this machine is shared) falls on all three
-/// alike. Reports generated C# size, median build time, compile overhead over the empty library and its ratio, and
-/// the compiler's peak memory.
+/// then <c>runs</c> rounds of empty, SpecClient, SpecClient's floor, Kiota, so machine noise (this machine is shared)
+/// falls on all of them alike. The floor, WithoutJsonMetadata, compiles SpecClient's output with its two largest costs
+/// cut out (see <see cref="FloorClient"/>): the lower bound of what another serialization design could reach. Reports
+/// generated C# size, median build time, compile overhead over the empty library and its ratio to Kiota's, and the
+/// compiler's peak memory and CPU time.
 /// </summary>
 internal static class CompareKiota
 {
@@ -46,7 +48,8 @@ internal static class CompareKiota
         Consumer empty = new("empty library", Path.Combine(root, "WithoutSpecs", "WithoutSpecs.csproj"));
         Consumer specClient = new("SpecClient", Path.Combine(root, "WithFullAtlasSpec", "WithFullAtlasSpec.csproj"));
         Consumer kiota = new("Kiota", Path.Combine(KiotaClient.ConsumerDirectory, "WithKiotaAtlas.csproj"));
-        Consumer[] consumers = { empty, specClient, kiota };
+        Consumer floor = new("SpecClient floor: no JSON metadata, classes (not a working client)", Path.Combine(root, "WithoutJsonMetadata", "WithoutJsonMetadata.csproj"));
+        Consumer[] consumers = { empty, specClient, floor, kiota };
 
         Console.Error.WriteLine("generating Kiota's client…");
         double? kiotaSeconds = KiotaClient.Generate();
@@ -64,7 +67,7 @@ internal static class CompareKiota
             Directory.Delete(generatedDirectory, recursive: true);
         }
 
-        foreach (Consumer consumer in consumers)
+        foreach (Consumer consumer in consumers.Where(c => c != floor))
         {
             Console.Error.WriteLine($"warming up {consumer.Label}…");
             string options = consumer == specClient
@@ -87,6 +90,21 @@ internal static class CompareKiota
             return 1;
         }
 
+        (int classes, int emptied) = FloorClient.Write(Path.Combine(generatedDirectory, "SpecClient.Generator"));
+        if (classes == 0 || emptied == 0)
+        {
+            Console.Error.WriteLine($"the floor client found {classes} records and {emptied} JSON metadata methods: the generated code changed shape (see FloorClient.cs)");
+            return 1;
+        }
+
+        Console.Error.WriteLine($"warming up {floor.Label} ({classes} records made classes, {emptied} JSON metadata methods emptied)…");
+        if (ConsumerBuild.Build(floor.Project, NoCompilerServer) is null)
+        {
+            return 1;
+        }
+
+        Size floorSize = Measure(FloorClient.OutputDirectory);
+
         var samples = consumers.ToDictionary(c => c, _ => new List<Sample>());
         for (int run = 0; run < runs; run++)
         {
@@ -105,7 +123,7 @@ internal static class CompareKiota
             }
         }
 
-        var sizes = new Dictionary<Consumer, Size> { [empty] = new Size(0, 0, 0), [specClient] = specClientSize, [kiota] = kiotaSize };
+        var sizes = new Dictionary<Consumer, Size> { [empty] = new Size(0, 0, 0), [specClient] = specClientSize, [floor] = floorSize, [kiota] = kiotaSize };
 
         double Median(Consumer consumer) => Program.Median(samples[consumer].Select(s => s.Seconds));
         double Overhead(Consumer consumer) => Median(consumer) - Median(empty);
@@ -136,11 +154,17 @@ internal static class CompareKiota
         Console.WriteLine("Rounds, build s / csc CPU s: " + string.Join("; ", consumers.Select(c => FormattableString.Invariant(
             $"{c.Label} {string.Join(" ", samples[c].Select(s => FormattableString.Invariant($"{s.Seconds:F1}/{s.CompilerCpuSeconds:F1}")))}"))));
 
-        // Each round's own ratio: the three builds of a round ran close together, under similar load.
-        double[] perRound = Enumerable.Range(0, runs).Select(r =>
-            (samples[specClient][r].Seconds - samples[empty][r].Seconds) / (samples[kiota][r].Seconds - samples[empty][r].Seconds)).ToArray();
-        Console.WriteLine(FormattableString.Invariant(
-            $"Overhead ratio SpecClient/Kiota per round: {string.Join(" ", perRound.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} (median {Program.Median(perRound):F2})."));
+        // Each round's own ratios: the builds of a round ran close together, under similar load.
+        foreach (Consumer consumer in new[] { specClient, floor })
+        {
+            double[] perRound = Enumerable.Range(0, runs).Select(r =>
+                (samples[consumer][r].Seconds - samples[empty][r].Seconds) / (samples[kiota][r].Seconds - samples[empty][r].Seconds)).ToArray();
+            double[] cpuPerRound = Enumerable.Range(0, runs).Select(r =>
+                (samples[consumer][r].CompilerCpuSeconds - samples[empty][r].CompilerCpuSeconds) / (samples[kiota][r].CompilerCpuSeconds - samples[empty][r].CompilerCpuSeconds)).ToArray();
+            Console.WriteLine(FormattableString.Invariant(
+                $"Overhead ratio {consumer.Label}/Kiota per round, build s: {string.Join(" ", perRound.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} (median {Program.Median(perRound):F2}); csc CPU: {string.Join(" ", cpuPerRound.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)))} (median {Program.Median(cpuPerRound):F2})."));
+        }
+
         return 0;
     }
 

@@ -20,8 +20,7 @@ public sealed class BodiesTests
         var harness = new GeneratorHarness();
         GeneratorDriverRunResult run = harness.Run(Spec());
         Assert.Null(run.Results.Single().Exception);
-        IReadOnlyList<Diagnostic> problems = harness.CompileOutput(run);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        harness.AssertOutputCompilesCleanly(run);
         return (run, GeneratedSource.Of(run, ".Clients.g.cs"), GeneratedSource.Of(run, ".Parameters.g.cs"));
     }
 

@@ -23,8 +23,7 @@ public sealed class CompilableOutputTests
     {
         GeneratorDriverRunResult run = harness.Run(spec);
         Assert.Null(run.Results.Single().Exception);
-        IReadOnlyList<Diagnostic> problems = harness.CompileOutput(run);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        harness.AssertOutputCompilesCleanly(run);
         return run;
     }
 

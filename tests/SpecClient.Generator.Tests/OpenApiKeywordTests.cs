@@ -69,8 +69,7 @@ public sealed class OpenApiKeywordTests
         Assert.Contains("    /// <summary>A place on Earth.</summary>\n    public required Place Owner { get; set; }", models);
         Assert.Contains("    /// <summary>A place on Earth. Set by the server.</summary>\n    public Place? InstalledAt { get; set; }", models);
         Assert.Empty(run.Diagnostics);
-        var problems = harness.CompileOutput(run);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        harness.AssertOutputCompilesCleanly(run);
     }
 
     [Fact]
@@ -85,8 +84,7 @@ public sealed class OpenApiKeywordTests
         Assert.Contains("public Calibration? Calibration { get; set; }", models);
         Assert.Contains("public sealed partial record Calibration\n", models);
         Assert.Contains("    /// <summary>The sensor that took this reading.</summary>\n    public required Sensor Sensor { get; set; }", models);
-        var problems = harness.CompileOutput(run);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        harness.AssertOutputCompilesCleanly(run);
     }
 
     [Fact]

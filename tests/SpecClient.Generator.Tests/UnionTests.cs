@@ -28,8 +28,7 @@ public sealed class UnionTests
         GeneratorDriverRunResult run = harness.Run(Spec(fileName));
 
         Assert.Empty(run.Diagnostics);
-        var problems = harness.CompileOutput(run);
-        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        harness.AssertOutputCompilesCleanly(run);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using SpecClient.Testing;
+using Xunit;
 
 namespace SpecClient.Generator.Tests.Infrastructure;
 
@@ -69,6 +70,13 @@ internal sealed class GeneratorHarness
         return output.GetDiagnostics()
             .Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning)
             .ToList();
+    }
+
+    /// <summary>Fails, listing the first 20, when the generated code compiled with the consumer gives any warning or error.</summary>
+    public void AssertOutputCompilesCleanly(GeneratorDriverRunResult result)
+    {
+        IReadOnlyList<Diagnostic> problems = CompileOutput(result);
+        Assert.True(problems.Count == 0, $"{problems.Count} warnings or errors; the first:\n" + string.Join("\n", problems.Take(20)));
     }
 
     public static CSharpCompilation CreateCompilation(params string[] sources)

@@ -46,7 +46,85 @@ public sealed class BundledSpecFactsTests
             Assert.True(declarations == 3, $"{operationId}: expected [Obsolete] on both overloads and the implementation, found {declarations}");
         }
 
-        Assert.Contains("(removeOrganizationUser) before then.\")]\n    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(", clients);
+        // Older versions reach the users API at resource version 2023-01-01 only (active users): their message says which ApiVersion sees pending users.
+        string where = version == "2025-03-12" ? "" : " with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client,";
+        Assert.Contains("(removeOrganizationUser)" + where + " before then.\")]\n    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(", clients);
+    }
+
+    [Theory]
+    [MemberData(nameof(AtlasSpecs))]
+    public void EveryReplacementAnObsoleteMessageNamesIsOnTheClientThatReachesPendingUsers(string version, string suffix)
+    {
+        SpecInput spec = BundledSpecs.Atlas(version, suffix);
+        string latestClients = Clients(BundledSpecs.Atlas("2025-03-12", "V20250312"));
+        foreach (string operationId in OperationIds)
+        {
+            string replacement = Regex.Match(FragmentValue(spec.Text, operationId, "description"), @"Use ([^.]+?) instead\.").Groups[1].Value;
+            string[] named = Regex.Matches(replacement, @"\((\w+)\)").Select(m => m.Groups[1].Value).ToArray();
+            Assert.NotEmpty(named);
+            foreach (string replacementId in named)
+            {
+                // A current (not obsolete) method of the 2025-03-12 client, on the users sub-client.
+                string method = char.ToUpperInvariant(replacementId[0]) + replacementId[1..] + "Async(";
+                Assert.Matches(@"\n    public global::System\.Threading\.Tasks\.Task(<[\w.]+>)? " + Regex.Escape(method), latestClients);
+                Assert.DoesNotMatch(@"Obsolete[^\n]*\)\]\n    public [^\n]* " + Regex.Escape(method), latestClients);
+            }
+
+            if (version != "2025-03-12")
+            {
+                Assert.EndsWith("with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client,", replacement);
+            }
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(AtlasSpecs))]
+    public void TheUsersOperationsHaveTheRealSpecsPathsAndResourceVersions(string version, string suffix)
+    {
+        string realPath = Path.Combine(FullSpecs.Directory, "atlas-admin-v2-" + version + ".yaml");
+        Skip.IfNot(File.Exists(realPath), "The full Atlas specs are read from " + FullSpecs.Directory + ", which is absent.");
+        var real = System.Text.Json.Nodes.JsonNode.Parse(YamlToJson.Convert(File.ReadAllText(realPath)))!;
+        var ours = System.Text.Json.Nodes.JsonNode.Parse(YamlToJson.Convert(BundledSpecs.Atlas(version, suffix).Text))!;
+
+        var usersOperations = new System.Collections.Generic.List<string>();
+        foreach ((string path, System.Text.Json.Nodes.JsonNode? item) in ours["paths"]!.AsObject())
+        {
+            foreach ((string method, System.Text.Json.Nodes.JsonNode? operation) in item!.AsObject())
+            {
+                if (operation!["tags"]![0]!.GetValue<string>() != "Users")
+                {
+                    continue;
+                }
+
+                string operationId = operation["operationId"]!.GetValue<string>();
+                usersOperations.Add(operationId);
+                System.Text.Json.Nodes.JsonNode? realOperation = real["paths"]?[path]?[method];
+                Assert.True(realOperation is not null, $"{version}: the real spec has no {method.ToUpperInvariant()} {path} ({operationId})");
+                Assert.Equal(operationId, realOperation!["operationId"]!.GetValue<string>());
+                Assert.Equal(ResourceVersions(realOperation), ResourceVersions(operation));
+            }
+        }
+
+        string[] expected = version == "2025-03-12"
+            ? new[] { "addProjectRole", "addProjectUser", "createOrganizationUser", "getOrganizationUser", "getProjectUser", "listOrganizationUsers", "listProjectUsers", "removeOrganizationUser", "removeProjectRole", "removeProjectUser", "updateOrganizationUser" }
+            : new[] { "listOrganizationUsers", "listProjectUsers", "removeOrganizationUser", "removeProjectUser" };
+        Assert.Equal(expected, usersOperations.OrderBy(id => id, System.StringComparer.Ordinal));
+
+        // The versioned media types of the success response and the request body: the resource version a client reaches.
+        static string ResourceVersions(System.Text.Json.Nodes.JsonNode operation)
+        {
+            var types = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
+            foreach (System.Text.Json.Nodes.JsonNode? content in new[] { operation["requestBody"]?["content"] }.Concat(operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2') && r.Key != "204").Select(r => r.Value?["content"])))
+            {
+                foreach ((string mediaType, _) in content?.AsObject() ?? new System.Text.Json.Nodes.JsonObject())
+                {
+                    types.Add(mediaType);
+                }
+            }
+
+            // A 204 is left out: the real spec gives its empty body a media type, the fragments (like the invitation deletes) none.
+            return string.Join(", ", types);
+        }
     }
 
     [Fact]

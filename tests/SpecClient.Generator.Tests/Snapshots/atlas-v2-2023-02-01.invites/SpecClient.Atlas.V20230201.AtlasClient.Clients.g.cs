@@ -5,9 +5,9 @@
 
 namespace SpecClient.Atlas.V20230201;
 
-/// <summary>The client for MongoDB Atlas Administration API — invitations, as an interface: implemented by AtlasClient, and by fakes in tests.</summary>
+/// <summary>The client for MongoDB Atlas Administration API — invitations and users, as an interface: implemented by AtlasClient, and by fakes in tests.</summary>
 /// <remarks>
-/// The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2023-02-01. Every operation has the single resource version 2023-01-01, which a request for 2023-02-01 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.
+/// The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2023-02-01, and the four MongoDB Cloud users operations this version has (list and remove, for organizations and projects). Every operation here has the single resource version 2023-01-01, which a request for 2023-02-01 reaches; at that resource version the users operations see active users only. Written for SpecClient from the project's facts (ATLAS.md, the issue on the invitations sunset); operationIds are today's names.
 /// <para/>
 /// Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).
 /// </remarks>
@@ -17,6 +17,9 @@ public partial interface IAtlasClient
     /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
     global::SpecClient.Runtime.ApiConnection Connection { get; }
 
+    /// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
+    IUsersClient Users { get; }
+
     /// <summary>Invitations to join an organization.</summary>
     IOrganizationsClient Organizations { get; }
 
@@ -24,8 +27,8 @@ public partial interface IAtlasClient
     IProjectsClient Projects { get; }
 }
 
-/// <summary>The client for MongoDB Atlas Administration API — invitations.</summary>
-/// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2023-02-01. Every operation has the single resource version 2023-01-01, which a request for 2023-02-01 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.</remarks>
+/// <summary>The client for MongoDB Atlas Administration API — invitations and users.</summary>
+/// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2023-02-01, and the four MongoDB Cloud users operations this version has (list and remove, for organizations and projects). Every operation here has the single resource version 2023-01-01, which a request for 2023-02-01 reaches; at that resource version the users operations see active users only. Written for SpecClient from the project's facts (ATLAS.md, the issue on the invitations sunset); operationIds are today's names.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial class AtlasClient : IAtlasClient
 {
@@ -58,6 +61,7 @@ public sealed partial class AtlasClient : IAtlasClient
     {
         global::System.ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
+        Users = new UsersClient(connection);
         Organizations = new OrganizationsClient(connection);
         Projects = new ProjectsClient(connection);
     }
@@ -66,10 +70,208 @@ public sealed partial class AtlasClient : IAtlasClient
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
 
     /// <inheritdoc/>
+    public IUsersClient Users { get; }
+
+    /// <inheritdoc/>
     public IOrganizationsClient Organizations { get; }
 
     /// <inheritdoc/>
     public IProjectsClient Projects { get; }
+}
+
+/// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
+/// <remarks>Implemented by UsersClient; reached through IAtlasClient.Users. Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public partial interface IUsersClient
+{
+    /// <summary>Return All MongoDB Cloud Users in One Organization</summary>
+    /// <remarks>
+    /// Returns the active MongoDB Cloud users of the specified organization and of its projects, one page at a time. This resource version, 2023-01-01, is deprecated and never returns pending users (invitations not yet accepted); resource version 2025-02-19, which ApiVersion 2025-02-19 or later reaches, returns them too and filters by orgMembershipStatus. To use this resource, the requesting service account or API key must have the Organization Member role.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/users (listOrganizationUsers, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListOrganizationUsersAsync(ListOrganizationUsersParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrganizationUsersAsync(new ListOrganizationUsersParams { OrgId = orgId }, cancellationToken);
+
+    /// <summary>Every page of <see cref="ListOrganizationUsersAsync(ListOrganizationUsersParams, global::System.Threading.CancellationToken)"/>, from PageNum (1 when unset) to the last.</summary>
+    /// <remarks>Reading stops at an empty page, once totalCount items are read, or at a page shorter than ItemsPerPage. Each page is one call, with its retries.</remarks>
+    /// <param name="parameters">The parameters of every page; PageNum is the first.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<PaginatedAppUserView> ListOrganizationUsersPagesAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<PaginatedAppUserView, CloudAppUser>((pageNum, ct) => ListOrganizationUsersAsync(parameters with { PageNum = pageNum, Envelope = null }, ct), static page => page.Results, static page => page.TotalCount, (int?)parameters.ItemsPerPage, (int)(parameters.PageNum ?? 1), cancellationToken);
+    }
+
+    /// <summary>Every item of the pages <see cref="ListOrganizationUsersPagesAsync(ListOrganizationUsersParams, global::System.Threading.CancellationToken)"/> reads.</summary>
+    global::System.Collections.Generic.IAsyncEnumerable<CloudAppUser> ListOrganizationUsersItemsAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::SpecClient.Runtime.ApiPaging.ItemsAsync<PaginatedAppUserView, CloudAppUser>(ListOrganizationUsersPagesAsync(parameters, cancellationToken), static page => page.Results, cancellationToken);
+
+    /// <summary>Remove One MongoDB Cloud User from One Organization</summary>
+    /// <remarks>
+    /// Removes one active MongoDB Cloud user from the specified organization. This resource version, 2023-01-01, is deprecated and can't remove pending users (invitations not yet accepted); resource version 2025-02-19, which ApiVersion 2025-02-19 or later reaches, can. To use this resource, the requesting service account or API key must have the Organization Owner role.
+    /// <para/>
+    /// DELETE /api/atlas/v2/orgs/{orgId}/users/{userId} (removeOrganizationUser, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="RemoveOrganizationUserAsync(RemoveOrganizationUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveOrganizationUserAsync(new RemoveOrganizationUserParams { OrgId = orgId, UserId = userId }, cancellationToken);
+
+    /// <summary>Return All MongoDB Cloud Users in One Project</summary>
+    /// <remarks>
+    /// Returns the active MongoDB Cloud users with a role in the specified project, one page at a time. This resource version, 2023-01-01, is deprecated and never returns pending users; resource version 2025-02-19, which ApiVersion 2025-02-19 or later reaches, returns them too. To use this resource, the requesting service account or API key must have the Project Read Only role.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/users (listProjectUsers, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 401 (NOT_ORG_GROUP_CREATOR); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListProjectUsersAsync(ListProjectUsersParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListProjectUsersAsync(new ListProjectUsersParams { GroupId = groupId }, cancellationToken);
+
+    /// <summary>Every page of <see cref="ListProjectUsersAsync(ListProjectUsersParams, global::System.Threading.CancellationToken)"/>, from PageNum (1 when unset) to the last.</summary>
+    /// <remarks>Reading stops at an empty page, once totalCount items are read, or at a page shorter than ItemsPerPage. Each page is one call, with its retries.</remarks>
+    /// <param name="parameters">The parameters of every page; PageNum is the first.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<PaginatedAppUserView> ListProjectUsersPagesAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<PaginatedAppUserView, CloudAppUser>((pageNum, ct) => ListProjectUsersAsync(parameters with { PageNum = pageNum, Envelope = null }, ct), static page => page.Results, static page => page.TotalCount, (int?)parameters.ItemsPerPage, (int)(parameters.PageNum ?? 1), cancellationToken);
+    }
+
+    /// <summary>Every item of the pages <see cref="ListProjectUsersPagesAsync(ListProjectUsersParams, global::System.Threading.CancellationToken)"/> reads.</summary>
+    global::System.Collections.Generic.IAsyncEnumerable<CloudAppUser> ListProjectUsersItemsAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::SpecClient.Runtime.ApiPaging.ItemsAsync<PaginatedAppUserView, CloudAppUser>(ListProjectUsersPagesAsync(parameters, cancellationToken), static page => page.Results, cancellationToken);
+
+    /// <summary>Remove One MongoDB Cloud User from One Project</summary>
+    /// <remarks>
+    /// Takes one active MongoDB Cloud user's access to the specified project away. This resource version, 2023-01-01, is deprecated and can't remove pending users; resource version 2025-02-19, which ApiVersion 2025-02-19 or later reaches, can. To use this resource, the requesting service account or API key must have the Project Owner role.
+    /// <para/>
+    /// DELETE /api/atlas/v2/groups/{groupId}/users/{userId} (removeProjectUser, Accept application/vnd.atlas.2023-01-01+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="RemoveProjectUserAsync(RemoveProjectUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveProjectUserAsync(new RemoveProjectUserParams { GroupId = groupId, UserId = userId }, cancellationToken);
+}
+
+/// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
+/// <remarks>Reached through <see cref="AtlasClient.Users"/>; the shorthand and paging methods are the interface's.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class UsersClient : IUsersClient
+{
+    private static readonly global::SpecClient.Atlas.V20230201.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20230201.AtlasClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public UsersClient(global::SpecClient.Runtime.ApiConnection connection)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrganizationUsersAsyncOperation = new("listOrganizationUsers", "GET", "/api/atlas/v2/orgs/{orgId}/users", "2023-02-01");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_removeOrganizationUserAsyncOperation = new("removeOrganizationUser", "DELETE", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2023-02-01");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listProjectUsersAsyncOperation = new("listProjectUsers", "GET", "/api/atlas/v2/groups/{groupId}/users", "2023-02-01");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("flattenTeams", parameters.FlattenTeams);
+        uri.AppendQuery("includeOrgUsers", parameters.IncludeOrgUsers);
+        var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_removeProjectUserAsyncOperation = new("removeProjectUser", "DELETE", "/api/atlas/v2/groups/{groupId}/users/{userId}", "2023-02-01");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
 }
 
 /// <summary>Invitations to join an organization.</summary>
@@ -79,7 +281,7 @@ public partial interface IOrganizationsClient
 {
     /// <summary>Return All Organization Invitations</summary>
     /// <remarks>
-    /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) instead.
+    /// Returns all pending invitations to the specified organization. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. To find pending users, filter the organization users by orgMembershipStatus=PENDING. Use Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// GET /api/atlas/v2/orgs/{orgId}/invites (listOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -87,19 +289,19 @@ public partial interface IOrganizationsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="ListOrgInvitesAsync(ListOrgInvitesParams, global::System.Threading.CancellationToken)"/>
     /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
         => ListOrgInvitesAsync(new ListOrgInvitesParams { OrgId = orgId }, cancellationToken);
 
     /// <summary>Invite One User to One Organization</summary>
     /// <remarks>
-    /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) instead.
+    /// Invites one MongoDB Cloud user to join the specified organization. The user must accept the invitation before they can access the organization; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// POST /api/atlas/v2/orgs/{orgId}/invites (createOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -107,20 +309,20 @@ public partial interface IOrganizationsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="CreateOrgInviteAsync(CreateOrgInviteParams, global::System.Threading.CancellationToken)"/>
     /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
     /// <param name="body">The invitation to send.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => CreateOrgInviteAsync(new CreateOrgInviteParams { OrgId = orgId, Body = body }, cancellationToken);
 
     /// <summary>Update One Organization Invitation</summary>
     /// <remarks>
-    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
+    /// Updates one pending invitation to the specified organization. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// PATCH /api/atlas/v2/orgs/{orgId}/invites (updateOrgInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -128,20 +330,20 @@ public partial interface IOrganizationsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateOrgInvitesAsync(UpdateOrgInvitesParams, global::System.Threading.CancellationToken)"/>
     /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
     /// <param name="body">The new invitation details; username selects the invitation to update.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateOrgInvitesAsync(new UpdateOrgInvitesParams { OrgId = orgId, Body = body }, cancellationToken);
 
     /// <summary>Return One Organization Invitation</summary>
     /// <remarks>
-    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) instead.
+    /// Returns the details of one pending invitation to the specified organization. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// GET /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (getOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -149,20 +351,20 @@ public partial interface IOrganizationsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="GetOrgInviteAsync(GetOrgInviteParams, global::System.Threading.CancellationToken)"/>
     /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => GetOrgInviteAsync(new GetOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
 
     /// <summary>Update One Organization Invitation by Invitation ID</summary>
     /// <remarks>
-    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) instead.
+    /// Updates one pending invitation to the specified organization, selected by its invitation id. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// PATCH /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (updateOrgInviteById, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -170,7 +372,7 @@ public partial interface IOrganizationsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams, global::System.Threading.CancellationToken)"/>
@@ -178,13 +380,13 @@ public partial interface IOrganizationsClient
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="body">The new invitation details.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateOrgInviteByIdAsync(new UpdateOrgInviteByIdParams { OrgId = orgId, InvitationId = invitationId, Body = body }, cancellationToken);
 
     /// <summary>Remove One Organization Invitation</summary>
     /// <remarks>
-    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization User Admin role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -192,14 +394,14 @@ public partial interface IOrganizationsClient
     /// <returns>A task that completes when the server has answered with success.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="DeleteOrgInviteAsync(DeleteOrgInviteParams, global::System.Threading.CancellationToken)"/>
     /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => DeleteOrgInviteAsync(new DeleteOrgInviteParams { OrgId = orgId, InvitationId = invitationId }, cancellationToken);
 }
@@ -223,7 +425,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_listOrgInvitesAsyncOperation = new("listOrgInvites", "GET", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -240,7 +442,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteAsyncOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -257,7 +459,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesAsyncOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -274,7 +476,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteAsyncOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -291,7 +493,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdAsyncOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -309,7 +511,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteAsyncOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -331,7 +533,7 @@ public partial interface IProjectsClient
 {
     /// <summary>Return All Project Invitations</summary>
     /// <remarks>
-    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
+    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead. Users invited through this project invitation endpoint can't be seen or removed through the users API (listProjectUsers, removeProjectUser); manage them here while it answers.
     /// <para/>
     /// GET /api/atlas/v2/groups/{groupId}/invites (listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -339,19 +541,19 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="ListGroupInvitesAsync(ListGroupInvitesParams, global::System.Threading.CancellationToken)"/>
     /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
         => ListGroupInvitesAsync(new ListGroupInvitesParams { GroupId = groupId }, cancellationToken);
 
     /// <summary>Invite One User to One Project</summary>
     /// <remarks>
-    /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) instead.
+    /// Invites one MongoDB Cloud user to join the specified project. The user must accept the invitation before they can access the project; the invitation expires 30 days after it is sent. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// POST /api/atlas/v2/groups/{groupId}/invites (createGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -359,20 +561,20 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="CreateGroupInviteAsync(CreateGroupInviteParams, global::System.Threading.CancellationToken)"/>
     /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
     /// <param name="body">The invitation to send.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => CreateGroupInviteAsync(new CreateGroupInviteParams { GroupId = groupId, Body = body }, cancellationToken);
 
     /// <summary>Update One Project Invitation</summary>
     /// <remarks>
-    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// PATCH /api/atlas/v2/groups/{groupId}/invites (updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -380,20 +582,20 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
     /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
     /// <param name="body">The new invitation details; username selects the invitation to update.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
 
     /// <summary>Return One Project Invitation</summary>
     /// <remarks>
-    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) instead.
+    /// Returns the details of one pending invitation to the specified project. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// GET /api/atlas/v2/groups/{groupId}/invites/{invitationId} (getGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -401,20 +603,20 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="GetGroupInviteAsync(GetGroupInviteParams, global::System.Threading.CancellationToken)"/>
     /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => GetGroupInviteAsync(new GetGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 
     /// <summary>Update One Project Invitation by Invitation ID</summary>
     /// <remarks>
-    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead.
     /// <para/>
     /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -422,7 +624,7 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
@@ -430,13 +632,13 @@ public partial interface IProjectsClient
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="body">The new invitation details.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateInviteByIdAsync(new UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
 
     /// <summary>Remove One Project Invitation</summary>
     /// <remarks>
-    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project User Admin role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, instead. Users invited through this project invitation endpoint can't be seen or removed through the users API (listProjectUsers, removeProjectUser); manage them here while it answers.
     /// <para/>
     /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -444,14 +646,14 @@ public partial interface IProjectsClient
     /// <returns>A task that completes when the server has answered with success.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="DeleteGroupInviteAsync(DeleteGroupInviteParams, global::System.Threading.CancellationToken)"/>
     /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
         => DeleteGroupInviteAsync(new DeleteGroupInviteParams { GroupId = groupId, InvitationId = invitationId }, cancellationToken);
 }
@@ -475,7 +677,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_listGroupInvitesAsyncOperation = new("listGroupInvites", "GET", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -492,7 +694,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteAsyncOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -509,7 +711,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -526,7 +728,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteAsyncOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -543,7 +745,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdAsyncOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -561,7 +763,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteAsyncOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2023-02-01");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);

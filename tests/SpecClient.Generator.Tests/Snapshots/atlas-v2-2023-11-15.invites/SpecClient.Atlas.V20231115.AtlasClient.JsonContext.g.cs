@@ -48,6 +48,8 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
         if (type == typeof(ApiError)) return Create_ApiError(options);
+        if (type == typeof(CloudAccessRoleAssignment)) return Create_CloudAccessRoleAssignment(options);
+        if (type == typeof(CloudAppUser)) return Create_CloudAppUser(options);
         if (type == typeof(global::System.DateTimeOffset)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
         if (type == typeof(GroupInvitation)) return Create_GroupInvitation(options);
         if (type == typeof(GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
@@ -57,6 +59,8 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         if (type == typeof(int)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
         if (type == typeof(global::System.Text.Json.JsonElement)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
         if (type == typeof(Link)) return Create_Link(options);
+        if (type == typeof(global::System.Collections.Generic.List<CloudAccessRoleAssignment>)) return global::SpecClient.Runtime.GeneratedJson.List<CloudAccessRoleAssignment>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<CloudAppUser>)) return global::SpecClient.Runtime.GeneratedJson.List<CloudAppUser>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupInvitation>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupInvitation>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupRole>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRole>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupRoleAssignment>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRoleAssignment>(this, options);
@@ -72,6 +76,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         if (type == typeof(OrganizationInvitation)) return Create_OrganizationInvitation(options);
         if (type == typeof(OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
         if (type == typeof(OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
+        if (type == typeof(PaginatedAppUserView)) return Create_PaginatedAppUserView(options);
         if (type == typeof(string)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
         return null;
     }
@@ -87,6 +92,30 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
         .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
         .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v));
+
+    /// <summary>Metadata for CloudAccessRoleAssignment.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CloudAccessRoleAssignment> CloudAccessRoleAssignment => Info<CloudAccessRoleAssignment>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_CloudAccessRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<CloudAccessRoleAssignment>(this, o, static () => new(), static p => p
+        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
+        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
+        .Add("roleName", x => x.RoleName, (x, v) => x.RoleName = v));
+
+    /// <summary>Metadata for CloudAppUser.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CloudAppUser> CloudAppUser => Info<CloudAppUser>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_CloudAppUser(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<CloudAppUser>(this, o, static () => new(), static p => p
+        .Add("country", x => x.Country, (x, v) => x.Country = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("firstName", x => x.FirstName, (x, v) => x.FirstName = v)
+        .Add("id", x => x.Id, (x, v) => x.Id = v)
+        .Add("lastAuth", x => x.LastAuth, (x, v) => x.LastAuth = v)
+        .Add("lastName", x => x.LastName, (x, v) => x.LastName = v)
+        .Add("links", x => x.Links, (x, v) => x.Links = v)
+        .Add("mobileNumber", x => x.MobileNumber, (x, v) => x.MobileNumber = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Add("username", x => x.Username, (x, v) => x.Username = v));
 
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
@@ -173,4 +202,12 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
         .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
         .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+
+    /// <summary>Metadata for PaginatedAppUserView.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PaginatedAppUserView> PaginatedAppUserView => Info<PaginatedAppUserView>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_PaginatedAppUserView(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<PaginatedAppUserView>(this, o, static () => new(), static p => p
+        .Add("links", x => x.Links, (x, v) => x.Links = v)
+        .Add("results", x => x.Results, (x, v) => x.Results = v)
+        .Add("totalCount", x => x.TotalCount, (x, v) => x.TotalCount = v));
 }

@@ -25,6 +25,58 @@ public sealed partial record ApiError
     public global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>? Parameters { get; set; }
 }
 
+/// <summary>One role a user holds, on either one organization or one project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record CloudAccessRoleAssignment
+{
+    /// <summary>The organization the role applies to; absent for a project role.</summary>
+    public string? OrgId { get; set; }
+
+    /// <summary>The project the role applies to; absent for an organization role.</summary>
+    public string? GroupId { get; set; }
+
+    /// <summary>The role, for example ORG_OWNER or GROUP_READ_ONLY. The server adds roles over time: clients must accept values they do not know.</summary>
+    public string? RoleName { get; set; }
+}
+
+/// <summary>An active MongoDB Cloud user (resource version 2023-01-01, which knows no pending users).</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record CloudAppUser
+{
+    /// <summary>Where the user is, as an ISO 3166-1 alpha-2 country code.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>When the user's MongoDB Cloud account was created, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>The user's first or given name.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary>Unique 24-hexadecimal digit string that identifies the user. Set by the server.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>When the user last signed in, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? LastAuth { get; set; }
+
+    /// <summary>The user's last or family name.</summary>
+    public string? LastName { get; set; }
+
+    /// <summary>Links to this user and related resources (RFC 5988). Set by the server.</summary>
+    public global::System.Collections.Generic.List<Link>? Links { get; set; }
+
+    /// <summary>The user's mobile phone number.</summary>
+    public string? MobileNumber { get; set; }
+
+    /// <summary>The user's roles, each on one organization or one project.</summary>
+    public global::System.Collections.Generic.List<CloudAccessRoleAssignment>? Roles { get; set; }
+
+    /// <summary>Unique 24-hexadecimal digit strings that identify the user's teams. Set by the server.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
+
+    /// <summary>Email address that is the user's MongoDB Cloud username.</summary>
+    public string? Username { get; set; }
+}
+
 /// <summary>A pending invitation to join one project.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record GroupInvitation
@@ -165,6 +217,20 @@ public sealed partial record OrganizationInvitationUpdateRequest
 
     /// <summary>Projects that the invited user joins, each with the project role to receive.</summary>
     public global::System.Collections.Generic.List<GroupRoleAssignment>? GroupRoleAssignments { get; set; }
+}
+
+/// <summary>One page of active users.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record PaginatedAppUserView
+{
+    /// <summary>Links to this page and related resources (RFC 5988). Set by the server.</summary>
+    public global::System.Collections.Generic.List<Link>? Links { get; set; }
+
+    /// <summary>The users on this page. Set by the server.</summary>
+    public global::System.Collections.Generic.List<CloudAppUser>? Results { get; set; }
+
+    /// <summary>How many users there are over all pages; left out when includeCount is false. Set by the server.</summary>
+    public int? TotalCount { get; set; }
 }
 
 /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>

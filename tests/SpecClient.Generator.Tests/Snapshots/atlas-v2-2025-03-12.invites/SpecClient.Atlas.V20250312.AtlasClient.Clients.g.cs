@@ -5,9 +5,9 @@
 
 namespace SpecClient.Atlas.V20250312;
 
-/// <summary>The client for MongoDB Atlas Administration API — invitations, as an interface: implemented by AtlasClient, and by fakes in tests.</summary>
+/// <summary>The client for MongoDB Atlas Administration API — invitations and users, as an interface: implemented by AtlasClient, and by fakes in tests.</summary>
 /// <remarks>
-/// The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2025-03-12. Every operation has the single resource version 2023-01-01, which a request for 2025-03-12 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.
+/// The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2025-03-12, and the MongoDB Cloud users operations that replace them. Every invitation operation has the single resource version 2023-01-01, which a request for 2025-03-12 reaches; the users operations have resource version 2025-02-19, the first that sees pending users. Written for SpecClient from the project's facts (ATLAS.md, the issue on the invitations sunset); operationIds are today's names.
 /// <para/>
 /// Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).
 /// </remarks>
@@ -17,6 +17,9 @@ public partial interface IAtlasClient
     /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
     global::SpecClient.Runtime.ApiConnection Connection { get; }
 
+    /// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
+    IUsersClient Users { get; }
+
     /// <summary>Invitations to join an organization.</summary>
     IOrganizationsClient Organizations { get; }
 
@@ -24,8 +27,8 @@ public partial interface IAtlasClient
     IProjectsClient Projects { get; }
 }
 
-/// <summary>The client for MongoDB Atlas Administration API — invitations.</summary>
-/// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2025-03-12. Every operation has the single resource version 2023-01-01, which a request for 2025-03-12 reaches. Written for SpecClient from the project's facts (ATLAS.md); operationIds are today's names.</remarks>
+/// <summary>The client for MongoDB Atlas Administration API — invitations and users.</summary>
+/// <remarks>The twelve invitation operations of the Atlas Administration API v2 as documented for API version 2025-03-12, and the MongoDB Cloud users operations that replace them. Every invitation operation has the single resource version 2023-01-01, which a request for 2025-03-12 reaches; the users operations have resource version 2025-02-19, the first that sees pending users. Written for SpecClient from the project's facts (ATLAS.md, the issue on the invitations sunset); operationIds are today's names.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial class AtlasClient : IAtlasClient
 {
@@ -58,6 +61,7 @@ public sealed partial class AtlasClient : IAtlasClient
     {
         global::System.ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
+        Users = new UsersClient(connection);
         Organizations = new OrganizationsClient(connection);
         Projects = new ProjectsClient(connection);
     }
@@ -66,10 +70,465 @@ public sealed partial class AtlasClient : IAtlasClient
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
 
     /// <inheritdoc/>
+    public IUsersClient Users { get; }
+
+    /// <inheritdoc/>
     public IOrganizationsClient Organizations { get; }
 
     /// <inheritdoc/>
     public IProjectsClient Projects { get; }
+}
+
+/// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
+/// <remarks>Implemented by UsersClient; reached through IAtlasClient.Users. Besides the ApiException each operation describes, any may throw ArgumentException (a parameter breaks the spec; nothing was sent), HttpRequestException (the connection failed) or TimeoutException (no answer in time).</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public partial interface IUsersClient
+{
+    /// <summary>Return All MongoDB Cloud Users in One Organization</summary>
+    /// <remarks>
+    /// Returns the MongoDB Cloud users of the specified organization, one page at a time, both those who have accepted their invitation (ACTIVE) and those who have not yet (PENDING). Filter by orgMembershipStatus=PENDING to find the pending invitations, and by username to find one user. Users invited through the deprecated project invitation endpoint (createGroupInvite) are not part of this list. To use this resource, the requesting service account or API key must have the Organization Member role. This resource version, 2025-02-19, is the first that returns pending users; the deprecated 2023-01-01 returns active users only.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/users (listOrganizationUsers, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedOrgUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListOrganizationUsersAsync(ListOrganizationUsersParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedOrgUserView> ListOrganizationUsersAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrganizationUsersAsync(new ListOrganizationUsersParams { OrgId = orgId }, cancellationToken);
+
+    /// <summary>Every page of <see cref="ListOrganizationUsersAsync(ListOrganizationUsersParams, global::System.Threading.CancellationToken)"/>, from PageNum (1 when unset) to the last.</summary>
+    /// <remarks>Reading stops at an empty page, once totalCount items are read, or at a page shorter than ItemsPerPage. Each page is one call, with its retries.</remarks>
+    /// <param name="parameters">The parameters of every page; PageNum is the first.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<PaginatedOrgUserView> ListOrganizationUsersPagesAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<PaginatedOrgUserView, OrgUserResponse>((pageNum, ct) => ListOrganizationUsersAsync(parameters with { PageNum = pageNum, Envelope = null }, ct), static page => page.Results, static page => page.TotalCount, (int?)parameters.ItemsPerPage, (int)(parameters.PageNum ?? 1), cancellationToken);
+    }
+
+    /// <summary>Every item of the pages <see cref="ListOrganizationUsersPagesAsync(ListOrganizationUsersParams, global::System.Threading.CancellationToken)"/> reads.</summary>
+    global::System.Collections.Generic.IAsyncEnumerable<OrgUserResponse> ListOrganizationUsersItemsAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::SpecClient.Runtime.ApiPaging.ItemsAsync<PaginatedOrgUserView, OrgUserResponse>(ListOrganizationUsersPagesAsync(parameters, cancellationToken), static page => page.Results, cancellationToken);
+
+    /// <summary>Add One MongoDB Cloud User to One Organization</summary>
+    /// <remarks>
+    /// Invites one MongoDB Cloud user, new or existing, to the specified organization. The user is PENDING until they accept; the invitation expires 30 days after it is sent. A user without a MongoDB Cloud account is asked to create one when accepting. To use this resource, the requesting service account or API key must have the Organization Owner role.
+    /// <para/>
+    /// POST /api/atlas/v2/orgs/{orgId}/users (createOrganizationUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> CreateOrganizationUserAsync(CreateOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="CreateOrganizationUserAsync(CreateOrganizationUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="body">The user to invite and the roles they receive.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> CreateOrganizationUserAsync(string orgId, OrgUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateOrganizationUserAsync(new CreateOrganizationUserParams { OrgId = orgId, Body = body }, cancellationToken);
+
+    /// <summary>Return One MongoDB Cloud User in One Organization</summary>
+    /// <remarks>
+    /// Returns one pending or active MongoDB Cloud user of the specified organization. Users invited through the deprecated project invitation endpoint (createGroupInvite) are not found here. To use this resource, the requesting service account or API key must have the Organization Member role.
+    /// <para/>
+    /// GET /api/atlas/v2/orgs/{orgId}/users/{userId} (getOrganizationUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> GetOrganizationUserAsync(GetOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="GetOrganizationUserAsync(GetOrganizationUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> GetOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetOrganizationUserAsync(new GetOrganizationUserParams { OrgId = orgId, UserId = userId }, cancellationToken);
+
+    /// <summary>Update One MongoDB Cloud User in One Organization</summary>
+    /// <remarks>
+    /// Changes the roles or teams of one pending or active MongoDB Cloud user of the specified organization. Send only the fields to change; a field sent empty is cleared. Users invited through the deprecated project invitation endpoint (createGroupInvite) can't be updated here. To use this resource, the requesting service account or API key must have the Organization Owner role.
+    /// <para/>
+    /// PATCH /api/atlas/v2/orgs/{orgId}/users/{userId} (updateOrganizationUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> UpdateOrganizationUserAsync(UpdateOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="UpdateOrganizationUserAsync(UpdateOrganizationUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="body">The roles and teams to give the user.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> UpdateOrganizationUserAsync(string orgId, string userId, OrgUserUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrganizationUserAsync(new UpdateOrganizationUserParams { OrgId = orgId, UserId = userId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One MongoDB Cloud User from One Organization</summary>
+    /// <remarks>
+    /// Removes one MongoDB Cloud user from the specified organization. Removing a PENDING user cancels their invitation; removing an ACTIVE user takes away their access. Pending users invited through the deprecated project invitation endpoint (createGroupInvite) can't be removed here. To use this resource, the requesting service account or API key must have the Organization Owner role. This resource version, 2025-02-19, is the first that removes pending users; the deprecated 2023-01-01 removes active users only.
+    /// <para/>
+    /// DELETE /api/atlas/v2/orgs/{orgId}/users/{userId} (removeOrganizationUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="RemoveOrganizationUserAsync(RemoveOrganizationUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="orgId">Unique 24-hexadecimal digit string that identifies the organization.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveOrganizationUserAsync(new RemoveOrganizationUserParams { OrgId = orgId, UserId = userId }, cancellationToken);
+
+    /// <summary>Return All MongoDB Cloud Users in One Project</summary>
+    /// <remarks>
+    /// Returns the MongoDB Cloud users with access to the specified project, one page at a time, both pending and active. Users invited through the deprecated project invitation endpoint (createGroupInvite) are not part of this list. To use this resource, the requesting service account or API key must have the Project Read Only role. This resource version, 2025-02-19, is the first that returns pending users; the deprecated 2023-01-01 returns active users only.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/users (listProjectUsers, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedGroupUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="ListProjectUsersAsync(ListProjectUsersParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<PaginatedGroupUserView> ListProjectUsersAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListProjectUsersAsync(new ListProjectUsersParams { GroupId = groupId }, cancellationToken);
+
+    /// <summary>Every page of <see cref="ListProjectUsersAsync(ListProjectUsersParams, global::System.Threading.CancellationToken)"/>, from PageNum (1 when unset) to the last.</summary>
+    /// <remarks>Reading stops at an empty page, once totalCount items are read, or at a page shorter than ItemsPerPage. Each page is one call, with its retries.</remarks>
+    /// <param name="parameters">The parameters of every page; PageNum is the first.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    global::System.Collections.Generic.IAsyncEnumerable<PaginatedGroupUserView> ListProjectUsersPagesAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(parameters);
+        return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<PaginatedGroupUserView, GroupUserResponse>((pageNum, ct) => ListProjectUsersAsync(parameters with { PageNum = pageNum, Envelope = null }, ct), static page => page.Results, static page => page.TotalCount, (int?)parameters.ItemsPerPage, (int)(parameters.PageNum ?? 1), cancellationToken);
+    }
+
+    /// <summary>Every item of the pages <see cref="ListProjectUsersPagesAsync(ListProjectUsersParams, global::System.Threading.CancellationToken)"/> reads.</summary>
+    global::System.Collections.Generic.IAsyncEnumerable<GroupUserResponse> ListProjectUsersItemsAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::SpecClient.Runtime.ApiPaging.ItemsAsync<PaginatedGroupUserView, GroupUserResponse>(ListProjectUsersPagesAsync(parameters, cancellationToken), static page => page.Results, cancellationToken);
+
+    /// <summary>Add One MongoDB Cloud User to One Project</summary>
+    /// <remarks>
+    /// Gives one MongoDB Cloud user access to the specified project. A user with a pending invitation to the project's organization has that invitation extended with the project roles; a user without one is invited to the organization and the project; a user already active in the organization receives the project roles at once. To use this resource, the requesting service account or API key must have the Project Owner role.
+    /// <para/>
+    /// POST /api/atlas/v2/groups/{groupId}/users (addProjectUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 409 (CONFLICT); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupUserResponse> AddProjectUserAsync(AddProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="AddProjectUserAsync(AddProjectUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="body">The user to add and their project roles.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupUserResponse> AddProjectUserAsync(string groupId, GroupUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => AddProjectUserAsync(new AddProjectUserParams { GroupId = groupId, Body = body }, cancellationToken);
+
+    /// <summary>Return One MongoDB Cloud User in One Project</summary>
+    /// <remarks>
+    /// Returns one pending or active MongoDB Cloud user with access to the specified project. Users invited through the deprecated project invitation endpoint (createGroupInvite) are not found here. To use this resource, the requesting service account or API key must have the Project Read Only role.
+    /// <para/>
+    /// GET /api/atlas/v2/groups/{groupId}/users/{userId} (getProjectUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupUserResponse> GetProjectUserAsync(GetProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="GetProjectUserAsync(GetProjectUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<GroupUserResponse> GetProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetProjectUserAsync(new GetProjectUserParams { GroupId = groupId, UserId = userId }, cancellationToken);
+
+    /// <summary>Remove One MongoDB Cloud User from One Project</summary>
+    /// <remarks>
+    /// Takes one MongoDB Cloud user's access to the specified project away. For a PENDING user this removes the project from their organization invitation, which stays pending. Pending users invited through the deprecated project invitation endpoint (createGroupInvite) can't be removed here. To use this resource, the requesting service account or API key must have the Project Owner role. This resource version, 2025-02-19, is the first that removes pending users; the deprecated 2023-01-01 removes active users only.
+    /// <para/>
+    /// DELETE /api/atlas/v2/groups/{groupId}/users/{userId} (removeProjectUser, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="RemoveProjectUserAsync(RemoveProjectUserParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task RemoveProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveProjectUserAsync(new RemoveProjectUserParams { GroupId = groupId, UserId = userId }, cancellationToken);
+
+    /// <summary>Add One Project Role to One MongoDB Cloud User</summary>
+    /// <remarks>
+    /// Gives one pending or active MongoDB Cloud user one more role in the specified project. Users invited through the deprecated project invitation endpoint (createGroupInvite) can't be changed here. To use this resource, the requesting service account or API key must have the Project Owner role.
+    /// <para/>
+    /// POST /api/atlas/v2/groups/{groupId}/users/{userId}:addRole (addProjectRole, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> AddProjectRoleAsync(AddProjectRoleParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="AddProjectRoleAsync(AddProjectRoleParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="body">The project role to add.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> AddProjectRoleAsync(string groupId, string userId, AddOrRemoveGroupRole body, global::System.Threading.CancellationToken cancellationToken = default)
+        => AddProjectRoleAsync(new AddProjectRoleParams { GroupId = groupId, UserId = userId, Body = body }, cancellationToken);
+
+    /// <summary>Remove One Project Role from One MongoDB Cloud User</summary>
+    /// <remarks>
+    /// Takes one role in the specified project away from one pending or active MongoDB Cloud user. Users invited through the deprecated project invitation endpoint (createGroupInvite) can't be changed here. To use this resource, the requesting service account or API key must have the Project Owner role.
+    /// <para/>
+    /// POST /api/atlas/v2/groups/{groupId}/users/{userId}:removeRole (removeProjectRole, Accept application/vnd.atlas.2025-02-19+json).
+    /// </remarks>
+    /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
+    /// <returns>The response body.</returns>
+    /// <param name="parameters">The parameters, checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> RemoveProjectRoleAsync(RemoveProjectRoleParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="RemoveProjectRoleAsync(RemoveProjectRoleParams, global::System.Threading.CancellationToken)"/>
+    /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
+    /// <param name="userId">Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active.</param>
+    /// <param name="body">The project role to remove.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    global::System.Threading.Tasks.Task<OrgUserResponse> RemoveProjectRoleAsync(string groupId, string userId, AddOrRemoveGroupRole body, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveProjectRoleAsync(new RemoveProjectRoleParams { GroupId = groupId, UserId = userId, Body = body }, cancellationToken);
+}
+
+/// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
+/// <remarks>Reached through <see cref="AtlasClient.Users"/>; the shorthand and paging methods are the interface's.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial class UsersClient : IUsersClient
+{
+    private static readonly global::SpecClient.Atlas.V20250312.AtlasClientJsonContext s_json = global::SpecClient.Atlas.V20250312.AtlasClientJsonContext.Default;
+    private readonly global::SpecClient.Runtime.ApiConnection _connection;
+
+    /// <summary>Creates the client over a connection; usually reached from the root client instead.</summary>
+    /// <param name="connection">The connection every request goes through.</param>
+    public UsersClient(global::SpecClient.Runtime.ApiConnection connection)
+    {
+        global::System.ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listOrganizationUsersAsyncOperation = new("listOrganizationUsers", "GET", "/api/atlas/v2/orgs/{orgId}/users", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<PaginatedOrgUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("username", parameters.Username);
+        uri.AppendQuery("orgMembershipStatus", parameters.OrgMembershipStatus?.Value);
+        var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.PaginatedOrgUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_createOrganizationUserAsyncOperation = new("createOrganizationUser", "POST", "/api/atlas/v2/orgs/{orgId}/users", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<OrgUserResponse> CreateOrganizationUserAsync(CreateOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_createOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrgUserRequest, "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getOrganizationUserAsyncOperation = new("getOrganizationUser", "GET", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<OrgUserResponse> GetOrganizationUserAsync(GetOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_getOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrganizationUserAsyncOperation = new("updateOrganizationUser", "PATCH", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<OrgUserResponse> UpdateOrganizationUserAsync(UpdateOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_updateOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrgUserUpdateRequest, "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_removeOrganizationUserAsyncOperation = new("removeOrganizationUser", "DELETE", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/orgs/");
+        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_listProjectUsersAsyncOperation = new("listProjectUsers", "GET", "/api/atlas/v2/groups/{groupId}/users", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<PaginatedGroupUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("flattenTeams", parameters.FlattenTeams);
+        uri.AppendQuery("includeOrgUsers", parameters.IncludeOrgUsers);
+        uri.AppendQuery("orgMembershipStatus", parameters.OrgMembershipStatus?.Value);
+        uri.AppendQuery("username", parameters.Username);
+        var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.PaginatedGroupUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_addProjectUserAsyncOperation = new("addProjectUser", "POST", "/api/atlas/v2/groups/{groupId}/users", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<GroupUserResponse> AddProjectUserAsync(AddProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_addProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupUserRequest, "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_getProjectUserAsyncOperation = new("getProjectUser", "GET", "/api/atlas/v2/groups/{groupId}/users/{userId}", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<GroupUserResponse> GetProjectUserAsync(GetProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_getProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_removeProjectUserAsyncOperation = new("removeProjectUser", "DELETE", "/api/atlas/v2/groups/{groupId}/users/{userId}", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_addProjectRoleAsyncOperation = new("addProjectRole", "POST", "/api/atlas/v2/groups/{groupId}/users/{userId}:addRole", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<OrgUserResponse> AddProjectRoleAsync(AddProjectRoleParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendLiteral(":addRole");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_addProjectRoleAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
+
+    private static readonly global::SpecClient.Runtime.ApiOperation s_removeProjectRoleAsyncOperation = new("removeProjectRole", "POST", "/api/atlas/v2/groups/{groupId}/users/{userId}:removeRole", "2025-03-12");
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<OrgUserResponse> RemoveProjectRoleAsync(RemoveProjectRoleParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var uri = _connection.CreateUriBuilder(parameters);
+        uri.AppendLiteral("api/atlas/v2/groups/");
+        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendLiteral("/users/");
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendLiteral(":removeRole");
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        var request = _connection.CreateRequest(s_removeProjectRoleAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
+        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+    }
 }
 
 /// <summary>Invitations to join an organization.</summary>
@@ -186,7 +645,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
     /// <para/>
-    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/vnd.atlas.2025-02-19+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -319,7 +778,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 }
@@ -331,7 +790,7 @@ public partial interface IProjectsClient
 {
     /// <summary>Return All Project Invitations</summary>
     /// <remarks>
-    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead.
+    /// Returns all pending invitations to the specified project. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Return All MongoDB Cloud Users in One Project (listProjectUsers) instead. Users invited through this project invitation endpoint can't be seen or removed through the users API (listProjectUsers, removeProjectUser); manage them here while it answers.
     /// <para/>
     /// GET /api/atlas/v2/groups/{groupId}/invites (listGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -372,7 +831,7 @@ public partial interface IProjectsClient
 
     /// <summary>Update One Project Invitation</summary>
     /// <remarks>
-    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// Updates one pending invitation to the specified project. The username in the request body selects the invitation. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) instead.
     /// <para/>
     /// PATCH /api/atlas/v2/groups/{groupId}/invites (updateGroupInvites, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -380,14 +839,14 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateGroupInvitesAsync(UpdateGroupInvitesParams, global::System.Threading.CancellationToken)"/>
     /// <param name="groupId">Unique 24-hexadecimal digit string that identifies the project.</param>
     /// <param name="body">The new invitation details; username selects the invitation to update.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateGroupInvitesAsync(new UpdateGroupInvitesParams { GroupId = groupId, Body = body }, cancellationToken);
 
@@ -414,7 +873,7 @@ public partial interface IProjectsClient
 
     /// <summary>Update One Project Invitation by Invitation ID</summary>
     /// <remarks>
-    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Update Project Roles for One MongoDB Cloud User (updateProjectRoles) instead.
+    /// Updates one pending invitation to the specified project, selected by its invitation id. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) instead.
     /// <para/>
     /// PATCH /api/atlas/v2/groups/{groupId}/invites/{invitationId} (updateInviteById, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
@@ -422,7 +881,7 @@ public partial interface IProjectsClient
     /// <returns>The response body.</returns>
     /// <param name="parameters">The parameters, checked before sending.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateInviteByIdAsync(UpdateInviteByIdParams, global::System.Threading.CancellationToken)"/>
@@ -430,15 +889,15 @@ public partial interface IProjectsClient
     /// <param name="invitationId">Unique 24-hexadecimal digit string that identifies the invitation.</param>
     /// <param name="body">The new invitation details.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         => UpdateInviteByIdAsync(new UpdateInviteByIdParams { GroupId = groupId, InvitationId = invitationId, Body = body }, cancellationToken);
 
     /// <summary>Remove One Project Invitation</summary>
     /// <remarks>
-    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead.
+    /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead. Users invited through this project invitation endpoint can't be seen or removed through the users API (listProjectUsers, removeProjectUser); manage them here while it answers.
     /// <para/>
-    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
+    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/vnd.atlas.2025-02-19+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -509,7 +968,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2025-03-12");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -543,7 +1002,7 @@ public sealed partial class ProjectsClient : IProjectsClient
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdAsyncOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2025-03-12");
 
     /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update Project Roles for One MongoDB Cloud User (updateProjectRoles) before then.")]
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var uri = _connection.CreateUriBuilder(parameters);
@@ -571,7 +1030,7 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
+        var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
     }
 }

@@ -47,15 +47,20 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
 
     global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(AddOrRemoveGroupRole)) return Create_AddOrRemoveGroupRole(options);
         if (type == typeof(ApiError)) return Create_ApiError(options);
         if (type == typeof(BadRequestDetail)) return Create_BadRequestDetail(options);
         if (type == typeof(global::System.DateTimeOffset)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
         if (type == typeof(FieldViolation)) return Create_FieldViolation(options);
+        if (type == typeof(GroupActiveUserResponse)) return Create_GroupActiveUserResponse(options);
         if (type == typeof(GroupInvitation)) return Create_GroupInvitation(options);
         if (type == typeof(GroupInvitationRequest)) return Create_GroupInvitationRequest(options);
         if (type == typeof(GroupInvitationUpdateRequest)) return Create_GroupInvitationUpdateRequest(options);
+        if (type == typeof(GroupPendingUserResponse)) return Create_GroupPendingUserResponse(options);
         if (type == typeof(GroupRole)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<GroupRole>(this, options);
         if (type == typeof(GroupRoleAssignment)) return Create_GroupRoleAssignment(options);
+        if (type == typeof(GroupUserRequest)) return Create_GroupUserRequest(options);
+        if (type == typeof(GroupUserResponse)) return Create_GroupUserResponse(options);
         if (type == typeof(int)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
         if (type == typeof(global::System.Text.Json.JsonElement)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
         if (type == typeof(Link)) return Create_Link(options);
@@ -63,23 +68,43 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         if (type == typeof(global::System.Collections.Generic.List<GroupInvitation>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupInvitation>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupRole>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRole>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<GroupRoleAssignment>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupRoleAssignment>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<GroupUserResponse>)) return global::SpecClient.Runtime.GeneratedJson.List<GroupUserResponse>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>)) return global::SpecClient.Runtime.GeneratedJson.List<global::System.Text.Json.JsonElement>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<Link>)) return global::SpecClient.Runtime.GeneratedJson.List<Link>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<OrgRole>)) return global::SpecClient.Runtime.GeneratedJson.List<OrgRole>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<OrgUserResponse>)) return global::SpecClient.Runtime.GeneratedJson.List<OrgUserResponse>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<OrganizationInvitation>)) return global::SpecClient.Runtime.GeneratedJson.List<OrganizationInvitation>(this, options);
         if (type == typeof(global::System.Collections.Generic.List<string>)) return global::SpecClient.Runtime.GeneratedJson.List<string>(this, options);
+        if (type == typeof(global::System.Collections.Generic.List<UserGroupRoleAssignment>)) return global::SpecClient.Runtime.GeneratedJson.List<UserGroupRoleAssignment>(this, options);
         if (type == typeof(global::System.DateTimeOffset?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<global::System.DateTimeOffset>(this, options);
         if (type == typeof(GroupRole?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<GroupRole>(this, options);
         if (type == typeof(int?)) return global::SpecClient.Runtime.GeneratedJson.Nullable<int>(this, options);
+        if (type == typeof(OrgActiveUserResponse)) return Create_OrgActiveUserResponse(options);
+        if (type == typeof(OrgMembershipStatus)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<OrgMembershipStatus>(this, options);
+        if (type == typeof(OrgPendingUserResponse)) return Create_OrgPendingUserResponse(options);
         if (type == typeof(OrgRole)) return global::SpecClient.Runtime.GeneratedJson.OpenEnum<OrgRole>(this, options);
+        if (type == typeof(OrgUserRequest)) return Create_OrgUserRequest(options);
+        if (type == typeof(OrgUserResponse)) return Create_OrgUserResponse(options);
+        if (type == typeof(OrgUserRolesRequest)) return Create_OrgUserRolesRequest(options);
+        if (type == typeof(OrgUserRolesResponse)) return Create_OrgUserRolesResponse(options);
+        if (type == typeof(OrgUserUpdateRequest)) return Create_OrgUserUpdateRequest(options);
         if (type == typeof(OrganizationInvitation)) return Create_OrganizationInvitation(options);
         if (type == typeof(OrganizationInvitationRequest)) return Create_OrganizationInvitationRequest(options);
         if (type == typeof(OrganizationInvitationUpdateRequest)) return Create_OrganizationInvitationUpdateRequest(options);
+        if (type == typeof(PaginatedGroupUserView)) return Create_PaginatedGroupUserView(options);
+        if (type == typeof(PaginatedOrgUserView)) return Create_PaginatedOrgUserView(options);
         if (type == typeof(string)) return global::SpecClient.Runtime.GeneratedJson.Value(this, options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+        if (type == typeof(UserGroupRoleAssignment)) return Create_UserGroupRoleAssignment(options);
         return null;
     }
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    /// <summary>Metadata for AddOrRemoveGroupRole.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AddOrRemoveGroupRole> AddOrRemoveGroupRole => Info<AddOrRemoveGroupRole>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_AddOrRemoveGroupRole(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<AddOrRemoveGroupRole>(this, o, static () => new() { GroupRole = default! }, static p => p
+        .Required("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
 
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
@@ -104,6 +129,20 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_FieldViolation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<FieldViolation>(this, o, static () => new() { Field = default!, Description = default! }, static p => p
         .Required("field", x => x.Field, (x, v) => x.Field = v)
         .Required("description", x => x.Description, (x, v) => x.Description = v));
+
+    /// <summary>Metadata for GroupActiveUserResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupActiveUserResponse> GroupActiveUserResponse => Info<GroupActiveUserResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupActiveUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupActiveUserResponse>(this, o, static () => new(), static p => p
+        .Required("id", x => x.Id, (x, v) => x.Id = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Required("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("country", x => x.Country, (x, v) => x.Country = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("firstName", x => x.FirstName, (x, v) => x.FirstName = v)
+        .Add("lastAuth", x => x.LastAuth, (x, v) => x.LastAuth = v)
+        .Add("lastName", x => x.LastName, (x, v) => x.LastName = v)
+        .Add("mobileNumber", x => x.MobileNumber, (x, v) => x.MobileNumber = v));
 
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
@@ -132,6 +171,17 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, o, static () => new(), static p => p
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
 
+    /// <summary>Metadata for GroupPendingUserResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupPendingUserResponse> GroupPendingUserResponse => Info<GroupPendingUserResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupPendingUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupPendingUserResponse>(this, o, static () => new(), static p => p
+        .Required("id", x => x.Id, (x, v) => x.Id = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Required("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("invitationCreatedAt", x => x.InvitationCreatedAt, (x, v) => x.InvitationCreatedAt = v)
+        .Add("invitationExpiresAt", x => x.InvitationExpiresAt, (x, v) => x.InvitationExpiresAt = v)
+        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v));
+
     /// <summary>Metadata for GroupRole.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRole> GroupRole => Info<GroupRole>();
 
@@ -141,6 +191,21 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, o, static () => new(), static p => p
         .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
         .Add("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
+
+    /// <summary>Metadata for GroupUserRequest.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupUserRequest> GroupUserRequest => Info<GroupUserRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupUserRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupUserRequest>(this, o, static () => new() { Username = default!, Roles = default! }, static p => p
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+
+    /// <summary>Metadata for GroupUserResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupUserResponse> GroupUserResponse => Info<GroupUserResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupUserResponse>(this, o, static () => new(), static p => p
+        .Required("id", x => x.Id, (x, v) => x.Id = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Required("username", x => x.Username, (x, v) => x.Username = v), global::SpecClient.Runtime.GeneratedJson.Variants("orgMembershipStatus", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(GroupPendingUserResponse), "PENDING"), new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(GroupActiveUserResponse), "ACTIVE")));
 
     /// <summary>Metadata for Link.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
@@ -155,8 +220,76 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     /// <summary>Metadata for System.Collections.Generic.List&lt;OrganizationInvitation&gt;.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrganizationInvitation => Info<global::System.Collections.Generic.List<OrganizationInvitation>>();
 
+    /// <summary>Metadata for OrgActiveUserResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgActiveUserResponse> OrgActiveUserResponse => Info<OrgActiveUserResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgActiveUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgActiveUserResponse>(this, o, static () => new(), static p => p
+        .Required("id", x => x.Id, (x, v) => x.Id = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Required("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("country", x => x.Country, (x, v) => x.Country = v)
+        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
+        .Add("firstName", x => x.FirstName, (x, v) => x.FirstName = v)
+        .Add("lastAuth", x => x.LastAuth, (x, v) => x.LastAuth = v)
+        .Add("lastName", x => x.LastName, (x, v) => x.LastName = v)
+        .Add("mobileNumber", x => x.MobileNumber, (x, v) => x.MobileNumber = v));
+
+    /// <summary>Metadata for OrgMembershipStatus.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgMembershipStatus> OrgMembershipStatus => Info<OrgMembershipStatus>();
+
+    /// <summary>Metadata for OrgPendingUserResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgPendingUserResponse> OrgPendingUserResponse => Info<OrgPendingUserResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgPendingUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgPendingUserResponse>(this, o, static () => new(), static p => p
+        .Required("id", x => x.Id, (x, v) => x.Id = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Required("username", x => x.Username, (x, v) => x.Username = v)
+        .Add("invitationCreatedAt", x => x.InvitationCreatedAt, (x, v) => x.InvitationCreatedAt = v)
+        .Add("invitationExpiresAt", x => x.InvitationExpiresAt, (x, v) => x.InvitationExpiresAt = v)
+        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v));
+
     /// <summary>Metadata for OrgRole.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgRole> OrgRole => Info<OrgRole>();
+
+    /// <summary>Metadata for OrgUserRequest.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserRequest> OrgUserRequest => Info<OrgUserRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserRequest>(this, o, static () => new() { Username = default!, Roles = default! }, static p => p
+        .Add("username", x => x.Username, (x, v) => x.Username = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
+
+    /// <summary>Metadata for OrgUserResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserResponse> OrgUserResponse => Info<OrgUserResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserResponse>(this, o, static () => new(), static p => p
+        .Required("id", x => x.Id, (x, v) => x.Id = v)
+        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
+        .Required("username", x => x.Username, (x, v) => x.Username = v), global::SpecClient.Runtime.GeneratedJson.Variants("orgMembershipStatus", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(OrgPendingUserResponse), "PENDING"), new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(OrgActiveUserResponse), "ACTIVE")));
+
+    /// <summary>Metadata for OrgUserRolesRequest.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserRolesRequest> OrgUserRolesRequest => Info<OrgUserRolesRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserRolesRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserRolesRequest>(this, o, static () => new() { OrgRoles = default! }, static p => p
+        .Required("orgRoles", x => x.OrgRoles, (x, v) => x.OrgRoles = v)
+        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+
+    /// <summary>Metadata for OrgUserRolesResponse.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserRolesResponse> OrgUserRolesResponse => Info<OrgUserRolesResponse>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserRolesResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserRolesResponse>(this, o, static () => new(), static p => p
+        .Add("orgRoles", x => x.OrgRoles, (x, v) => x.OrgRoles = v)
+        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+
+    /// <summary>Metadata for OrgUserUpdateRequest.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserUpdateRequest> OrgUserUpdateRequest => Info<OrgUserUpdateRequest>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserUpdateRequest>(this, o, static () => new(), static p => p
+        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
+        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
 
     /// <summary>Metadata for OrganizationInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
@@ -190,4 +323,27 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
         .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
         .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+
+    /// <summary>Metadata for PaginatedGroupUserView.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PaginatedGroupUserView> PaginatedGroupUserView => Info<PaginatedGroupUserView>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_PaginatedGroupUserView(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<PaginatedGroupUserView>(this, o, static () => new(), static p => p
+        .Add("links", x => x.Links, (x, v) => x.Links = v)
+        .Add("results", x => x.Results, (x, v) => x.Results = v)
+        .Add("totalCount", x => x.TotalCount, (x, v) => x.TotalCount = v));
+
+    /// <summary>Metadata for PaginatedOrgUserView.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PaginatedOrgUserView> PaginatedOrgUserView => Info<PaginatedOrgUserView>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_PaginatedOrgUserView(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<PaginatedOrgUserView>(this, o, static () => new(), static p => p
+        .Add("links", x => x.Links, (x, v) => x.Links = v)
+        .Add("results", x => x.Results, (x, v) => x.Results = v)
+        .Add("totalCount", x => x.TotalCount, (x, v) => x.TotalCount = v));
+
+    /// <summary>Metadata for UserGroupRoleAssignment.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UserGroupRoleAssignment> UserGroupRoleAssignment => Info<UserGroupRoleAssignment>();
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_UserGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<UserGroupRoleAssignment>(this, o, static () => new(), static p => p
+        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
+        .Add("groupRoles", x => x.GroupRoles, (x, v) => x.GroupRoles = v));
 }

@@ -5,6 +5,14 @@
 
 namespace SpecClient.Atlas.V20250312;
 
+/// <summary>One project role to add to a user or to take away.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record AddOrRemoveGroupRole
+{
+    /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
+    public required GroupRole GroupRole { get; set; }
+}
+
 /// <summary>Error body returned by the API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record ApiError
@@ -45,6 +53,29 @@ public sealed partial record FieldViolation
 
     /// <summary>Why the field is not valid.</summary>
     public required string Description { get; set; }
+}
+
+/// <summary>A user who has accepted their invitation and has access to the project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupActiveUserResponse : GroupUserResponse
+{
+    /// <summary>Where the user is, as an ISO 3166-1 alpha-2 country code. Set by the server.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>When the user's MongoDB Cloud account was created, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>The user's first or given name. Set by the server.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary>When the user last signed in, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? LastAuth { get; set; }
+
+    /// <summary>The user's last or family name. Set by the server.</summary>
+    public string? LastName { get; set; }
+
+    /// <summary>The user's mobile phone number. Set by the server.</summary>
+    public string? MobileNumber { get; set; }
 }
 
 /// <summary>A pending invitation to join one project.</summary>
@@ -98,6 +129,20 @@ public sealed partial record GroupInvitationUpdateRequest
     public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
 }
 
+/// <summary>A user invited to the project's organization with a role in this project, who has not accepted yet.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupPendingUserResponse : GroupUserResponse
+{
+    /// <summary>When the invitation was sent, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? InvitationCreatedAt { get; set; }
+
+    /// <summary>When the invitation expires, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? InvitationExpiresAt { get; set; }
+
+    /// <summary>Username of whoever sent the invitation. Set by the server.</summary>
+    public string? InviterUsername { get; set; }
+}
+
 /// <summary>One project and the project role that an invited user receives in it.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record GroupRoleAssignment
@@ -109,6 +154,32 @@ public sealed partial record GroupRoleAssignment
     public GroupRole? GroupRole { get; set; }
 }
 
+/// <summary>A user to add to a project, with their project roles.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GroupUserRequest
+{
+    /// <summary>Email address that is the user's MongoDB Cloud username. Sent in requests only.</summary>
+    public required string Username { get; set; }
+
+    /// <summary>Project roles to give the user; at least one. Sent in requests only.</summary>
+    public required global::System.Collections.Generic.List<GroupRole> Roles { get; set; }
+}
+
+/// <summary>One MongoDB Cloud user with access to a project. orgMembershipStatus tells a pending user (GroupPendingUserResponse) from an active one (GroupActiveUserResponse).</summary>
+/// <remarks>Polymorphic: the 'orgMembershipStatus' property picks the derived record (PENDING → GroupPendingUserResponse, ACTIVE → GroupActiveUserResponse); an unknown value reads as this base record.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public partial record GroupUserResponse
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the user. Set by the server.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The user's roles in the project. Set by the server.</summary>
+    public global::System.Collections.Generic.List<GroupRole>? Roles { get; set; }
+
+    /// <summary>Email address that is the user's MongoDB Cloud username. Set by the server.</summary>
+    public string? Username { get; set; }
+}
+
 /// <summary>A web link (RFC 5988).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record Link
@@ -118,6 +189,108 @@ public sealed partial record Link
 
     /// <summary>Relation of the linked resource to this one. Set by the server.</summary>
     public string? Rel { get; set; }
+}
+
+/// <summary>A user who has accepted their invitation to the organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrgActiveUserResponse : OrgUserResponse
+{
+    /// <summary>Where the user is, as an ISO 3166-1 alpha-2 country code. Set by the server.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>When the user's MongoDB Cloud account was created, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>The user's first or given name. Set by the server.</summary>
+    public string? FirstName { get; set; }
+
+    /// <summary>When the user last signed in, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? LastAuth { get; set; }
+
+    /// <summary>The user's last or family name. Set by the server.</summary>
+    public string? LastName { get; set; }
+
+    /// <summary>The user's mobile phone number. Set by the server.</summary>
+    public string? MobileNumber { get; set; }
+}
+
+/// <summary>A user invited to the organization who has not accepted yet. Their id is the one to remove to cancel the invitation.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrgPendingUserResponse : OrgUserResponse
+{
+    /// <summary>When the invitation was sent, in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? InvitationCreatedAt { get; set; }
+
+    /// <summary>When the invitation expires (30 days after it was sent), in UTC. Set by the server.</summary>
+    public global::System.DateTimeOffset? InvitationExpiresAt { get; set; }
+
+    /// <summary>Username of whoever sent the invitation. Set by the server.</summary>
+    public string? InviterUsername { get; set; }
+}
+
+/// <summary>A user to invite to an organization, with their roles and teams.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrgUserRequest
+{
+    /// <summary>Email address that is the user's MongoDB Cloud username. Sent in requests only.</summary>
+    public required string Username { get; set; }
+
+    /// <summary>The organization roles and project roles to give a user in one organization.</summary>
+    public required OrgUserRolesRequest Roles { get; set; }
+
+    /// <summary>Unique 24-hexadecimal digit strings that identify the teams the user joins. Sent in requests only.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
+}
+
+/// <summary>One MongoDB Cloud user of an organization. orgMembershipStatus tells a pending user (OrgPendingUserResponse) from an active one (OrgActiveUserResponse).</summary>
+/// <remarks>Polymorphic: the 'orgMembershipStatus' property picks the derived record (PENDING → OrgPendingUserResponse, ACTIVE → OrgActiveUserResponse); an unknown value reads as this base record.</remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public partial record OrgUserResponse
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the user. Set by the server.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The organization roles and project roles a user holds in one organization. Set by the server.</summary>
+    public OrgUserRolesResponse? Roles { get; set; }
+
+    /// <summary>Unique 24-hexadecimal digit strings that identify the user's teams. Set by the server.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
+
+    /// <summary>Email address that is the user's MongoDB Cloud username. Set by the server.</summary>
+    public string? Username { get; set; }
+}
+
+/// <summary>The organization roles and project roles to give a user in one organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrgUserRolesRequest
+{
+    /// <summary>Organization roles; at least one.</summary>
+    public required global::System.Collections.Generic.List<OrgRole> OrgRoles { get; set; }
+
+    /// <summary>Project roles, per project of the organization.</summary>
+    public global::System.Collections.Generic.List<UserGroupRoleAssignment>? GroupRoleAssignments { get; set; }
+}
+
+/// <summary>The organization roles and project roles a user holds in one organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrgUserRolesResponse
+{
+    /// <summary>Organization roles.</summary>
+    public global::System.Collections.Generic.List<OrgRole>? OrgRoles { get; set; }
+
+    /// <summary>Project roles, per project of the organization.</summary>
+    public global::System.Collections.Generic.List<UserGroupRoleAssignment>? GroupRoleAssignments { get; set; }
+}
+
+/// <summary>The roles and teams to change for one user of an organization. Fields left out stay as they are.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record OrgUserUpdateRequest
+{
+    /// <summary>The organization roles and project roles to give a user in one organization.</summary>
+    public OrgUserRolesRequest? Roles { get; set; }
+
+    /// <summary>Unique 24-hexadecimal digit strings that identify the teams of the user. Sent in requests only.</summary>
+    public global::System.Collections.Generic.List<string>? TeamIds { get; set; }
 }
 
 /// <summary>A pending invitation to join one organization.</summary>
@@ -189,6 +362,45 @@ public sealed partial record OrganizationInvitationUpdateRequest
     public global::System.Collections.Generic.List<GroupRoleAssignment>? GroupRoleAssignments { get; set; }
 }
 
+/// <summary>One page of the users of a project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record PaginatedGroupUserView
+{
+    /// <summary>Links to this page and related resources (RFC 5988). Set by the server.</summary>
+    public global::System.Collections.Generic.List<Link>? Links { get; set; }
+
+    /// <summary>The users on this page. Set by the server.</summary>
+    public global::System.Collections.Generic.List<GroupUserResponse>? Results { get; set; }
+
+    /// <summary>How many users there are over all pages; left out when includeCount is false. Set by the server.</summary>
+    public int? TotalCount { get; set; }
+}
+
+/// <summary>One page of the users of an organization.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record PaginatedOrgUserView
+{
+    /// <summary>Links to this page and related resources (RFC 5988). Set by the server.</summary>
+    public global::System.Collections.Generic.List<Link>? Links { get; set; }
+
+    /// <summary>The users on this page. Set by the server.</summary>
+    public global::System.Collections.Generic.List<OrgUserResponse>? Results { get; set; }
+
+    /// <summary>How many users there are over all pages; left out when includeCount is false. Set by the server.</summary>
+    public int? TotalCount { get; set; }
+}
+
+/// <summary>The roles of one user in one project.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record UserGroupRoleAssignment
+{
+    /// <summary>Unique 24-hexadecimal digit string that identifies the project.</summary>
+    public string? GroupId { get; set; }
+
+    /// <summary>The user's roles in that project.</summary>
+    public global::System.Collections.Generic.List<GroupRole>? GroupRoles { get; set; }
+}
+
 /// <summary>Project role. The server adds roles over time: clients must accept values not listed here.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<GroupRole>))]
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
@@ -230,6 +442,31 @@ public readonly partial record struct GroupRole(string Value) : global::SpecClie
     public override string ToString() => Value ?? string.Empty;
 
     static GroupRole global::SpecClient.Runtime.IOpenEnum<GroupRole>.Create(string value) => new(value);
+}
+
+/// <summary>Whether a user has accepted their invitation to the organization (ACTIVE) or not yet (PENDING).</summary>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(global::SpecClient.Runtime.OpenEnumConverter<OrgMembershipStatus>))]
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public readonly partial record struct OrgMembershipStatus(string Value) : global::SpecClient.Runtime.IOpenEnum<OrgMembershipStatus>
+{
+    /// <summary>ACTIVE</summary>
+    public static OrgMembershipStatus Active { get; } = new("ACTIVE");
+    /// <summary>PENDING</summary>
+    public static OrgMembershipStatus Pending { get; } = new("PENDING");
+
+    /// <summary>The values the spec lists.</summary>
+    public static global::System.Collections.Generic.IReadOnlyList<OrgMembershipStatus> KnownValues { get; } = new OrgMembershipStatus[] { Active, Pending };
+
+    /// <summary>Whether the spec lists this value.</summary>
+    public bool IsKnown => global::SpecClient.Runtime.OpenEnum.IsKnown(this);
+
+    /// <summary>Wraps a value as the API spells it, known or not (see IsKnown).</summary>
+    public static implicit operator OrgMembershipStatus(string value) => new(value);
+
+    /// <inheritdoc/>
+    public override string ToString() => Value ?? string.Empty;
+
+    static OrgMembershipStatus global::SpecClient.Runtime.IOpenEnum<OrgMembershipStatus>.Create(string value) => new(value);
 }
 
 /// <summary>Organization role. The server adds roles over time: clients must accept values not listed here.</summary>

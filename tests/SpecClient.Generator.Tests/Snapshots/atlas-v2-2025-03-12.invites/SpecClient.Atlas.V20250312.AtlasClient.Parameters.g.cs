@@ -5,6 +5,397 @@
 
 namespace SpecClient.Atlas.V20250312;
 
+/// <summary>The parameters of listOrganizationUsers.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record ListOrganizationUsersParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>Whether the response carries totalCount, the number of results over all pages.</summary>
+    /// <remarks>The server's default: true.</remarks>
+    public bool? IncludeCount { get; init; }
+
+    /// <summary>How many results one page holds.</summary>
+    /// <remarks>Range 1 to 500. The server's default: 100.</remarks>
+    public int? ItemsPerPage { get; init; }
+
+    /// <summary>Which page to return, counted from 1.</summary>
+    /// <remarks>Range 1 to any. The server's default: 1.</remarks>
+    public int? PageNum { get; init; }
+
+    /// <summary>Email address of one user. When given, only that user is returned.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>Whether to return only users who have not accepted their invitation yet (PENDING) or only those who have (ACTIVE). Without it, both are returned.</summary>
+    public OrgMembershipStatus? OrgMembershipStatus { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
+        global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of createOrganizationUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record CreateOrganizationUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The user to invite and the roles they receive.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2025-02-19+json.</remarks>
+    public required OrgUserRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of getOrganizationUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GetOrganizationUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <summary>Unique 24-hexadecimal digit string that identifies the MongoDB Cloud user, pending or active. To find it, list the users and filter by username.</summary>
+    /// <remarks>Must match ^([a-f0-9]{24})$. Exactly 24 characters.</remarks>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of updateOrganizationUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record UpdateOrganizationUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="GetOrganizationUserParams.UserId"/>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The roles and teams to give the user.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2025-02-19+json.</remarks>
+    public required OrgUserUpdateRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of removeOrganizationUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record RemoveOrganizationUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListOrgInvitesParams.OrgId"/>
+    public required string OrgId { get; init; }
+
+    /// <inheritdoc cref="GetOrganizationUserParams.UserId"/>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of listProjectUsers.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc cref="ListOrganizationUsersParams.IncludeCount"/>
+    public bool? IncludeCount { get; init; }
+
+    /// <inheritdoc cref="ListOrganizationUsersParams.ItemsPerPage"/>
+    public int? ItemsPerPage { get; init; }
+
+    /// <inheritdoc cref="ListOrganizationUsersParams.PageNum"/>
+    public int? PageNum { get; init; }
+
+    /// <summary>Whether the list also holds users who reach the project only through a team with a role in it.</summary>
+    /// <remarks>The server's default: false.</remarks>
+    public bool? FlattenTeams { get; init; }
+
+    /// <summary>Whether the list also holds users who reach the project only through their organization role (Organization Owner or Organization Read Only).</summary>
+    /// <remarks>The server's default: false.</remarks>
+    public bool? IncludeOrgUsers { get; init; }
+
+    /// <inheritdoc cref="ListOrganizationUsersParams.OrgMembershipStatus"/>
+    public OrgMembershipStatus? OrgMembershipStatus { get; init; }
+
+    /// <inheritdoc cref="ListOrganizationUsersParams.Username"/>
+    public string? Username { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
+        global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of addProjectUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record AddProjectUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The user to add and their project roles.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2025-02-19+json.</remarks>
+    public required GroupUserRequest Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of getProjectUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record GetProjectUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrganizationUserParams.UserId"/>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of removeProjectUser.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrganizationUserParams.UserId"/>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of addProjectRole.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record AddProjectRoleParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrganizationUserParams.UserId"/>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The project role to add.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2025-02-19+json.</remarks>
+    public required AddOrRemoveGroupRole Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
+/// <summary>The parameters of removeProjectRole.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
+public sealed partial record RemoveProjectRoleParams : global::SpecClient.Runtime.IRequestParameters
+{
+    /// <inheritdoc cref="ListGroupInvitesParams.GroupId"/>
+    public required string GroupId { get; init; }
+
+    /// <inheritdoc cref="GetOrganizationUserParams.UserId"/>
+    public required string UserId { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Envelope"/>
+    public bool? Envelope { get; init; }
+
+    /// <inheritdoc cref="ListOrgInvitesParams.Pretty"/>
+    public bool? Pretty { get; init; }
+
+    /// <summary>The project role to remove.</summary>
+    /// <remarks>Sent as application/vnd.atlas.2025-02-19+json.</remarks>
+    public required AddOrRemoveGroupRole Body { get; init; }
+
+    /// <inheritdoc/>
+    public void Validate()
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+
+    private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
+}
+
 /// <summary>The parameters of listOrgInvites.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
 public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.IRequestParameters

@@ -31,9 +31,10 @@ public sealed class AtlasSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private int _disposed;
 
-    private AtlasSimulator(WebApplication app, Uri baseAddress, SimulatorState state, SimulatorFaults faults)
+    private AtlasSimulator(WebApplication app, Uri baseAddress, SimulatorState state, SimulatorFaults faults, TimeProvider clock)
     {
         _app = app;
+        Clock = clock;
         BaseAddress = baseAddress;
         State = state;
         Faults = faults;
@@ -44,6 +45,25 @@ public sealed class AtlasSimulator : IAsyncDisposable
 
     /// <summary>The live state; its read methods return snapshots and are thread-safe.</summary>
     public SimulatorState State { get; }
+
+    /// <summary>
+    /// The clock the simulator runs on: <see cref="SimulatorOptions.TimeProvider"/>, shifted by whole
+    /// days to <see cref="SimulatorOptions.Today"/> when that is set. A host that compares dates with
+    /// the simulator's (e.g. the age of an invitation) reads "now" from here.
+    /// </summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>
+    /// The clock a simulator started with <paramref name="options"/> runs on (see <see cref="Clock"/>),
+    /// for a host that needs the same "now" before or without starting it. Each call builds a new
+    /// clock, whose day shift is fixed at that moment.
+    /// </summary>
+    public static TimeProvider ClockFor(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return options.EffectiveClock();
+    }
 
     /// <summary>Fault injection and request counters, changeable while the simulator runs.</summary>
     public SimulatorFaults Faults { get; }
@@ -58,7 +78,8 @@ public sealed class AtlasSimulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        SimulatorState state = SimulatorState.Open(options);
+        TimeProvider clock = options.EffectiveClock();
+        SimulatorState state = SimulatorState.Open(options, clock);
         var faults = new SimulatorFaults();
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -83,7 +104,7 @@ public sealed class AtlasSimulator : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
-        var pipeline = new SimulatorPipeline(options, state, faults);
+        var pipeline = new SimulatorPipeline(options, clock, state, faults);
         app.Run(pipeline.HandleAsync);
 
         try
@@ -97,7 +118,7 @@ public sealed class AtlasSimulator : IAsyncDisposable
         }
 
         string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new AtlasSimulator(app, new Uri(address.TrimEnd('/') + "/"), state, faults);
+        return new AtlasSimulator(app, new Uri(address.TrimEnd('/') + "/"), state, faults, clock);
     }
 
     /// <summary>Stops Kestrel (in-flight requests get up to two seconds) and releases the port.</summary>

@@ -8,19 +8,21 @@ using System.Threading.Tasks;
 namespace SpecClient.Simulator;
 
 /// <summary>
-/// Standalone host: <c>dotnet run --project simulator -- [--port N] [--state FILE] [--seed FILE] [--rate-limit CAP/REFILL]</c>.
+/// Standalone host: <c>dotnet run --project simulator -- [--port N] [--state FILE] [--seed FILE] [--rate-limit CAP/REFILL] [--today YYYY-MM-DD]</c>.
 /// Prints the base address and the credentials, logs one line per request, runs until Ctrl+C.
 /// </summary>
 internal static class Program
 {
     private const string Usage = """
-        Usage: SpecClient.Simulator [--port N] [--state FILE] [--seed FILE] [--rate-limit CAP/REFILL]
+        Usage: SpecClient.Simulator [--port N] [--state FILE] [--seed FILE] [--rate-limit CAP/REFILL] [--today YYYY-MM-DD]
 
           --port N               TCP port on 127.0.0.1 (default 8080; 0 = any free port)
           --state FILE           load state from FILE if it exists, persist every change to it
           --seed FILE            initial state (JSON, SimulatorSeed format) when no state file exists;
                                  default: the built-in demo state
           --rate-limit CAP/REFILL  token bucket per credential: CAP requests, REFILL tokens per second
+          --today YYYY-MM-DD     run as of that date (real time of day): demo state relative to it,
+                                 sunset resource versions answer 410 VERSION_GONE from their sunset on
         """;
 
     private static async Task<int> Main(string[] args)
@@ -103,6 +105,9 @@ internal static class Program
                         RefillPerSecond = double.Parse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture),
                     };
                     break;
+                case "--today":
+                    options.Today = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    break;
                 case "-h" or "--help":
                     return false;
                 default:
@@ -118,9 +123,11 @@ internal static class Program
         SimulatorSeed state = simulator.State.Snapshot();
         Console.WriteLine($"Atlas simulator listening on {simulator.BaseAddress}");
         Console.WriteLine($"  Atlas v2:          {simulator.BaseAddress}api/atlas/v2/orgs/{{orgId}}/invites  (Accept: application/vnd.atlas.2023-01-01+json)");
+        Console.WriteLine($"  Atlas users API:   {simulator.BaseAddress}api/atlas/v2/orgs/{{orgId}}/users     (Accept: application/vnd.atlas.2025-02-19+json or later for pending users)");
         Console.WriteLine($"  Cloud Manager:     {simulator.BaseAddress}api/public/v1.0/groups/{{groupId}}/invites");
         Console.WriteLine($"  OAuth token URL:   {simulator.BaseAddress}api/oauth/token");
         Console.WriteLine($"  State file:        {simulator.State.StateFilePath ?? "(none, in memory)"}");
+        Console.WriteLine($"  Today:             {simulator.Clock.GetUtcNow():yyyy-MM-dd}{(options.Today is null ? "" : " (--today; sunsets enforced)")}");
         Console.WriteLine($"  Rate limit:        {(options.RateLimit is { } r ? $"{r.Capacity} requests, {r.RefillPerSecond.ToString(CultureInfo.InvariantCulture)}/s per credential" : "off")}");
         Console.WriteLine("API keys (HTTP Digest: --user PUBLIC:PRIVATE --digest):");
         foreach (SeedApiKey key in state.ApiKeys)

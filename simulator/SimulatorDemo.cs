@@ -60,6 +60,33 @@ public static class SimulatorDemo
     /// <summary>The user named as inviter of the Acme invitations.</summary>
     public const string AdminUsername = "alice.admin@acme.example";
 
+    /// <summary>User id of <see cref="AdminUsername"/> (active, ORG_OWNER of Acme).</summary>
+    public const string AdminUserId = "66e0f1a2b3c4d5e6f7a8b001";
+
+    /// <summary>boris.admin@globex.example, inviter of the Globex invitations (active, ORG_OWNER of Globex).</summary>
+    public const string SecondAdminUsername = "boris.admin@globex.example";
+
+    /// <summary>User id of <see cref="SecondAdminUsername"/>.</summary>
+    public const string SecondAdminUserId = "66e0f1a2b3c4d5e6f7a8b002";
+
+    /// <summary>User id of grace.hopper@acme.example, who accepted <see cref="AcceptedOrgInvitationId"/> (active, ORG_OWNER of Acme).</summary>
+    public const string AcceptedUserId = "66e0f1a2b3c4d5e6f7a8b003";
+
+    /// <summary>peggy.park@acme.example (active): ORG_MEMBER of Acme, GROUP_DATA_ACCESS_READ_WRITE on acme-production.</summary>
+    public const string ProjectMemberUsername = "peggy.park@acme.example";
+
+    /// <summary>User id of <see cref="ProjectMemberUsername"/>.</summary>
+    public const string ProjectMemberUserId = "66e0f1a2b3c4d5e6f7a8b004";
+
+    /// <summary>
+    /// trent.wu@acme.example (active) in both organizations: ORG_MEMBER of Acme with GROUP_READ_ONLY on
+    /// acme-staging, ORG_MEMBER of Globex with GROUP_READ_ONLY on globex-lab.
+    /// </summary>
+    public const string TwoOrgMemberUsername = "trent.wu@acme.example";
+
+    /// <summary>User id of <see cref="TwoOrgMemberUsername"/>.</summary>
+    public const string TwoOrgMemberUserId = "66e0f1a2b3c4d5e6f7a8b005";
+
     /// <summary>Acme org invitation for carol.nguyen@acme.example, ORG_MEMBER, sent two hours ago.</summary>
     public const string RecentOrgInvitationId = "66c0d1e2f3a4b5c6d7e8f001";
 
@@ -97,7 +124,7 @@ public static class SimulatorDemo
     {
         // Whole seconds, like the service's timestamps.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        const string GlobexAdmin = "boris.admin@globex.example";
+        const string GlobexAdmin = SecondAdminUsername;
 
         var owner = new List<SeedRoleAssignment>
         {
@@ -141,6 +168,18 @@ public static class SimulatorDemo
             Roles = new List<string>(roles),
         };
 
+        SeedUser User(string id, string username, string firstName, string lastName, string country, TimeSpan age, params SeedRoleAssignment[] roles) => new()
+        {
+            Id = id,
+            Username = username,
+            FirstName = firstName,
+            LastName = lastName,
+            Country = country,
+            CreatedAt = now - age,
+            LastAuth = now - TimeSpan.FromHours(age.TotalDays % 47),
+            Roles = new List<SeedRoleAssignment>(roles),
+        };
+
         SeedInvitation withProjectRole = Org(OrgInvitationWithProjectRoleId, OrgId, "dave.okafor@acme.example", AdminUsername, TimeSpan.FromDays(3), "ORG_READ_ONLY");
         withProjectRole.GroupRoleAssignments.Add(new SeedGroupRoleAssignment { GroupId = StagingProjectId, GroupRole = "GROUP_READ_ONLY" });
         withProjectRole.TeamIds.Add("67d0e1f2a3b4c5d6e7f80a01");
@@ -164,9 +203,29 @@ public static class SimulatorDemo
             },
             Users =
             {
-                new SeedUser { Username = AdminUsername, FirstName = "Alice", LastName = "Admin", Roles = { SeedRoleAssignment.ForOrg(OrgId, "ORG_OWNER") } },
-                new SeedUser { Username = GlobexAdmin, FirstName = "Boris", LastName = "Admin", Roles = { SeedRoleAssignment.ForOrg(SecondOrgId, "ORG_OWNER") } },
-                new SeedUser { Username = "grace.hopper@acme.example", FirstName = "Grace", LastName = "Hopper", Roles = { SeedRoleAssignment.ForOrg(OrgId, "ORG_OWNER") } },
+                User(AdminUserId, AdminUsername, "Alice", "Admin", "US", TimeSpan.FromDays(900), SeedRoleAssignment.ForOrg(OrgId, "ORG_OWNER")),
+                User(SecondAdminUserId, GlobexAdmin, "Boris", "Admin", "DE", TimeSpan.FromDays(700), SeedRoleAssignment.ForOrg(SecondOrgId, "ORG_OWNER")),
+                User(AcceptedUserId, "grace.hopper@acme.example", "Grace", "Hopper", "US", TimeSpan.FromDays(19), SeedRoleAssignment.ForOrg(OrgId, "ORG_OWNER")),
+                User(
+                    ProjectMemberUserId,
+                    ProjectMemberUsername,
+                    "Peggy",
+                    "Park",
+                    "CA",
+                    TimeSpan.FromDays(120),
+                    SeedRoleAssignment.ForOrg(OrgId, "ORG_MEMBER"),
+                    SeedRoleAssignment.ForGroup(ProductionProjectId, "GROUP_DATA_ACCESS_READ_WRITE")),
+                User(
+                    TwoOrgMemberUserId,
+                    TwoOrgMemberUsername,
+                    "Trent",
+                    "Wu",
+                    "SG",
+                    TimeSpan.FromDays(60),
+                    SeedRoleAssignment.ForOrg(OrgId, "ORG_MEMBER"),
+                    SeedRoleAssignment.ForGroup(StagingProjectId, "GROUP_READ_ONLY"),
+                    SeedRoleAssignment.ForOrg(SecondOrgId, "ORG_MEMBER"),
+                    SeedRoleAssignment.ForGroup(LabProjectId, "GROUP_READ_ONLY")),
             },
             ApiKeys =
             {

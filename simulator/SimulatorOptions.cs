@@ -40,10 +40,25 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// When true, Atlas invite requests on or after the operations' sunset date (2027-07-01, by
-    /// <see cref="TimeProvider"/>) answer 410 VERSION_GONE. Off by default, so that the simulator
+    /// the simulator's clock) answer 410 VERSION_GONE. Off by default, so that the simulator
     /// doesn't stop working on that date; tests turn it on together with a fake clock.
+    /// Setting <see cref="Today"/> turns it on as well.
     /// </summary>
     public bool EnforceSunset { get; set; }
+
+    /// <summary>
+    /// Runs the simulator as of this date (the standalone host's <c>--today</c>): its clock reads
+    /// this date at <see cref="TimeProvider"/>'s time of day (<see cref="DayShiftedTimeProvider"/>),
+    /// the demo seed is built relative to it, and sunsets are enforced (<see cref="EnforceSunset"/>).
+    /// <see cref="AtlasSimulator.Clock"/> is that clock, for hosts that need the same "now".
+    /// </summary>
+    public DateOnly? Today { get; set; }
+
+    /// <summary>Whether sunset resource versions answer 410: <see cref="EnforceSunset"/> or <see cref="Today"/>.</summary>
+    internal bool SunsetEnforced => EnforceSunset || Today is not null;
+
+    /// <summary>The clock the simulator runs on: <see cref="TimeProvider"/>, shifted to <see cref="Today"/> when set.</summary>
+    internal TimeProvider EffectiveClock() => Today is { } today ? new DayShiftedTimeProvider(TimeProvider, today) : TimeProvider;
 
     /// <summary>Optional sink for one line per handled request (method, path, status); the standalone host prints it.</summary>
     public Action<string>? Log { get; set; }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using SpecClient.Simulator.Json;
@@ -24,7 +25,7 @@ public sealed class SimulatorSeed
     /// <summary>Projects (groups); each belongs to one organization.</summary>
     public List<SeedProject> Projects { get; set; } = new();
 
-    /// <summary>MongoDB Cloud users (informational: inviters and members).</summary>
+    /// <summary>Active MongoDB Cloud users; the users API lists them and can remove their roles (persisted like invitations).</summary>
     public List<SeedUser> Users { get; set; } = new();
 
     /// <summary>Programmatic API keys, used with HTTP Digest authentication.</summary>
@@ -79,7 +80,8 @@ public sealed class SimulatorSeed
     /// <summary>
     /// The demo state: two organizations, four projects, an owner API key and service account,
     /// a read-only API key and service account, and eleven invitations aged from two hours to
-    /// 29 days before <paramref name="now"/> (one of them accepted). <see cref="SimulatorDemo"/>
+    /// 29 days before <paramref name="now"/> (one of them accepted), and five active users (two
+    /// admins, the user who accepted, two members with project roles). <see cref="SimulatorDemo"/>
     /// names every id and credential.
     /// </summary>
     public static SimulatorSeed CreateDemo(DateTimeOffset now) => SimulatorDemo.Build(now);
@@ -144,6 +146,10 @@ public sealed class SimulatorSeed
         foreach (SeedUser user in Users)
         {
             user.Roles ??= new();
+            if (string.IsNullOrEmpty(user.Id) && !string.IsNullOrEmpty(user.Username))
+            {
+                user.Id = SeedUser.IdFor(user.Username);
+            }
         }
 
         foreach (SeedInvitation invitation in Invitations)
@@ -188,16 +194,37 @@ public sealed class SimulatorSeed
             Require(clientIds.Add(account.ClientId), $"duplicate service account clientId {account.ClientId}");
         }
 
+        var userIds = new HashSet<string>(StringComparer.Ordinal);
+        var usernames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (SeedUser user in Users)
+        {
+            Require(!string.IsNullOrEmpty(user.Username), "a user has no username");
+            Require(IsHexId(user.Id), $"user {user.Username} has an id that is not 24 lowercase hex digits ({user.Id})");
+            Require(userIds.Add(user.Id), $"duplicate user id {user.Id}");
+            Require(usernames.Add(user.Username), $"duplicate username {user.Username}");
+            foreach (SeedRoleAssignment role in user.Roles)
+            {
+                Require((role.OrgId is null) != (role.GroupId is null), $"a role of user {user.Username} must name exactly one of orgId or groupId");
+                Require(role.OrgId is null || orgIds.Contains(role.OrgId), $"user {user.Username} has a role on unknown organization {role.OrgId}");
+                Require(role.GroupId is null || groupIds.Contains(role.GroupId), $"user {user.Username} has a role on unknown project {role.GroupId}");
+            }
+        }
+
         var invitationIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (SeedInvitation invitation in Invitations)
         {
             Require(!string.IsNullOrEmpty(invitation.Id), "an invitation has no id");
             Require(invitationIds.Add(invitation.Id), $"duplicate invitation id {invitation.Id}");
+
+            // A pending organization user's id is its invitation's id, so the two kinds of id must not meet.
+            Require(!userIds.Contains(invitation.Id), $"invitation id {invitation.Id} is also a user id");
             Require((invitation.OrgId is null) != (invitation.GroupId is null), $"invitation {invitation.Id} must name exactly one of orgId (organization invitation) or groupId (project invitation)");
             Require(invitation.OrgId is null || orgIds.Contains(invitation.OrgId), $"invitation {invitation.Id} names unknown organization {invitation.OrgId}");
             Require(invitation.GroupId is null || groupIds.Contains(invitation.GroupId), $"invitation {invitation.Id} names unknown project {invitation.GroupId}");
             Require(!string.IsNullOrEmpty(invitation.Username), $"invitation {invitation.Id} has no username");
         }
+
+        static bool IsHexId(string value) => value.Length == 24 && value.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
         static void Require(bool condition, string message)
         {
@@ -232,9 +259,18 @@ public sealed class SeedProject
     public string Name { get; set; } = "";
 }
 
-/// <summary>A MongoDB Cloud user.</summary>
+/// <summary>
+/// An active MongoDB Cloud user: a member of every organization where it holds an organization
+/// role or a role on one of the organization's projects (the users API lists it there).
+/// </summary>
 public sealed class SeedUser
 {
+    /// <summary>
+    /// 24-hex-digit user id. Empty in a seed or state file means <see cref="IdFor"/> of the
+    /// username, so older files keep working and get stable ids.
+    /// </summary>
+    public string Id { get; set; } = "";
+
     /// <summary>Email address used as the username.</summary>
     public string Username { get; set; } = "";
 
@@ -244,8 +280,41 @@ public sealed class SeedUser
     /// <summary>Last name.</summary>
     public string? LastName { get; set; }
 
+    /// <summary>When the account was created; the users API leaves <c>createdAt</c> out when unknown.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>Last login; optional.</summary>
+    public DateTimeOffset? LastAuth { get; set; }
+
+    /// <summary>Two-letter country code (ISO 3166-1 alpha-2); optional.</summary>
+    public string? Country { get; set; }
+
     /// <summary>Organization and project roles of the user.</summary>
     public List<SeedRoleAssignment> Roles { get; set; } = new();
+
+    /// <summary>
+    /// The id a user without one gets: the first 24 hex digits of the SHA-256 of the lower-cased
+    /// username (deterministic, so a seed without ids yields the same ids on every start).
+    /// </summary>
+    public static string IdFor(string username)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(username.ToLowerInvariant()));
+        return Convert.ToHexStringLower(hash)[..24];
+    }
+
+    /// <summary>A deep copy.</summary>
+    public SeedUser Clone() => new()
+    {
+        Id = Id,
+        Username = Username,
+        FirstName = FirstName,
+        LastName = LastName,
+        CreatedAt = CreatedAt,
+        LastAuth = LastAuth,
+        Country = Country,
+        Roles = Roles.ConvertAll(r => new SeedRoleAssignment { OrgId = r.OrgId, GroupId = r.GroupId, RoleName = r.RoleName }),
+    };
 }
 
 /// <summary>One role held on one organization (<see cref="OrgId"/>) or one project (<see cref="GroupId"/>).</summary>

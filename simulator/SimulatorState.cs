@@ -11,7 +11,7 @@ namespace SpecClient.Simulator;
 /// inspect it from any thread while requests mutate it. Mutations are serialized by one lock;
 /// with a state file each one is persisted before the request is answered.
 /// </summary>
-public sealed class SimulatorState
+public sealed partial class SimulatorState
 {
     /// <summary>Invitations expire 30 days after they are sent (ATLAS.md §7).</summary>
     internal static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(30);
@@ -19,8 +19,9 @@ public sealed class SimulatorState
     private readonly object _gate = new();
     private readonly List<SeedInvitation> _invitations = new();
     private readonly Dictionary<string, SeedInvitation> _invitationsById = new(StringComparer.Ordinal);
+    private readonly List<SeedUser> _users = new();
 
-    // Organizations, projects, users and credentials never change after start, so they are read without the lock.
+    // Organizations, projects and credentials never change after start, so they are read without the lock.
     private readonly SimulatorSeed _fixed;
     private readonly Dictionary<string, SeedOrganization> _organizations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SeedProject> _projects = new(StringComparer.Ordinal);
@@ -41,7 +42,6 @@ public sealed class SimulatorState
         {
             Organizations = seed.Organizations,
             Projects = seed.Projects,
-            Users = seed.Users,
             ApiKeys = seed.ApiKeys,
             ServiceAccounts = seed.ServiceAccounts,
         };
@@ -66,6 +66,7 @@ public sealed class SimulatorState
             _serviceAccounts.Add(account.ClientId, account);
         }
 
+        _users.AddRange(seed.Users);
         foreach (SeedInvitation invitation in seed.Invitations)
         {
             _invitations.Add(invitation);
@@ -121,6 +122,15 @@ public sealed class SimulatorState
         lock (_gate)
         {
             return _invitationsById.TryGetValue(invitationId, out SeedInvitation? found) ? found.Clone() : null;
+        }
+    }
+
+    /// <summary>The active users (copies), with their current roles.</summary>
+    public IReadOnlyList<SeedUser> GetUsers()
+    {
+        lock (_gate)
+        {
+            return _users.ConvertAll(u => u.Clone());
         }
     }
 
@@ -235,6 +245,13 @@ public sealed class SimulatorState
     {
         lock (_gate)
         {
+            return CreateLocked(candidate);
+        }
+    }
+
+    private InvitationResult CreateLocked(SeedInvitation candidate)
+    {
+        {
             InvitationScope scope = candidate.IsGroupInvitation ? InvitationScope.Group : InvitationScope.Org;
             string containerId = candidate.GroupId ?? candidate.OrgId!;
             foreach (SeedInvitation existing in _invitations)
@@ -333,7 +350,7 @@ public sealed class SimulatorState
         }
     }
 
-    internal static SimulatorState Open(SimulatorOptions options)
+    internal static SimulatorState Open(SimulatorOptions options, TimeProvider clock)
     {
         SimulatorSeed seed;
         string? path = options.StateFilePath is null ? null : Path.GetFullPath(options.StateFilePath);
@@ -343,12 +360,12 @@ public sealed class SimulatorState
         }
         else
         {
-            seed = options.Seed?.Clone() ?? SimulatorSeed.CreateDemo(options.TimeProvider.GetUtcNow());
+            seed = options.Seed?.Clone() ?? SimulatorSeed.CreateDemo(clock.GetUtcNow());
             seed.Normalize();
             seed.Validate();
         }
 
-        var state = new SimulatorState(seed, path, options.TimeProvider);
+        var state = new SimulatorState(seed, path, clock);
         if (path is not null)
         {
             string directory = Path.GetDirectoryName(path)!;
@@ -424,7 +441,7 @@ public sealed class SimulatorState
             bytes[10] = (byte)(counter >> 8);
             bytes[11] = (byte)counter;
             string id = Convert.ToHexStringLower(bytes);
-            if (!_invitationsById.ContainsKey(id))
+            if (!_invitationsById.ContainsKey(id) && !_users.Exists(u => u.Id == id))
             {
                 return id;
             }
@@ -438,7 +455,7 @@ public sealed class SimulatorState
     {
         Organizations = _fixed.Organizations,
         Projects = _fixed.Projects,
-        Users = _fixed.Users,
+        Users = _users,
         ApiKeys = _fixed.ApiKeys,
         ServiceAccounts = _fixed.ServiceAccounts,
         Invitations = _invitations,

@@ -37,6 +37,37 @@ internal sealed class Principal
     internal bool CanManageGroupInvitations(string groupId, string orgId)
         => HasGroupRole(groupId, "GROUP_OWNER") || HasGroupRole(groupId, "GROUP_USER_ADMIN") || CanManageOrgInvitations(orgId);
 
+    /// <summary>Any organization role on the organization ("Organization Member" and above): enough to read its users.</summary>
+    internal bool HoldsOrgRole(string orgId)
+    {
+        foreach (SeedRoleAssignment assignment in Roles)
+        {
+            if (assignment.OrgId == orgId && assignment.GroupId is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reading a project's users ("Project Read Only"): any role on the project, or an organization
+    /// role that reaches every project of the organization (ORG_OWNER, ORG_READ_ONLY, ORG_USER_ADMIN).
+    /// </summary>
+    internal bool CanReadProject(string groupId, string orgId)
+    {
+        foreach (SeedRoleAssignment assignment in Roles)
+        {
+            if (assignment.GroupId == groupId)
+            {
+                return true;
+            }
+        }
+
+        return CanManageOrgInvitations(orgId) || HasOrgRole(orgId, "ORG_READ_ONLY");
+    }
+
     private bool HasOrgRole(string orgId, string role)
     {
         foreach (SeedRoleAssignment assignment in Roles)

@@ -79,13 +79,13 @@ internal sealed class DiscoveryEndpoints
         }
     }
 
-    private static List<T> Page<T>(List<T> all, int itemsPerPage, int pageNum)
+    internal static List<T> Page<T>(List<T> all, int itemsPerPage, int pageNum)
     {
         long skip = (long)(pageNum - 1) * itemsPerPage;
         return skip >= all.Count ? new List<T>() : all.GetRange((int)skip, Math.Min(itemsPerPage, all.Count - (int)skip));
     }
 
-    private static bool TryReadPage(ApiCall call, out int itemsPerPage, out int pageNum, out bool includeCount, out string? invalid)
+    internal static bool TryReadPage(ApiCall call, out int itemsPerPage, out int pageNum, out bool includeCount, out string? invalid)
     {
         IQueryCollection query = call.Http.Request.Query;
         itemsPerPage = DefaultItemsPerPage;

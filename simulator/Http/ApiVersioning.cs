@@ -10,8 +10,26 @@ internal static class ApiVersioning
     /// <summary>The only resource version of the invite operations.</summary>
     internal static readonly DateOnly InviteResourceVersion = new(2023, 1, 1);
 
-    /// <summary>Content-Type of every successful Atlas response.</summary>
+    /// <summary>Content-Type of every successful Atlas response at resource version 2023-01-01.</summary>
     internal const string AtlasContentType = "application/vnd.atlas.2023-01-01+json;charset=utf-8";
+
+    /// <summary>
+    /// The users operations' current resource version (pending and active users). Accept dates
+    /// from 2023-01-01 to 2025-02-18 reach their deprecated 2023-01-01 version (active users only).
+    /// </summary>
+    internal static readonly DateOnly UsersResourceVersion = new(2025, 2, 19);
+
+    /// <summary>
+    /// Our choice: the users operations' 2023-01-01 version is deprecated since its successor
+    /// (2025-02-19) exists; no source states a sunset for it, so none is sent or enforced.
+    /// </summary>
+    internal static readonly DateTimeOffset UsersLegacyDeprecation = new(2025, 2, 19, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The success Content-Type of a resource version.</summary>
+    internal static string ContentType(DateOnly resourceVersion)
+        => resourceVersion == InviteResourceVersion
+            ? AtlasContentType
+            : $"application/vnd.atlas.{resourceVersion.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}+json;charset=utf-8";
 
     /// <summary>
     /// Today's <c>x-sunset</c> of every invite operation. From this date on (by the simulator's clock)

@@ -6,6 +6,7 @@ using SpecClient.Simulator.Auth;
 using SpecClient.Simulator.Discovery;
 using SpecClient.Simulator.Invitations;
 using SpecClient.Simulator.Json;
+using SpecClient.Simulator.Users;
 
 namespace SpecClient.Simulator.Http;
 
@@ -27,21 +28,23 @@ internal sealed class SimulatorPipeline
     private readonly OAuthEndpoints _oauth;
     private readonly InvitationEndpoints _invitations;
     private readonly DiscoveryEndpoints _discovery;
+    private readonly UserEndpoints _users;
     private readonly TokenBucketLimiter? _limiter;
 
-    internal SimulatorPipeline(SimulatorOptions options, SimulatorState state, SimulatorFaults faults)
+    internal SimulatorPipeline(SimulatorOptions options, TimeProvider clock, SimulatorState state, SimulatorFaults faults)
     {
         // Options are read once: changing the options object after start has no effect.
-        _enforceSunset = options.EnforceSunset;
+        _enforceSunset = options.SunsetEnforced;
         _log = options.Log;
         _state = state;
         _faults = faults;
-        _time = options.TimeProvider;
+        _time = clock;
         _digest = new DigestAuthenticator(_time, options.NonceLifetime);
         _tokens = new OAuthTokenStore(_time, options.AccessTokenLifetime);
         _oauth = new OAuthEndpoints(state, _tokens);
         _invitations = new InvitationEndpoints(state);
         _discovery = new DiscoveryEndpoints(state);
+        _users = new UserEndpoints(state);
         _limiter = options.RateLimit is null ? null : new TokenBucketLimiter(options.RateLimit, _time);
     }
 
@@ -149,6 +152,13 @@ internal sealed class SimulatorPipeline
         {
             // Organizations and projects the caller reaches (added for samples/InviteJanitor).
             await _discovery.HandleAsync(call, rest);
+            return;
+        }
+
+        if (flavor == ApiFlavor.Atlas && UserRoute.Match(rest) is { } userRoute)
+        {
+            // The MongoDB Cloud users API (Atlas only; never sunset).
+            await _users.HandleAsync(call, userRoute);
             return;
         }
 

@@ -317,7 +317,7 @@ internal sealed class InvitationEndpoints
     /// Reads a JSON body: <c>application/json</c> or a versioned Atlas type (415 otherwise; a missing
     /// Content-Type is tolerated), not empty, a JSON object of the right shape (400 VALIDATION_ERROR).
     /// </summary>
-    private static async Task<T?> ReadBodyAsync<T>(ApiCall call, JsonTypeInfo<T> typeInfo)
+    internal static async Task<T?> ReadBodyAsync<T>(ApiCall call, JsonTypeInfo<T> typeInfo)
         where T : class
     {
         HttpRequest request = call.Http.Request;
@@ -357,7 +357,7 @@ internal sealed class InvitationEndpoints
         }
     }
 
-    private static Task WriteValidationErrorAsync(ApiCall call, List<FieldViolationDto> violations, string detail = "The request contains invalid values.")
+    internal static Task WriteValidationErrorAsync(ApiCall call, List<FieldViolationDto> violations, string detail = "The request contains invalid values.")
     {
         var parameters = violations.ConvertAll(v => v.Field);
         return call.WriteErrorAsync(StatusCodes.Status400BadRequest, "VALIDATION_ERROR", $"{detail} {Describe(violations)}", parameters, violations);

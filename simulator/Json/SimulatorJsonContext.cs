@@ -23,6 +23,14 @@ namespace SpecClient.Simulator.Json;
 [JsonSerializable(typeof(SimulatorSeed))]
 [JsonSerializable(typeof(OrganizationPageDto))]
 [JsonSerializable(typeof(ProjectPageDto))]
+[JsonSerializable(typeof(OrgUserDto))]
+[JsonSerializable(typeof(GroupUserDto))]
+[JsonSerializable(typeof(UserPageDto<OrgUserDto>))]
+[JsonSerializable(typeof(UserPageDto<GroupUserDto>))]
+[JsonSerializable(typeof(UserPageDto<CloudAppUserDto>))]
+[JsonSerializable(typeof(OrgUserRequestDto))]
+[JsonSerializable(typeof(GroupUserRequestDto))]
+[JsonSerializable(typeof(GroupRoleRequestDto))]
 internal sealed partial class SimulatorJsonContext : JsonSerializerContext
 {
 }

@@ -9,11 +9,20 @@ using System.Threading.Tasks;
 
 namespace InviteJanitor;
 
-/// <summary>What the janitor needs from one API: find organizations/projects, list and delete invitations.</summary>
+/// <summary>
+/// What the janitor needs from one API: find organizations/projects, list and delete invitations, and (where the
+/// API version reaches the users API's resource version 2025-02-19) list and remove pending organization users.
+/// </summary>
 public interface IInviteApi
 {
     /// <summary>"Atlas 2025-03-12" or "Cloud Manager".</summary>
     string Name { get; }
+
+    /// <summary>
+    /// Whether <see cref="ListPendingOrgUsersAsync"/> works: the users API sees pending users from resource version
+    /// 2025-02-19 on, which only ApiVersion 2025-03-12 among the bundled Atlas clients reaches.
+    /// </summary>
+    bool ReachesPendingUsers { get; }
 
     Task<IReadOnlyList<Container>> ListOrgsAsync(CancellationToken cancellationToken);
 
@@ -26,13 +35,19 @@ public interface IInviteApi
     Task DeleteOrgInviteAsync(string orgId, string invitationId, CancellationToken cancellationToken);
 
     Task DeleteGroupInviteAsync(string groupId, string invitationId, CancellationToken cancellationToken);
+
+    /// <summary>The organization's PENDING users (its organization invitations, seen through the users API).</summary>
+    Task<IReadOnlyList<PendingInvite>> ListPendingOrgUsersAsync(string orgId, CancellationToken cancellationToken);
+
+    /// <summary>Removes one organization user; for a pending user this cancels the invitation.</summary>
+    Task RemoveOrgUserAsync(string orgId, string userId, CancellationToken cancellationToken);
 }
 
 /// <summary>
 /// One implementation for every generated client: each API version contributes only the calls and the
 /// mapping of its own model types to <see cref="PendingInvite"/> (see <see cref="InviteApis"/>).
 /// </summary>
-internal sealed class DelegateInviteApi : IInviteApi
+internal sealed record DelegateInviteApi : IInviteApi
 {
     internal required string ApiName { get; init; }
 
@@ -48,7 +63,14 @@ internal sealed class DelegateInviteApi : IInviteApi
 
     internal required Func<string, string, CancellationToken, Task> DeleteGroup { get; init; }
 
+    /// <summary>Null where the API version's users API cannot see pending users.</summary>
+    internal Func<string, CancellationToken, Task<IReadOnlyList<PendingInvite>>>? PendingOrgUsers { get; init; }
+
+    internal Func<string, string, CancellationToken, Task>? RemoveOrgUser { get; init; }
+
     public string Name => ApiName;
+
+    public bool ReachesPendingUsers => PendingOrgUsers is not null && RemoveOrgUser is not null;
 
     public Task<IReadOnlyList<Container>> ListOrgsAsync(CancellationToken cancellationToken) => Orgs(cancellationToken);
 
@@ -61,6 +83,15 @@ internal sealed class DelegateInviteApi : IInviteApi
     public Task DeleteOrgInviteAsync(string orgId, string invitationId, CancellationToken cancellationToken) => DeleteOrg(orgId, invitationId, cancellationToken);
 
     public Task DeleteGroupInviteAsync(string groupId, string invitationId, CancellationToken cancellationToken) => DeleteGroup(groupId, invitationId, cancellationToken);
+
+    public Task<IReadOnlyList<PendingInvite>> ListPendingOrgUsersAsync(string orgId, CancellationToken cancellationToken)
+        => (PendingOrgUsers ?? throw NoPendingUsers())(orgId, cancellationToken);
+
+    public Task RemoveOrgUserAsync(string orgId, string userId, CancellationToken cancellationToken)
+        => (RemoveOrgUser ?? throw NoPendingUsers())(orgId, userId, cancellationToken);
+
+    private InvalidOperationException NoPendingUsers()
+        => new($"{ApiName}: the users API sees pending users from resource version 2025-02-19 (ApiVersion 2025-03-12) on.");
 }
 
 /// <summary>The adapters: one per generated Atlas namespace, one for Cloud Manager.</summary>
@@ -116,7 +147,16 @@ internal static class InviteApis
                     async (id, ct) => (await c.Organizations.ListOrgInvitesAsync(id, ct)).ConvertAll(i => Org(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
                     async (id, ct) => (await c.Projects.ListGroupInvitesAsync(id, ct)).ConvertAll(i => Group(name, id, i.Id, i.Username, i.Roles?.Select(r => r.Value), i.CreatedAt, i.ExpiresAt)),
                     (o, i, ct) => c.Organizations.DeleteOrgInviteAsync(o, i, ct),
-                    (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct));
+                    (g, i, ct) => c.Projects.DeleteGroupInviteAsync(g, i, ct)) with
+                {
+                    // Resource version 2025-02-19: an organization invitation is a PENDING organization user.
+                    PendingOrgUsers = async (id, ct) => await c.Users
+                        .ListOrganizationUsersItemsAsync(new() { OrgId = id, OrgMembershipStatus = SpecClient.Atlas.V20250312.OrgMembershipStatus.Pending, ItemsPerPage = Paging.PageSize }, ct)
+                        .OfType<SpecClient.Atlas.V20250312.OrgPendingUserResponse>()
+                        .Select(u => Org(name, id, u.Id, u.Username, u.Roles?.OrgRoles?.Select(r => r.Value), u.InvitationCreatedAt, u.InvitationExpiresAt) with { Via = InviteSource.Users })
+                        .ToListAsync(ct),
+                    RemoveOrgUser = (o, u, ct) => c.Users.RemoveOrganizationUserAsync(o, u, ct),
+                };
             }
 
             default:

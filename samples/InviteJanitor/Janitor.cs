@@ -37,6 +37,10 @@ public static class Janitor
         (Atlas Administration API v2 and Cloud Manager), and revokes the stale ones.
         Dry run by default: it says what it would revoke; --apply revokes.
 
+        Atlas's invitations API is deprecated and stops working on its sunset, 2027-07-01. Its
+        replacement, the users API, sees pending organization users from API version 2025-03-12
+        on, but never users invited to a project through the invitations API.
+
         Options:
           --older-than AGE      revoke invitations older than AGE: Nd (days) or Nh (hours). Default 14d,
                                 unless --user is given alone.
@@ -45,6 +49,16 @@ public static class Janitor
           --api-version DATE    Atlas API version: 2023-02-01, 2023-11-15, 2024-05-30 or 2025-03-12 (default).
           --source WHICH        atlas, cloud-manager or both (default). An invitation seen through
                                 both APIs is listed once, under Atlas.
+          --via WHICH           how Atlas invitations are found and revoked:
+                                auto (default): organization invitations as pending users through the users
+                                  API where --api-version reaches it (2025-03-12), else through the invitations
+                                  API; project invitations through the invitations API while it answers. When
+                                  it answers 410 VERSION_GONE (past its sunset), one line says what could not be seen.
+                                users: the users API only (needs --api-version 2025-03-12).
+                                invitations: the invitations API only (fails once it is gone).
+                                Cloud Manager has the invitations API only.
+          --today YYYY-MM-DD    embedded simulator only: run it, and the age check, as of that date
+                                (e.g. 2027-07-02, past the invitations API's sunset).
           --state FILE          embedded simulator only: keep its state in FILE, so a second run sees
                                 what the first one revoked (without it every run starts from the demo data).
           -h, --help            this text.
@@ -104,6 +118,20 @@ public static class Janitor
             return ExitUsage;
         }
 
+        if (!useSimulator && options.Today is not null)
+        {
+            // The real service's date can't be moved: a run "as of" another day would revoke by the wrong ages.
+            errors.WriteLine("InviteJanitor: --today only applies to the embedded simulator (no MONGODB_ATLAS_* credentials)");
+            return ExitUsage;
+        }
+
+        // As of --today: the same day offset for the simulator's clock and for the age check, the time of day kept.
+        DateTimeOffset now = TimeProvider.System.GetUtcNow();
+        if (options.Today is { } today)
+        {
+            now += today.ToDateTime(TimeOnly.MinValue) - now.UtcDateTime.Date;
+        }
+
         Uri baseAddress;
         if (baseUrl is null)
         {
@@ -123,7 +151,7 @@ public static class Janitor
             {
                 try
                 {
-                    simulator = await AtlasSimulator.StartAsync(new SimulatorOptions { StateFilePath = options.StateFile }, cancellationToken);
+                    simulator = await AtlasSimulator.StartAsync(new SimulatorOptions { StateFilePath = options.StateFile, Today = options.Today }, cancellationToken);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException or ArgumentException)
                 {
@@ -134,7 +162,8 @@ public static class Janitor
                 baseAddress = simulator.BaseAddress;
                 publicKey = SimulatorDemo.PublicKey;
                 privateKey = SimulatorDemo.PrivateKey;
-                string persisted = options.StateFile is null ? "demo data, fresh every run" : $"demo data, state in {options.StateFile}";
+                string persisted = (options.StateFile is null ? "demo data, fresh every run" : $"demo data, state in {options.StateFile}")
+                    + (options.Today is { } day ? $", today {day:yyyy-MM-dd}" : "");
                 output.WriteLine($"No MONGODB_ATLAS_* credentials: using the embedded Atlas simulator at {baseAddress} ({persisted})");
             }
 
@@ -180,7 +209,7 @@ public static class Janitor
                 apis.Add(InviteApis.CloudManager(http, baseAddress));
             }
 
-            var run = new JanitorRun(options, output, errors, TimeProvider.System.GetUtcNow());
+            var run = new JanitorRun(options, output, errors, now);
             int exitCode = await run.ExecuteAsync(apis, cancellationToken);
             if (tokens is not null)
             {
@@ -245,7 +274,18 @@ internal sealed class JanitorOptions
 
     internal string? StateFile { get; private set; }
 
+    /// <summary>auto (default), users or invitations: see the usage text.</summary>
+    internal string Via { get; private set; } = ViaAuto;
+
+    internal DateOnly? Today { get; private set; }
+
     internal bool Help { get; private set; }
+
+    internal const string ViaAuto = "auto";
+
+    internal const string ViaUsers = "users";
+
+    internal const string ViaInvitations = "invitations";
 
     internal static bool TryParse(string[] args, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out JanitorOptions? options, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? problem)
     {
@@ -338,6 +378,32 @@ internal sealed class JanitorOptions
                     break;
                 }
 
+                case "--via":
+                {
+                    string? value = Value();
+                    if (value is not (ViaAuto or ViaUsers or ViaInvitations))
+                    {
+                        problem = $"--via must be auto, users or invitations, not '{value}'";
+                        return false;
+                    }
+
+                    o.Via = value;
+                    break;
+                }
+
+                case "--today":
+                {
+                    string? value = Value();
+                    if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly today))
+                    {
+                        problem = $"--today needs a date like 2027-07-02, not '{value}'";
+                        return false;
+                    }
+
+                    o.Today = today;
+                    break;
+                }
+
                 case "--state":
                 {
                     string? value = Value();
@@ -357,6 +423,13 @@ internal sealed class JanitorOptions
             }
         }
 
+        if (o.Via == ViaUsers && o.Source != "cloud-manager" && o.ApiVersion != UsersApiVersion)
+        {
+            // Older API versions reach the users API's resource version 2023-01-01, which lists active users only.
+            problem = $"--via users needs --api-version {UsersApiVersion}: at {o.ApiVersion} the users API lists active users only, not pending ones";
+            return false;
+        }
+
         if (o.OlderThan is null && o.Users.Count == 0)
         {
             o.OlderThan = TimeSpan.FromDays(14);
@@ -365,6 +438,9 @@ internal sealed class JanitorOptions
         options = o;
         return true;
     }
+
+    /// <summary>The bundled Atlas version whose users API (resource version 2025-02-19) sees pending users.</summary>
+    internal const string UsersApiVersion = "2025-03-12";
 
     /// <summary><c>Nd</c> or <c>Nh</c>, N a positive whole number.</summary>
     internal static bool TryParseAge(string? text, out TimeSpan age)

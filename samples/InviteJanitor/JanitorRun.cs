@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using SpecClient.Runtime;
 
 namespace InviteJanitor;
 
@@ -29,6 +31,7 @@ internal sealed class JanitorRun
     {
         var found = new List<(IInviteApi Api, PendingInvite Invite)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var unseen = new List<string>();
         foreach (IInviteApi api in apis)
         {
             IReadOnlyList<Container> orgs;
@@ -45,20 +48,52 @@ internal sealed class JanitorRun
                 return Janitor.ExitFailed;
             }
 
+            // Organization invitations are PENDING organization users wherever the users API sees them (resource version
+            // 2025-02-19); project invitations exist only in the invitations API, which is used while it answers.
+            bool orgsThroughUsers = api.ReachesPendingUsers && _options.Via != JanitorOptions.ViaInvitations;
+            bool projectsThroughInvitations = !(api.ReachesPendingUsers && _options.Via == JanitorOptions.ViaUsers);
+            var scan = new ApiScan(api);
             var orgNames = orgs.ToDictionary(o => o.Id, o => o.Name, StringComparer.Ordinal);
             for (int i = 0; i < orgs.Count; i++)
             {
                 Container org = orgs[i];
                 _errors.WriteLine($"{api.Name}: scanning org {i + 1}/{orgs.Count} {org.Name}…");
-                await CollectAsync(api, $"org {org.Name}", ct => api.ListOrgInvitesAsync(org.Id, ct), org.Name, found, seen, cancellationToken);
+                if (orgsThroughUsers)
+                {
+                    await CollectAsync(scan, $"org {org.Name}", ct => api.ListPendingOrgUsersAsync(org.Id, ct), org.Name, found, seen, cancellationToken);
+                }
+                else if (!await CollectInvitationsAsync(scan, $"org {org.Name}", ct => api.ListOrgInvitesAsync(org.Id, ct), org.Name, found, seen, cancellationToken))
+                {
+                    scan.OrgsNotSeen++;
+                }
             }
 
             for (int i = 0; i < projects.Count; i++)
             {
                 Container project = projects[i];
                 string where = (project.OrgId is not null && orgNames.TryGetValue(project.OrgId, out string? orgName) ? orgName + " / " : "") + project.Name;
+                if (!projectsThroughInvitations)
+                {
+                    scan.ProjectsNotSeen++;
+                    continue;
+                }
+
                 _errors.WriteLine($"{api.Name}: scanning project {i + 1}/{projects.Count} {where}…");
-                await CollectAsync(api, $"project {where}", ct => api.ListGroupInvitesAsync(project.Id, ct), where, found, seen, cancellationToken);
+                if (!await CollectInvitationsAsync(scan, $"project {where}", ct => api.ListGroupInvitesAsync(project.Id, ct), where, found, seen, cancellationToken))
+                {
+                    scan.ProjectsNotSeen++;
+                }
+            }
+
+            if (scan.Unseen(orgsThroughUsers, projectsThroughInvitations) is string line)
+            {
+                unseen.Add(line);
+            }
+
+            if (scan.InvitationsGone && _options.Via == JanitorOptions.ViaInvitations)
+            {
+                // Asked for the invitations API alone, and it is gone: the job was not done.
+                _failures++;
             }
         }
 
@@ -72,14 +107,14 @@ internal sealed class JanitorRun
             {
                 try
                 {
-                    if (invite.Kind == InviteKind.Org)
+                    Task revoke = (invite.Kind, invite.Via) switch
                     {
-                        await api.DeleteOrgInviteAsync(invite.ContainerId, invite.Id, cancellationToken);
-                    }
-                    else
-                    {
-                        await api.DeleteGroupInviteAsync(invite.ContainerId, invite.Id, cancellationToken);
-                    }
+                        // Removing a pending organization user cancels its invitation.
+                        (InviteKind.Org, InviteSource.Users) => api.RemoveOrgUserAsync(invite.ContainerId, invite.Id, cancellationToken),
+                        (InviteKind.Org, _) => api.DeleteOrgInviteAsync(invite.ContainerId, invite.Id, cancellationToken),
+                        _ => api.DeleteGroupInviteAsync(invite.ContainerId, invite.Id, cancellationToken),
+                    };
+                    await revoke;
 
                     revoked++;
                     _errors.WriteLine($"revoked {invite.Username} ({invite.Where})");
@@ -97,6 +132,11 @@ internal sealed class JanitorRun
             _options.OlderThan is { } age ? $"older than {FormatAge(age)}" : null,
             _options.Users.Count > 0 ? $"for {string.Join(", ", _options.Users)}" : null,
         }.Where(s => s is not null));
+        foreach (string line in unseen)
+        {
+            _output.WriteLine(line);
+        }
+
         string failures = _failures == 0 ? "" : $"; {_failures} failure(s), see above";
         _output.WriteLine(_options.Apply
             ? $"Revoked {revoked} of {found.Count} pending invitation(s) ({criteria}){failures}."
@@ -104,8 +144,47 @@ internal sealed class JanitorRun
         return _failures == 0 ? Janitor.ExitOk : Janitor.ExitFailed;
     }
 
+    /// <summary>
+    /// Lists through the invitations API unless it already answered 410 VERSION_GONE for this API (past its sunset);
+    /// returns false when the list could not be read because it is gone.
+    /// </summary>
+    private async Task<bool> CollectInvitationsAsync(
+        ApiScan scan,
+        string what,
+        Func<CancellationToken, Task<IReadOnlyList<PendingInvite>>> list,
+        string where,
+        List<(IInviteApi, PendingInvite)> found,
+        HashSet<string> seen,
+        CancellationToken cancellationToken)
+    {
+        if (scan.InvitationsGone)
+        {
+            return false;
+        }
+
+        try
+        {
+            Add(scan.Api, await list(cancellationToken), where, found, seen);
+            return true;
+        }
+        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.Gone)
+        {
+            // The resource version is sunset: every other invitations call would answer the same. Not a failure: the
+            // users API goes on, and one line at the end says what could not be seen.
+            scan.InvitationsGone = true;
+            _errors.WriteLine($"{scan.Api.Name}: the invitations API is gone ({Janitor.Describe(ex)}); listing {what} skipped");
+            return false;
+        }
+        catch (Exception ex) when (Janitor.IsRemoteFailure(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            _failures++;
+            _errors.WriteLine($"{scan.Api.Name}: listing invitations of {what} failed: {Janitor.Describe(ex)}");
+            return true;
+        }
+    }
+
     private async Task CollectAsync(
-        IInviteApi api,
+        ApiScan scan,
         string what,
         Func<CancellationToken, Task<IReadOnlyList<PendingInvite>>> list,
         string where,
@@ -115,19 +194,25 @@ internal sealed class JanitorRun
     {
         try
         {
-            foreach (PendingInvite invite in await list(cancellationToken))
-            {
-                // The same invitation can be visible through Atlas and Cloud Manager: list it once.
-                if (seen.Add(invite.Id))
-                {
-                    found.Add((api, invite with { Where = where }));
-                }
-            }
+            Add(scan.Api, await list(cancellationToken), where, found, seen);
         }
         catch (Exception ex) when (Janitor.IsRemoteFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
             _failures++;
-            _errors.WriteLine($"{api.Name}: listing invitations of {what} failed: {Janitor.Describe(ex)}");
+            _errors.WriteLine($"{scan.Api.Name}: listing pending users of {what} failed: {Janitor.Describe(ex)}");
+        }
+    }
+
+    private static void Add(IInviteApi api, IReadOnlyList<PendingInvite> invites, string where, List<(IInviteApi, PendingInvite)> found, HashSet<string> seen)
+    {
+        foreach (PendingInvite invite in invites)
+        {
+            // The same invitation can be visible through Atlas and Cloud Manager (a pending user's id is its
+            // invitation's id): list it once, under the first API that saw it.
+            if (seen.Add(invite.Id))
+            {
+                found.Add((api, invite with { Where = where }));
+            }
         }
     }
 
@@ -153,7 +238,7 @@ internal sealed class JanitorRun
                 string.Join(",", i.Roles),
                 i.CreatedAt is { } created ? FormatAge(_now - created) : "?",
                 i.ExpiresAt is { } expires ? FormatExpiry(expires) : "?",
-                i.Api,
+                $"{i.Api} {(i.Via == InviteSource.Users ? "users" : "invitations")}",
             ]);
         }
 
@@ -168,6 +253,47 @@ internal sealed class JanitorRun
     {
         string date = expires.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return expires > _now ? $"{date} (in {FormatAge(expires - _now)})" : $"{date} (expired)";
+    }
+
+    /// <summary>What one API's scan could and could not see.</summary>
+    private sealed class ApiScan(IInviteApi api)
+    {
+        internal IInviteApi Api { get; } = api;
+
+        /// <summary>The invitations API answered 410 VERSION_GONE: its resource version is past its sunset.</summary>
+        internal bool InvitationsGone { get; set; }
+
+        internal int OrgsNotSeen { get; set; }
+
+        internal int ProjectsNotSeen { get; set; }
+
+        /// <summary>One line saying what could not be seen, and why; null when everything was seen.</summary>
+        internal string? Unseen(bool orgsThroughUsers, bool projectsThroughInvitations)
+        {
+            if (OrgsNotSeen == 0 && ProjectsNotSeen == 0)
+            {
+                return null;
+            }
+
+            string why = InvitationsGone
+                ? "the invitations API answered 410 VERSION_GONE (past its sunset)"
+                : "--via users";
+            var parts = new List<string>();
+            if (OrgsNotSeen > 0)
+            {
+                parts.Add($"pending invitations of {OrgsNotSeen} organization(s)");
+            }
+
+            if (ProjectsNotSeen > 0)
+            {
+                parts.Add($"invitations to {ProjectsNotSeen} project(s)");
+            }
+
+            string hint = orgsThroughUsers || !projectsThroughInvitations
+                ? "the users API does not show users invited to a project through the invitations API"
+                : "the users API shows pending organization users from --api-version 2025-03-12 on";
+            return $"{Api.Name}: {why}: {string.Join(" and ", parts)} could not be seen; {hint}.";
+        }
     }
 
     internal static string FormatAge(TimeSpan age)

@@ -103,7 +103,7 @@ public sealed class InviteJanitorTests : IDisposable
         Result result = await RunAsync(null, "--source", "cloud-manager");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(10, result.Output.Count(l => l.EndsWith("Cloud Manager", StringComparison.Ordinal)));
+        Assert.Equal(10, result.Output.Count(l => l.EndsWith("Cloud Manager invitations", StringComparison.Ordinal)));
         Assert.Contains(result.Errors, l => l.StartsWith("Cloud Manager: scanning project 4/4", StringComparison.Ordinal));
     }
 
@@ -203,8 +203,136 @@ public sealed class InviteJanitorTests : IDisposable
         Result result = await RunAsync(null, "--api-version", version, "--source", "atlas");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(10, result.Output.Count(l => l.EndsWith("Atlas " + version, StringComparison.Ordinal)));
+        // Before the sunset, and at an ApiVersion whose users API sees active users only, everything comes through the invitations API.
+        Assert.Equal(10, result.Output.Count(l => l.EndsWith("Atlas " + version + " invitations", StringComparison.Ordinal)));
         Assert.Equal(5, result.Lines("would revoke").Length);
+    }
+
+    // Organization invitations of the demo data: all are PENDING organization users too (the accepted one aside).
+    private static readonly string[] StaleOrg = ["ivan.petrov@globex.example", "erin.schmidt@contractor.example", "frank.li@acme.example"];
+
+    private static readonly string[] StaleProject = ["mallory.chen@contractor.example", "olivia.rossi@globex.example"];
+
+    [Fact]
+    public async Task BeforeTheSunsetOrganizationInvitationsAreFoundAsPendingUsersAndProjectInvitationsThroughTheInvitationsApi()
+    {
+        Result result = await RunAsync(null, "--source", "atlas");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(6, result.Output.Count(l => l.Contains(" org ", StringComparison.Ordinal) && l.EndsWith("Atlas 2025-03-12 users", StringComparison.Ordinal)));
+        Assert.Equal(4, result.Output.Count(l => l.Contains(" project ", StringComparison.Ordinal) && l.EndsWith("Atlas 2025-03-12 invitations", StringComparison.Ordinal)));
+        Assert.DoesNotContain(result.Output, l => l.Contains("could not be seen", StringComparison.Ordinal));
+        Assert.Equal("Dry run: would revoke 5 of 10 pending invitation(s) (older than 14d); run with --apply to revoke.", result.Output[^1]);
+    }
+
+    [Fact]
+    public async Task PastTheSunsetTheUsersApiRevokesTheStaleOrganizationInvitationsAndOneLineSaysWhatCouldNotBeSeen()
+    {
+        string state = StateFile();
+        Result dry = await RunAsync(null, "--today", "2027-07-02", "--state", state, "--source", "atlas");
+        Result apply = await RunAsync(null, "--today", "2027-07-02", "--state", state, "--source", "atlas", "--apply");
+        Result after = await RunAsync(null, "--today", "2027-07-02", "--state", state, "--source", "atlas");
+
+        const string Unseen = "Atlas 2025-03-12: the invitations API answered 410 VERSION_GONE (past its sunset): invitations to 4 project(s) could not be seen; "
+            + "the users API does not show users invited to a project through the invitations API.";
+        Assert.EndsWith("today 2027-07-02)", dry.Output[0]);
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Equal(StaleOrg.Order(), dry.Lines("would revoke").Select(UserOf).Order());
+        Assert.All(dry.Lines("would revoke"), l => Assert.EndsWith("Atlas 2025-03-12 users", l));
+        Assert.Equal([Unseen, "Dry run: would revoke 3 of 6 pending invitation(s) (older than 14d); run with --apply to revoke."], dry.Output[^2..]);
+
+        Assert.Equal(0, apply.ExitCode);
+        Assert.Equal("Revoked 3 of 6 pending invitation(s) (older than 14d).", apply.Output[^1]);
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal("Dry run: would revoke 0 of 3 pending invitation(s) (older than 14d); run with --apply to revoke.", after.Output[^1]);
+
+        // Removing a pending user cancelled its invitation; the project invitations, out of the users API's sight, are untouched.
+        await using AtlasSimulator sim = await AtlasSimulator.StartAsync(new SimulatorOptions { StateFilePath = state });
+        string[] left = sim.State.GetInvitations().Select(i => i.Username).ToArray();
+        Assert.All(StaleOrg, user => Assert.DoesNotContain(user, left));
+        Assert.All(StaleProject, user => Assert.Contains(user, left));
+    }
+
+    [Fact]
+    public async Task PastTheSunsetTheDefaultRunStillRevokesEveryStaleInvitationWithCloudManagerCoveringTheProjects()
+    {
+        string state = StateFile();
+        Result dry = await RunAsync(null, "--today", "2027-07-02", "--state", state);
+        Result apply = await RunAsync(null, "--today", "2027-07-02", "--state", state, "--apply");
+        Result after = await RunAsync(null, "--today", "2027-07-02", "--state", state);
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Equal(Stale.Order(), dry.Lines("would revoke").Select(UserOf).Order());
+        Assert.All(dry.Lines("would revoke").Where(l => StaleProject.Any(u => l.Contains(u, StringComparison.Ordinal))), l => Assert.EndsWith("Cloud Manager invitations", l));
+        Assert.Equal("Dry run: would revoke 5 of 10 pending invitation(s) (older than 14d); run with --apply to revoke.", dry.Output[^1]);
+        Assert.Equal(0, apply.ExitCode);
+        Assert.Equal("Revoked 5 of 10 pending invitation(s) (older than 14d).", apply.Output[^1]);
+        Assert.Equal(0, after.ExitCode);
+        Assert.Equal("Dry run: would revoke 0 of 5 pending invitation(s) (older than 14d); run with --apply to revoke.", after.Output[^1]);
+    }
+
+    [Fact]
+    public async Task TheAgeCheckRunsAsOfToday()
+    {
+        // The demo data is laid out as of --today, so the same invitations are stale whatever the date.
+        Result result = await RunAsync(null, "--today", "2026-01-15", "--source", "atlas");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(Stale.Order(), result.Lines("would revoke").Select(UserOf).Order());
+        Assert.Contains(result.Output, l => l.Contains("ivan.petrov@globex.example", StringComparison.Ordinal) && l.Contains("2026-01-30 (in 14d)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ViaUsersLeavesProjectInvitationsAloneAndSaysSo()
+    {
+        Result result = await RunAsync(null, "--via", "users", "--source", "atlas");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(StaleOrg.Order(), result.Lines("would revoke").Select(UserOf).Order());
+        Assert.Contains("Atlas 2025-03-12: --via users: invitations to 4 project(s) could not be seen; the users API does not show users invited to a project through the invitations API.", result.Output);
+        Assert.DoesNotContain(result.Errors, l => l.Contains("scanning project", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ViaInvitationsUsesOnlyTheInvitationsApiAndFailsOnceItIsGone()
+    {
+        Result before = await RunAsync(null, "--via", "invitations", "--source", "atlas");
+        Result after = await RunAsync(null, "--via", "invitations", "--source", "atlas", "--today", "2027-07-01");
+
+        Assert.Equal(0, before.ExitCode);
+        Assert.Equal(10, before.Output.Count(l => l.EndsWith("Atlas 2025-03-12 invitations", StringComparison.Ordinal)));
+        Assert.Equal(1, after.ExitCode);
+        Assert.Contains(after.Output, l => l.StartsWith("Atlas 2025-03-12: the invitations API answered 410 VERSION_GONE", StringComparison.Ordinal)
+            && l.Contains("pending invitations of 2 organization(s) and invitations to 4 project(s) could not be seen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOlderApiVersionPastTheSunsetSaysWhichApiVersionFindsPendingUsers()
+    {
+        Result result = await RunAsync(null, "--api-version", "2023-11-15", "--source", "atlas", "--today", "2027-07-02");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "Atlas 2023-11-15: the invitations API answered 410 VERSION_GONE (past its sunset): pending invitations of 2 organization(s) and invitations to 4 project(s) could not be seen; "
+            + "the users API shows pending organization users from --api-version 2025-03-12 on.",
+            result.Output);
+        Assert.Equal("Dry run: would revoke 0 of 0 pending invitation(s) (older than 14d); run with --apply to revoke.", result.Output[^1]);
+    }
+
+    [Fact]
+    public async Task TodayIsRefusedWithRealCredentials()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["MONGODB_ATLAS_PUBLIC_API_KEY"] = SimulatorDemo.PublicKey,
+            ["MONGODB_ATLAS_PRIVATE_API_KEY"] = SimulatorDemo.PrivateKey,
+            ["MONGODB_ATLAS_BASE_URL"] = "http://127.0.0.1:9/",
+        };
+
+        Result result = await RunAsync(environment, "--today", "2027-07-02");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("InviteJanitor: --today only applies to the embedded simulator (no MONGODB_ATLAS_* credentials)", Assert.Single(result.Errors));
     }
 
     [Theory]
@@ -215,6 +343,10 @@ public sealed class InviteJanitorTests : IDisposable
     [InlineData("--frobnicate")]
     [InlineData("--source", "ops-manager")]
     [InlineData("--state")]
+    [InlineData("--via", "everything")]
+    [InlineData("--today", "2027-13-01")]
+    [InlineData("--today", "tomorrow")]
+    [InlineData("--via", "users", "--api-version", "2024-05-30")]
     public async Task BadArgumentsExitTwoWithOneLine(params string[] args)
     {
         Result result = await RunAsync(null, args);
@@ -267,13 +399,18 @@ public sealed class InviteJanitorTests : IDisposable
             ["MONGODB_ATLAS_BASE_URL"] = sim.BaseAddress.ToString(),
         };
 
-        Result result = await RunAsync(environment, "--source", "atlas");
+        Result result = await RunAsync(environment, "--source", "atlas", "--apply");
 
+        // Reading the organization's users needs only a membership role, so the pending users are listed; listing
+        // project invitations and removing users need owner roles: one line per refused call.
         Assert.Equal(1, result.ExitCode);
         string[] failures = result.Errors.Where(l => l.Contains("failed", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(6, failures.Length);
+        Assert.Equal(4 + StaleOrg.Length, failures.Length);
+        Assert.Equal(4, failures.Count(l => l.Contains("listing invitations of project", StringComparison.Ordinal)));
+        Assert.Equal(StaleOrg.Length, failures.Count(l => l.Contains("revoking", StringComparison.Ordinal)));
         Assert.All(failures, l => Assert.Contains("403", l));
         Assert.All(failures, l => Assert.Contains("USER_UNAUTHORIZED", l));
+        Assert.Equal($"Revoked 0 of 6 pending invitation(s) (older than 14d); {4 + StaleOrg.Length} failure(s), see above.", result.Output[^1]);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class PackageTests
     private const string OrgId = "5f1a2b3c4d5e6f7a8b9c0d1e";
     private const string GroupId = "6a0b1c2d3e4f5a6b7c8d9e0f";
     private const string InvitationId = "64b0c1d2e3f4a5b6c7d8e9f0";
+    private const string UserId = "65c1d2e3f4a5b6c7d8e9f0a1";
 
     private readonly PackageFixture _package;
     private readonly ITestOutputHelper _output;
@@ -79,7 +80,7 @@ public sealed class PackageTests
     }
 
     [Fact]
-    public async Task ConsumerWithBundledSpecsCallsDeleteInvites()
+    public async Task ConsumerWithBundledSpecsCallsDeleteInvitesAndTheirUsersApiReplacement()
     {
         var consumer = ConsumerProject.Create(
             _package,
@@ -90,14 +91,21 @@ public sealed class PackageTests
         await BuildWithoutWarningsAsync(consumer);
         ProcessResult run = await RunAsync(consumer);
 
+        // Compared as text, so a failure shows the first differing character.
         Assert.Equal(
+            string.Join("\n",
             [
                 $"DELETE https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId} Accept: application/vnd.atlas.2023-01-01+json",
                 $"DELETE https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/invites/{InvitationId} Accept: application/vnd.atlas.2023-01-01+json",
+                $"GET https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/users?username=new.hire%40example.com&orgMembershipStatus=PENDING Accept: application/vnd.atlas.2025-02-19+json",
+                "pending new.hire@example.com invited 2026-11-02 as ORG_MEMBER",
+                $"DELETE https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/users/{UserId} Accept: application/vnd.atlas.2025-02-19+json",
+                $"GET https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/users Accept: application/vnd.atlas.2025-02-19+json",
+                $"DELETE https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/users/{UserId} Accept: application/vnd.atlas.2025-02-19+json",
                 $"DELETE https://cloud.mongodb.com/api/public/v1.0/groups/{GroupId}/invites/{InvitationId} Accept: application/json",
-                "malformed id: ArgumentException for orgId; requests sent: 3",
-            ],
-            Lines(run.StandardOutput));
+                "malformed id: ArgumentException for orgId; requests sent: 7",
+            ]),
+            string.Join("\n", Lines(run.StandardOutput)));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class UserSchemaTests
 
     private static readonly ConcurrentDictionary<string, ComponentSchemaValidator> Validators = new();
 
-    [Fact]
+    [SkippableFact]
     public async Task OrganizationUsersPageMatchesPaginatedOrgUserView()
     {
         await using TestSimulator sim = await TestSimulator.StartAsync();
@@ -42,7 +42,7 @@ public sealed class UserSchemaTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ProjectUsersPageMatchesPaginatedGroupUserView()
     {
         await using TestSimulator sim = await TestSimulator.StartAsync();
@@ -60,7 +60,7 @@ public sealed class UserSchemaTests
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(SimulatorDemo.OrgInvitationWithProjectRoleId, "OrgPendingUserResponse")]
     [InlineData(SimulatorDemo.ProjectMemberUserId, "OrgActiveUserResponse")]
     public async Task OrganizationUserMatchesOrgUserResponse(string userId, string variant)
@@ -73,7 +73,7 @@ public sealed class UserSchemaTests
         Assert.Empty(Validator(CurrentSpec).Validate(variant, reply.Body));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(SimulatorDemo.OrgInvitationWithProjectRoleId, SimulatorDemo.StagingProjectId, "GroupPendingUserResponse")]
     [InlineData(SimulatorDemo.ProjectMemberUserId, SimulatorDemo.ProductionProjectId, "GroupActiveUserResponse")]
     public async Task ProjectUserMatchesGroupUserResponse(string userId, string groupId, string variant)
@@ -91,7 +91,7 @@ public sealed class UserSchemaTests
     /// invitations API), which is not the email address the schema's format asks for: that one
     /// violation is expected and asserted; everything else must match.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public async Task CreatedOrganizationUserMatchesOrgPendingUserResponse()
     {
         await using TestSimulator sim = await TestSimulator.StartAsync();
@@ -106,7 +106,7 @@ public sealed class UserSchemaTests
         Assert.Empty(Validator(CurrentSpec).Validate("OrgPendingUserResponse", WithInviter(reply.Body, SimulatorDemo.AdminUsername)));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("new.user@acme.example", "GroupPendingUserResponse")]
     [InlineData(SimulatorDemo.TwoOrgMemberUsername, "GroupActiveUserResponse")]
     public async Task AddedProjectUserMatchesGroupUserResponse(string username, string variant)
@@ -127,7 +127,7 @@ public sealed class UserSchemaTests
     /// CloudAppUser's <c>required</c> lists request-only fields (password, mobileNumber, country) that
     /// no response carries, so only the properties are checked: PropertyRequired violations are left out.
     /// </summary>
-    [Fact]
+    [SkippableFact]
     public async Task LegacyOrganizationUsersPageMatchesPaginatedAppUserViewProperties()
     {
         await using TestSimulator sim = await TestSimulator.StartAsync();
@@ -143,7 +143,7 @@ public sealed class UserSchemaTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void ValidatorRejectsAPendingUserWithoutItsInvitationDates()
     {
         string json = $$"""{"id":"{{SimulatorDemo.RecentOrgInvitationId}}","orgMembershipStatus":"PENDING","roles":{"orgRoles":["ORG_MEMBER"]},"username":"a@b.example","inviterUsername":"x@y.example"}""";

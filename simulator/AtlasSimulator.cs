@@ -17,7 +17,8 @@ namespace SpecClient.Simulator;
 
 /// <summary>
 /// A running simulator of the MongoDB Atlas Administration API v2 and Cloud Manager v1.0
-/// invitation endpoints, with Digest and OAuth authentication, on Kestrel at 127.0.0.1.
+/// invitation endpoints and of the Atlas users endpoints that replace them, with Digest and OAuth
+/// authentication, on Kestrel at 127.0.0.1.
 /// </summary>
 /// <example>
 /// <code>

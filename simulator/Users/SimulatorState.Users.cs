@@ -180,13 +180,17 @@ public sealed partial class SimulatorState
         }
     }
 
-    /// <summary>removeOrganizationUser: cancels a pending user's invitation, or takes every role in the organization and its projects from an active user.</summary>
-    internal UserResult RemoveOrgUser(string orgId, string userId)
+    /// <summary>
+    /// removeOrganizationUser: cancels a pending user's invitation, or takes every role in the
+    /// organization and its projects from an active user. Without <paramref name="pendingVisible"/>
+    /// (resource version 2023-01-01) a pending user is not found.
+    /// </summary>
+    internal UserResult RemoveOrgUser(string orgId, string userId, bool pendingVisible)
     {
         lock (_gate)
         {
             OrgMember? member = FindOrgMemberLocked(orgId, userId, out SeedInvitation? invitation, out SeedUser? user);
-            if (member is null)
+            if (member is null || (member.IsPending && !pendingVisible))
             {
                 return new UserResult(UserStatus.NotFound, null);
             }
@@ -245,14 +249,17 @@ public sealed partial class SimulatorState
         }
     }
 
-    /// <summary>removeProjectUser: takes the user's roles on the project (a pending user's invitation stays, without them).</summary>
-    internal UserResult RemoveProjectUser(string groupId, string userId)
+    /// <summary>
+    /// removeProjectUser: takes the user's roles on the project (a pending user's invitation stays,
+    /// without them). Without <paramref name="pendingVisible"/> a pending user is not found.
+    /// </summary>
+    internal UserResult RemoveProjectUser(string groupId, string userId, bool pendingVisible)
     {
         lock (_gate)
         {
             string orgId = FindProject(groupId)!.OrgId;
             OrgMember? member = FindOrgMemberLocked(orgId, userId, out SeedInvitation? invitation, out SeedUser? user);
-            if (member is null || member.ProjectRoles(groupId).Count == 0)
+            if (member is null || member.ProjectRoles(groupId).Count == 0 || (member.IsPending && !pendingVisible))
             {
                 return new UserResult(UserStatus.NotFound, null);
             }

@@ -280,9 +280,7 @@ internal sealed class UserEndpoints
     private async Task RemoveOrgUserAsync(ApiCall call, UserRoute route)
     {
         // At 2023-01-01 only active users can be removed: a pending one is not found there.
-        OrgMember? member = _state.FindOrgMember(route.ContainerId, route.UserId!);
-        if (member is null || (member.IsPending && call.ResourceVersion != ApiVersioning.UsersResourceVersion)
-            || _state.RemoveOrgUser(route.ContainerId, route.UserId!).Status != UserStatus.Found)
+        if (_state.RemoveOrgUser(route.ContainerId, route.UserId!, pendingVisible: call.ResourceVersion == ApiVersioning.UsersResourceVersion).Status != UserStatus.Found)
         {
             await WriteUserNotFoundAsync(call, route);
             return;
@@ -345,9 +343,7 @@ internal sealed class UserEndpoints
 
     private async Task RemoveProjectUserAsync(ApiCall call, UserRoute route)
     {
-        OrgMember? member = _state.FindProjectMember(route.ContainerId, route.UserId!);
-        if (member is null || (member.IsPending && call.ResourceVersion != ApiVersioning.UsersResourceVersion)
-            || _state.RemoveProjectUser(route.ContainerId, route.UserId!).Status != UserStatus.Found)
+        if (_state.RemoveProjectUser(route.ContainerId, route.UserId!, pendingVisible: call.ResourceVersion == ApiVersioning.UsersResourceVersion).Status != UserStatus.Found)
         {
             await WriteUserNotFoundAsync(call, route);
             return;

@@ -125,13 +125,6 @@ public static class Janitor
             return ExitUsage;
         }
 
-        // As of --today: the same day offset for the simulator's clock and for the age check, the time of day kept.
-        DateTimeOffset now = TimeProvider.System.GetUtcNow();
-        if (options.Today is { } today)
-        {
-            now += today.ToDateTime(TimeOnly.MinValue) - now.UtcDateTime.Date;
-        }
-
         Uri baseAddress;
         if (baseUrl is null)
         {
@@ -209,6 +202,8 @@ public static class Janitor
                 apis.Add(InviteApis.CloudManager(http, baseAddress));
             }
 
+            // Ages are measured on the simulator's clock: as of --today when given, the time of day kept.
+            DateTimeOffset now = simulator?.Clock.GetUtcNow() ?? TimeProvider.System.GetUtcNow();
             var run = new JanitorRun(options, output, errors, now);
             int exitCode = await run.ExecuteAsync(apis, cancellationToken);
             if (tokens is not null)

@@ -74,7 +74,7 @@ internal static class DiagnosticCauses
     public static readonly DiagnosticCause UnsendableParameter = new(
         UnsupportedParameter,
         "SCG0007",
-        "parameters SpecClient cannot send (cookies, objects in headers), left out, or their operation skipped when required",
+        "parameters SpecClient cannot send (cookies, values no URL or header can carry), left out, or their operation skipped when required",
         "Send them from a DelegatingHandler on the client's HttpClient; call an operation skipped for a required one with HttpClient directly.");
 
     public static readonly DiagnosticCause MalformedOperation = new(

@@ -291,7 +291,4 @@ internal static class DiagnosticDescriptors
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];
-
-    /// <summary>Every descriptor, in id order (for the documentation test).</summary>
-    public static System.Collections.Generic.IEnumerable<DiagnosticDescriptor> All => System.Linq.Enumerable.OrderBy(s_byId.Values, descriptor => descriptor.Id, System.StringComparer.Ordinal);
 }

@@ -101,11 +101,6 @@ internal static class DiagnosticCauses
         "paths differing from another only in their parameter names, which a server cannot tell apart",
         "Both are generated; if the spec is yours, merge each pair into one path.");
 
-    public static readonly DiagnosticCause RepairedYaml = new(
-        YamlRepaired,
-        "SCG0018",
-        "block scalars repaired to read as libyaml and PyYAML read them",
-        SpecOwnerOnly + "remove the whitespace-only lines before each block scalar's first line.");
 
     public static readonly DiagnosticCause UndeclaredParameter = new(
         UndeclaredPathParameter,
@@ -124,7 +119,6 @@ internal static class DiagnosticCauses
         "SCG0009" => NoMediaTypeForVersion,
         "SCG0011" => UncheckedPattern,
         "SCG0015" => SameShapePath,
-        "SCG0018" => RepairedYaml,
         "SCG0019" => UndeclaredParameter,
         _ => null,
     };
@@ -134,6 +128,6 @@ internal static class DiagnosticCauses
     {
         ReferenceToNothing, ReferenceToOtherFile, ReferenceLoop, SharedOperationId, UnionWithoutUnions, VariantWithSecondBase,
         SchemaLoop, UnknownSchemaType, ChoiceWithoutVariants, UnionNamedLikeMember, UnsendableParameter, MalformedOperation,
-        NoMediaTypeForVersion, UncheckedPattern, SameShapePath, RepairedYaml, UndeclaredParameter,
+        NoMediaTypeForVersion, UncheckedPattern, SameShapePath, UndeclaredParameter,
     };
 }

@@ -154,7 +154,7 @@ internal static class DiagnosticDescriptors
         "The YAML was repaired to read it as other YAML tools do",
         "'{0}': the YAML was repaired to read it as other YAML tools do: {1}",
         Category,
-        DiagnosticSeverity.Info,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UndeclaredPathParameter = new(
@@ -240,13 +240,6 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor YamlRepairedSummary = new(
-        "SCG1018",
-        "The spec's YAML was repaired to read it as other YAML tools do",
-        SummaryMessage,
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UndeclaredPathParameterSummary = new(
         "SCG1019",
@@ -286,7 +279,6 @@ internal static class DiagnosticDescriptors
         [NoMediaTypeForApiVersionSummary.Id] = NoMediaTypeForApiVersionSummary,
         [InvalidPatternSummary.Id] = InvalidPatternSummary,
         [DuplicatePathSignatureSummary.Id] = DuplicatePathSignatureSummary,
-        [YamlRepairedSummary.Id] = YamlRepairedSummary,
         [UndeclaredPathParameterSummary.Id] = UndeclaredPathParameterSummary,
     };
 

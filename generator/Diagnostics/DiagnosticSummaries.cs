@@ -31,7 +31,6 @@ internal static class DiagnosticSummaries
         ["SCG0009"] = (DiagnosticDescriptors.NoMediaTypeForApiVersionSummary, "operation", "operations", static d => Argument(d, 0)),
         ["SCG0011"] = (DiagnosticDescriptors.InvalidPatternSummary, "pattern", "patterns", static d => Argument(d, 1)),
         ["SCG0015"] = (DiagnosticDescriptors.DuplicatePathSignatureSummary, "path", "paths", static d => Argument(d, 0)),
-        ["SCG0018"] = (DiagnosticDescriptors.YamlRepairedSummary, "block scalar", "block scalars", static d => "line " + ((d.Location?.StartLine ?? 0) + 1).ToString(CultureInfo.InvariantCulture)),
         ["SCG0019"] = (DiagnosticDescriptors.UndeclaredPathParameterSummary, "operation", "operations", static d => Argument(d, 1)),
     };
 

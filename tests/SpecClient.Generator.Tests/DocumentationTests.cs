@@ -66,7 +66,7 @@ public sealed partial class DocumentationTests
     {
         string readme = File.ReadAllText(Readme);
 
-        foreach (string document in Directory.GetFiles(Docs, "*.md").Select(Path.GetFileName).Order(StringComparer.Ordinal))
+        foreach (string document in Directory.GetFiles(Docs, "*.md").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal))
         {
             Assert.Contains("](docs/" + document, readme, StringComparison.Ordinal);
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using SpecClient.Generator.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace SpecClient.Generator.Tests;
 
@@ -14,6 +15,10 @@ namespace SpecClient.Generator.Tests;
 public sealed class DiagnosticSummaryTests
 {
     private const string FileName = "repeated-problems.yaml";
+
+    private readonly ITestOutputHelper _output;
+
+    public DiagnosticSummaryTests(ITestOutputHelper output) => _output = output;
 
     private static SpecInput Spec() => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, FileName), "Consumer.Repeated", "RepeatedClient");
 
@@ -66,6 +71,8 @@ public sealed class DiagnosticSummaryTests
         // The summary points at the first place, so a click in the build output lands in the spec.
         Diagnostic firstUnion = diagnostics.First(d => d.Id == "SCG0005");
         Assert.Equal(firstUnion.Location.GetLineSpan(), unions.Location.GetLineSpan());
+        DiagnosticAssert.Single(diagnostics, "SCG1005", FileName, 232, 7);
+        _output.WriteLine(unions.ToString());
 
         string references = diagnostics.Single(d => d.Id == "SCG1003").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
         Assert.StartsWith("5 references of 'repeated-problems.yaml': $refs to other files", references);

@@ -81,7 +81,7 @@ internal static class DiagnosticCauses
         InvalidOperation,
         "SCG0008",
         "malformed operations (a parameter without name or in, a path template with an unclosed or empty {}), skipped",
-        "The other operations generate; if the spec is yours, correct these.");
+        "The other operations generate; ExcludeOperations leaves these out (an excluded operation reports nothing). If the spec is yours, correct them.");
 
     public static readonly DiagnosticCause NoMediaTypeForVersion = new(
         NoMediaTypeForApiVersion,

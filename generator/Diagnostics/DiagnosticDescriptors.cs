@@ -4,7 +4,10 @@ namespace SpecClient.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic SpecClient reports. Ids are stable (SCG0001…): once shipped, an id never changes meaning.
-/// Errors stop a whole spec; warnings drop or degrade one piece and the rest still generates.
+/// Errors stop a whole spec; warnings drop or degrade one piece and the rest still generates. A problem that can
+/// repeat per schema, path or operation is reported at each place as info (SCG0003, SCG0005…) and summed up once
+/// per spec and cause as a warning whose id is the place's plus 1000 (SCG1003, SCG1005…; see DiagnosticSummaries).
+/// docs/diagnostics.md explains each id and its fix.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -31,7 +34,7 @@ internal static class DiagnosticDescriptors
         "A $ref cannot be resolved",
         "The reference '{0}' cannot be resolved; {1}",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor DuplicateOperationId = new(
@@ -39,7 +42,7 @@ internal static class DiagnosticDescriptors
         "Two operations share an operationId",
         "The operationId '{0}' is already used by another operation; '{1}' is generated as '{2}'",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnsupportedSchema = new(
@@ -47,7 +50,7 @@ internal static class DiagnosticDescriptors
         "A schema uses a construct SpecClient does not support",
         "The schema '{0}' {1}",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidSpecOption = new(
@@ -63,7 +66,7 @@ internal static class DiagnosticDescriptors
         "A parameter cannot be sent by SpecClient",
         "The parameter '{0}' of operation '{1}' {2}",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidOperation = new(
@@ -71,7 +74,7 @@ internal static class DiagnosticDescriptors
         "An operation is malformed and is skipped",
         "The operation '{0}' is skipped: {1}",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor NoMediaTypeForApiVersion = new(
@@ -79,7 +82,7 @@ internal static class DiagnosticDescriptors
         "No versioned media type is available for the requested API version",
         "The operation '{0}' offers no media type dated on or before ApiVersion {1}; '{2}' is used",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor GeneratorFailure = new(
@@ -95,7 +98,7 @@ internal static class DiagnosticDescriptors
         "A pattern cannot be checked with a .NET regular expression",
         "The pattern '{0}' of '{1}' is not checked: {2}",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SwaggerNotSupported = new(
@@ -127,7 +130,7 @@ internal static class DiagnosticDescriptors
         "Two paths differ only in their parameter names",
         "The path '{0}' has the same shape as '{1}': a server cannot tell them apart",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor SpecTooComplex = new(
@@ -159,7 +162,7 @@ internal static class DiagnosticDescriptors
         "A path parameter is used but not declared",
         "The path '{0}' of operation '{1}' uses the parameter '{2}', which the operation does not declare; it is generated as a required string",
         Category,
-        DiagnosticSeverity.Warning,
+        DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor WebhooksNotGenerated = new(
@@ -168,6 +171,82 @@ internal static class DiagnosticDescriptors
         "'{1}' declares webhooks ({0}), which are not generated: a client calls the API; webhooks are requests the API sends",
         Category,
         DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    // One warning per spec and cause for the problems above that can repeat; each place stays an info diagnostic.
+    private const string SummaryMessage = "{0} of '{1}': {2} ({3}). {4} Info {5} marks each in the spec.";
+
+    public static readonly DiagnosticDescriptor UnresolvedReferenceSummary = new(
+        "SCG1003",
+        "References of the spec cannot be resolved",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationIdSummary = new(
+        "SCG1004",
+        "Operations of the spec share operationIds",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchemaSummary = new(
+        "SCG1005",
+        "Schemas of the spec use constructs SpecClient does not support",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterSummary = new(
+        "SCG1007",
+        "Parameters of the spec cannot be sent by SpecClient",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidOperationSummary = new(
+        "SCG1008",
+        "Operations of the spec are malformed and skipped",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NoMediaTypeForApiVersionSummary = new(
+        "SCG1009",
+        "Operations of the spec offer no media type for the requested API version",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidPatternSummary = new(
+        "SCG1011",
+        "Patterns of the spec cannot be checked with .NET regular expressions",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicatePathSignatureSummary = new(
+        "SCG1015",
+        "Paths of the spec differ only in their parameter names",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+
+    public static readonly DiagnosticDescriptor UndeclaredPathParameterSummary = new(
+        "SCG1019",
+        "Operations of the spec use path parameters they do not declare",
+        SummaryMessage,
+        Category,
+        DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
@@ -192,6 +271,15 @@ internal static class DiagnosticDescriptors
         [YamlRepaired.Id] = YamlRepaired,
         [UndeclaredPathParameter.Id] = UndeclaredPathParameter,
         [WebhooksNotGenerated.Id] = WebhooksNotGenerated,
+        [UnresolvedReferenceSummary.Id] = UnresolvedReferenceSummary,
+        [DuplicateOperationIdSummary.Id] = DuplicateOperationIdSummary,
+        [UnsupportedSchemaSummary.Id] = UnsupportedSchemaSummary,
+        [UnsupportedParameterSummary.Id] = UnsupportedParameterSummary,
+        [InvalidOperationSummary.Id] = InvalidOperationSummary,
+        [NoMediaTypeForApiVersionSummary.Id] = NoMediaTypeForApiVersionSummary,
+        [InvalidPatternSummary.Id] = InvalidPatternSummary,
+        [DuplicatePathSignatureSummary.Id] = DuplicatePathSignatureSummary,
+        [UndeclaredPathParameterSummary.Id] = UndeclaredPathParameterSummary,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -17,10 +17,17 @@ internal sealed record LocationInfo(string FilePath, int Start, int Length, int 
 /// A diagnostic kept as plain data, so parse results stay equatable; it becomes a Roslyn
 /// <see cref="Diagnostic"/> only when reported.
 /// </summary>
-internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArgs)
+/// <param name="Cause">
+/// For a diagnostic that can repeat per schema, path or operation: the <see cref="DiagnosticCause.Key"/> its summary
+/// groups it by (<see cref="DiagnosticSummaries"/>); null for the cause its id has by default, and for the others.
+/// </param>
+internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> MessageArgs, string? Cause = null)
 {
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs)
         => new(descriptor.Id, location, messageArgs.ToEquatableArray());
+
+    public static DiagnosticInfo Create(DiagnosticCause cause, LocationInfo? location, params string[] messageArgs)
+        => new(cause.Detail.Id, location, messageArgs.ToEquatableArray(), cause.Key);
 
     public Diagnostic ToDiagnostic()
     {

@@ -74,6 +74,10 @@ internal sealed class ParseContext
     public void Report(DiagnosticDescriptor descriptor, SpecNode? node, params string[] messageArgs)
         => _diagnostics.Add(DiagnosticInfo.Create(descriptor, node is null ? null : Locate(node), messageArgs));
 
+    /// <summary>Reports a problem that can repeat across the spec, grouped in its summary by <paramref name="cause"/>.</summary>
+    public void Report(DiagnosticCause cause, SpecNode? node, params string[] messageArgs)
+        => _diagnostics.Add(DiagnosticInfo.Create(cause, node is null ? null : Locate(node), messageArgs));
+
     /// <summary>
     /// Reports a problem of the <c>OpenApiSpec</c> item rather than of a node (its metadata, which lives in a project
     /// file the generator cannot see): at the start of the spec file, so the IDE and the build name the file.
@@ -99,7 +103,7 @@ internal sealed class ParseContext
             Step();
             if (hops == MaxReferenceHops)
             {
-                Report(DiagnosticDescriptors.UnresolvedReference, refNode, refNode.Value, "the chain of references loops or is too long; " + consequence);
+                Report(DiagnosticCauses.ReferenceLoop, refNode, refNode.Value, "the chain of references loops or is too long; " + consequence);
                 return null;
             }
 
@@ -107,10 +111,15 @@ internal sealed class ParseContext
             SpecNode? target = FindByPointer(refNode.Value);
             if (target is null)
             {
-                string why = refNode.Value.StartsWith("#", StringComparison.Ordinal)
-                    ? "nothing in this document is at that path; " + consequence
-                    : "references to other files are not supported (AdditionalFiles are read one at a time); " + consequence;
-                Report(DiagnosticDescriptors.UnresolvedReference, refNode, refNode.Value, why);
+                if (refNode.Value.StartsWith("#", StringComparison.Ordinal))
+                {
+                    Report(DiagnosticCauses.ReferenceToNothing, refNode, refNode.Value, "nothing in this document is at that path; " + consequence);
+                }
+                else
+                {
+                    Report(DiagnosticCauses.ReferenceToOtherFile, refNode, refNode.Value, "references to other files are not supported (AdditionalFiles are read one at a time); " + consequence);
+                }
+
                 return null;
             }
 

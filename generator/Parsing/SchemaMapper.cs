@@ -92,7 +92,7 @@ internal sealed class SchemaMapper
         string schemaName = reference ?? nameHint;
         if (_depth >= MaxSchemaDepth || !_inProgress.Add(node))
         {
-            Unsupported(node, schemaName, _depth >= MaxSchemaDepth ? "nests deeper than " + MaxSchemaDepth + " levels" : "refers to itself without an object in between");
+            Unsupported(DiagnosticCauses.SchemaLoop, node, schemaName, _depth >= MaxSchemaDepth ? "nests deeper than " + MaxSchemaDepth + " levels" : "refers to itself without an object in between");
             return new MappedType(_types.Json(), nullable);
         }
 
@@ -141,7 +141,7 @@ internal sealed class SchemaMapper
 
         if (types.Count > 1 && !_unions)
         {
-            Unsupported(node, schemaName, "has several types (" + string.Join(", ", types) + ")", UnionsOff);
+            Unsupported(DiagnosticCauses.UnionWithoutUnions, node, schemaName, "has several types (" + string.Join(", ", types) + ")", UnionsOff);
             return Remember(node, _types.Json());
         }
 
@@ -164,7 +164,7 @@ internal sealed class SchemaMapper
             case null:
                 return MapObjectLike(node, nameHint, schemaName, ref nullable);
             default:
-                Unsupported(node, schemaName, "has the unknown type '" + type + "'");
+                Unsupported(DiagnosticCauses.UnknownSchemaType, node, schemaName, "has the unknown type '" + type + "'");
                 return Remember(node, _types.Json());
         }
     }
@@ -196,7 +196,7 @@ internal sealed class SchemaMapper
                 : null;
             if (variant is null)
             {
-                Unsupported(node, schemaName, "has the unknown type '" + type + "'");
+                Unsupported(DiagnosticCauses.UnknownSchemaType, node, schemaName, "has the unknown type '" + type + "'");
                 variant = _types.Json();
             }
 
@@ -298,7 +298,8 @@ internal sealed class SchemaMapper
 
         if (typed.Count == 0 || !_unions)
         {
-            Unsupported(node, schemaName, "uses " + keyword + " with " + typed.Count + " variants", typed.Count == 0 ? "it is generated as JsonElement" : UnionsOff);
+            Unsupported(typed.Count == 0 ? DiagnosticCauses.ChoiceWithoutVariants : DiagnosticCauses.UnionWithoutUnions, node, schemaName, "uses " + keyword + " with " + typed.Count + " variants", typed.Count == 0 ? "it is generated as JsonElement" : UnionsOff);
+
             return Remember(node, _types.Json());
         }
 
@@ -309,7 +310,7 @@ internal sealed class SchemaMapper
 
         if (TypeRegistry.UnionMembers.Contains(_types.ReservedName(node) ?? string.Empty))
         {
-            Unsupported(node, schemaName, "is named like a member of the union it would be");
+            Unsupported(DiagnosticCauses.UnionNamedLikeMember, node, schemaName, "is named like a member of the union it would be");
             return Remember(node, _types.Json());
         }
 
@@ -584,7 +585,7 @@ internal sealed class SchemaMapper
                 }
                 else
                 {
-                    Unsupported(variantNode, variantName, "is already generated as another type, so it cannot also derive from " + type.Name, "that variant reads as the base record");
+                    Unsupported(DiagnosticCauses.VariantWithSecondBase, variantNode, variantName, "is already generated as another type, so it cannot also derive from " + type.Name, "that variant reads as the base record");
                 }
 
                 continue;
@@ -720,8 +721,8 @@ internal sealed class SchemaMapper
         return type;
     }
 
-    private void Unsupported(MappingNode node, string schemaName, string what, string consequence = "it is generated as JsonElement")
-        => _context.Report(DiagnosticDescriptors.UnsupportedSchema, node, ParseContext.LastSegment(schemaName), what + "; " + consequence);
+    private void Unsupported(DiagnosticCause cause, MappingNode node, string schemaName, string what, string consequence = "it is generated as JsonElement")
+        => _context.Report(cause, node, ParseContext.LastSegment(schemaName), what + "; " + consequence);
 
     /// <summary>A name for an array's items: <c>Roles</c> → <c>Role</c>, <c>Policies</c> → <c>Policy</c>, else <c>…Item</c>.</summary>
     private static string ItemNameHint(string arrayName)

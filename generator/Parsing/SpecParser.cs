@@ -96,7 +96,7 @@ internal static class SpecParser
 
         if (!IsOpenApi3(context, document, fileName))
         {
-            return new ParseResult(null, context.Diagnostics.ToEquatableArray());
+            return new ParseResult(null, DiagnosticSummaries.AddSummaries(fileName, context.Diagnostics));
         }
 
         if (document.KeyNode("webhooks") is ScalarNode webhooksKey && document["webhooks"] is MappingNode { Entries.Count: > 0 } webhooks)
@@ -106,7 +106,7 @@ internal static class SpecParser
         }
 
         ApiSpec spec = ReadDocument(context, document, options, fileName);
-        return new ParseResult(spec, context.Diagnostics.ToEquatableArray());
+        return new ParseResult(spec, DiagnosticSummaries.AddSummaries(fileName, context.Diagnostics));
     }
 
     private static ParseResult Failed(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());

@@ -36,6 +36,10 @@ public sealed class RunnerTests
         Assert.Equal(1, outcome.Lost);
         Assert.Equal(1, outcome.ById["SCG0008"]);
         Assert.Equal(1, outcome.ByReason["SCG0008 the path '…' has an unclosed '…'"]);
+
+        // The skipped operation is info at its place; the build's one warning is its summary.
+        Assert.Equal(1, outcome.ById["SCG1008"]);
+        Assert.Equal(1, outcome.Warnings);
         Assert.Null(outcome.Compiled);
         Assert.Null(outcome.Exception);
     }
@@ -88,6 +92,26 @@ public sealed class RunnerTests
         Assert.Contains("- `e.json` while compiling (generating took 7 ms)", markdown, StringComparison.Ordinal);
         Assert.Contains("| b.json | 10 | 4 | 6 | 6× SCG0008 x |", markdown, StringComparison.Ordinal);
         Assert.Contains("`Pets.g.cs(1,1): CS0246 nope`", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportNamesTheSpecsBringingMostWarnings()
+    {
+        var report = new CorpusReport(
+            new[]
+            {
+                new SpecOutcome { Name = "quiet.json", Warnings = 0 },
+                new SpecOutcome { Name = "b.json", Warnings = 3 },
+                new SpecOutcome { Name = "a.json", Warnings = 3 },
+                new SpecOutcome { Name = "loud.json", Warnings = 7 },
+            },
+            TimeSpan.FromSeconds(1));
+
+        Assert.Equal(7, report.MostWarnings);
+        Assert.Equal(new[] { "loud.json", "a.json", "b.json" }, report.MostWarned(10).Select(spec => spec.Name));
+        string markdown = report.Markdown("Test");
+        Assert.Contains("At most 7 in one spec; 1 specs give more than 5.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `loud.json` | 7 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

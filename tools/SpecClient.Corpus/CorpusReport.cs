@@ -54,6 +54,13 @@ public sealed class CorpusReport
 
     public int CompiledCount => Specs.Count(outcome => outcome.Compiled is not null);
 
+    /// <summary>The most warnings one spec brings into a default build.</summary>
+    public int MostWarnings => Specs.Count == 0 ? 0 : Specs.Max(outcome => outcome.Warnings);
+
+    /// <summary>The specs bringing most warnings into a default build, most first (ties by name).</summary>
+    public IReadOnlyList<SpecOutcome> MostWarned(int count)
+        => Specs.Where(outcome => outcome.Warnings > 0).OrderByDescending(outcome => outcome.Warnings).ThenBy(outcome => outcome.Name, StringComparer.Ordinal).Take(count).ToList();
+
     /// <summary>The specs losing most operations, most first (ties by name).</summary>
     public IReadOnlyList<SpecOutcome> MostLost(int count)
         => Specs.Where(outcome => outcome.Lost > 0).OrderByDescending(outcome => outcome.Lost).ThenBy(outcome => outcome.Name, StringComparer.Ordinal).Take(count).ToList();
@@ -90,7 +97,7 @@ public sealed class CorpusReport
     }
 
     public string Summary()
-        => string.Create(CultureInfo.InvariantCulture, $"{Specs.Count} specs, {Declared} operations, {Generated} generated, {Lost} lost: {Coverage:0.00}% coverage; {Crashed.Count()} crashed, {TimedOut.Count()} timed out, {CompileFailures.Count()} of {CompiledCount} compiled did not compile ({Elapsed.TotalSeconds:0} s)");
+        => string.Create(CultureInfo.InvariantCulture, $"{Specs.Count} specs, {Declared} operations, {Generated} generated, {Lost} lost: {Coverage:0.00}% coverage; {Crashed.Count()} crashed, {TimedOut.Count()} timed out, {CompileFailures.Count()} of {CompiledCount} compiled did not compile; at most {MostWarnings} warnings in one spec's build ({Elapsed.TotalSeconds:0} s)");
 
     public string Markdown(string title)
     {
@@ -108,6 +115,18 @@ public sealed class CorpusReport
         Section(text, "Specs that ran past the timeout", TimedOut.Select(outcome => $"- `{outcome.Name}` while {outcome.TimedOutWhile} (generating took {outcome.GenerateMilliseconds} ms)"));
         Section(text, "Generated code that does not compile (bugs)", CompileFailures.Select(outcome =>
             $"- `{outcome.Name}` ({outcome.CompileErrorCount} errors)" + string.Concat(outcome.CompileErrors.Select(error => Environment.NewLine + "  - `" + error.Replace('`', '\'') + "`"))));
+
+        text.AppendLine();
+        text.AppendLine("## Warnings in a default build");
+        text.AppendLine();
+        Line($"At most {MostWarnings} in one spec; {Specs.Count(outcome => outcome.Warnings > 5)} specs give more than 5. A problem repeated per schema or path is one warning per cause (SCG1xxx) and info at each place.");
+        text.AppendLine();
+        text.AppendLine("| spec | warnings |");
+        text.AppendLine("| --- | ---: |");
+        foreach (SpecOutcome outcome in MostWarned(10))
+        {
+            Line($"| `{outcome.Name}` | {outcome.Warnings} |");
+        }
 
         text.AppendLine();
         text.AppendLine("## Diagnostics by id");
@@ -177,6 +196,8 @@ public sealed class CorpusReport
                 timedOut = TimedOut.Select(outcome => outcome.Name),
                 compiled = CompiledCount,
                 compileFailures = CompileFailures.Select(outcome => new { outcome.Name, outcome.CompileErrorCount, outcome.CompileErrors }),
+                mostWarnings = MostWarnings,
+                mostWarned = MostWarned(10).Select(outcome => new { outcome.Name, outcome.Warnings }),
                 byId = ById,
                 byReason = ByReason,
                 results = Specs,

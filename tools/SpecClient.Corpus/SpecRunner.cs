@@ -44,6 +44,12 @@ public sealed record SpecOutcome
     /// <summary>Diagnostics by id.</summary>
     public IReadOnlyDictionary<string, int> ById { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// Diagnostics a default build shows as warnings (the descriptors' default severity): what the spec's user sees in
+    /// every build. Problems repeated per schema or path count once per cause (their summaries), not per place.
+    /// </summary>
+    public int Warnings { get; init; }
+
     /// <summary>Diagnostics by reason (<see cref="DiagnosticReasons.Reason"/>).</summary>
     public IReadOnlyDictionary<string, int> ByReason { get; init; } = new Dictionary<string, int>();
 
@@ -98,6 +104,7 @@ public static class SpecRunner
         {
             Generated = result.Spec is { } spec ? spec.RootClient.Operations.Count + spec.TagClients.Sum(client => client.Operations.Count) : 0,
             ById = Tally(result.Diagnostics, diagnostic => diagnostic.Id),
+            Warnings = result.Diagnostics.Count(diagnostic => DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Warning),
             ByReason = Tally(result.Diagnostics, diagnostic => DiagnosticReasons.Reason(diagnostic.Id, diagnostic.MessageArgs)),
         };
         if (result.Spec is null)

@@ -207,7 +207,7 @@ internal sealed class OpenApiOracle
 
     /// <summary>
     /// Whether the discriminator's mapping names one variant for several values: SpecClient then generates one record
-    /// holding the discriminator as a property and every variant's properties (README, "Whole APIs").
+    /// holding the discriminator as a property and every variant's properties (docs/architecture.md, "What each OpenAPI construct becomes").
     /// </summary>
     public static bool MapsSeveralValuesToOneVariant(IOpenApiSchema schema)
         => schema.Discriminator?.Mapping is { } mapping && mapping.Values.GroupBy(target => target.Reference.Id).Any(group => group.Count() > 1);

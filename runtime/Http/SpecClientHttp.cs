@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,9 @@ namespace SpecClient.Runtime;
 /// </example>
 public static class SpecClientHttp
 {
+    // The HttpClients configured for strict reading (the value is unused). Weak keys: a client is not kept alive.
+    private static readonly ConditionalWeakTable<HttpClient, object> s_strictClients = new();
+
     /// <summary>
     /// Creates an HttpClient with SpecClient's chain: its BaseAddress is <see cref="SpecClientOptions.BaseAddress"/>,
     /// its own timeout is off (the pipeline's apply) and its MaxResponseContentBufferSize is
@@ -81,11 +85,25 @@ public static class SpecClientHttp
         return new DiagnosticsHandler(logger, options.OnResponse) { InnerHandler = resilience };
     }
 
-    /// <summary>Applies the options to an HttpClient: base address, no own timeout, the response size limit.</summary>
+    /// <summary>
+    /// Applies the options to an HttpClient: base address, no own timeout, the response size limit, and strict
+    /// reading, which HttpClient has no property for: it is remembered beside the client for the connection made over it.
+    /// </summary>
     internal static void Configure(HttpClient client, SpecClientOptions options)
     {
         client.BaseAddress = options.BaseAddress;
         client.Timeout = Timeout.InfiniteTimeSpan;
         client.MaxResponseContentBufferSize = options.MaxResponseBytes;
+        if (options.StrictResponseReading)
+        {
+            s_strictClients.AddOrUpdate(client, s_strictClients);
+        }
+        else
+        {
+            s_strictClients.Remove(client);
+        }
     }
+
+    /// <summary>Whether <paramref name="client"/> was configured with <see cref="SpecClientOptions.StrictResponseReading"/>.</summary>
+    internal static bool ReadsStrictly(HttpClient client) => s_strictClients.TryGetValue(client, out _);
 }

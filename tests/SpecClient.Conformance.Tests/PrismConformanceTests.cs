@@ -68,7 +68,7 @@ public sealed class PrismConformanceTests
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "conformance"));
         await File.WriteAllLinesAsync(
             Path.Combine(AppContext.BaseDirectory, "conformance", $"{spec.Name}.{mode}.txt"),
-            new[] { summary }.Concat(outcomes.Select(o => $"{(o.Conforms ? "ok  " : "FAIL")} {o.OperationId}: {o.Detail}")));
+            new[] { summary }.Concat(outcomes.Select(o => $"{(o.Conforms ? "ok  " : "FAIL")} {o.OperationId}: {o.Detail}{Describe(o.MissingMembers)}")));
 
         Assert.NotEmpty(outcomes);
         var unexpected = outcomes.Where(o => !o.Conforms && !KnownNonConformance.Allows(spec.Name, mode, o.OperationId)).ToList();
@@ -118,6 +118,9 @@ public sealed class PrismConformanceTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    private static string Describe(MissingMembers? missing)
+        => missing is null ? string.Empty : $" [{string.Join(", ", missing.Names)} at {missing.Path}: {(missing.AbsentFromBody ? "absent from the answer" : "NOT absent from the answer")}]";
 
     private static void RequireSpec(ConformanceSpec spec)
     {

@@ -10,8 +10,8 @@ namespace SpecClient.Runtime;
 /// the <see cref="JsonSerializerOptions"/> the metadata is created for: a generated context's own options read
 /// tolerantly (the member is left at its default); their strict copy, made once on first use, resolves through
 /// <see cref="StrictResolver"/>, and the metadata it creates marks those members <see cref="JsonPropertyInfo.IsRequired"/>.
-/// The default path therefore costs nothing per call; strict reading costs a table lookup per call
-/// (<see cref="ApiConnection.StrictResponseReading"/>).
+/// The default path therefore costs nothing per call; strict reading costs two table lookups per call (the strict copy,
+/// then its metadata; <see cref="ApiConnection.StrictResponseReading"/>).
 /// </summary>
 internal static class StrictReading
 {

@@ -64,7 +64,7 @@ public sealed class ApiConnection
         _maxResponseBytes = httpClient.MaxResponseContentBufferSize is > 0 and < int.MaxValue
             ? httpClient.MaxResponseContentBufferSize
             : DefaultMaxResponseBytes;
-        StrictResponseReading = SpecClientHttp.ReadsStrictly(httpClient);
+        StrictResponseReading = StrictReading.IsRemembered(httpClient);
     }
 
     /// <summary>

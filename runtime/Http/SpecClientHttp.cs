@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -29,9 +28,6 @@ namespace SpecClient.Runtime;
 /// </example>
 public static class SpecClientHttp
 {
-    // The HttpClients configured for strict reading (the value is unused). Weak keys: a client is not kept alive.
-    private static readonly ConditionalWeakTable<HttpClient, object> s_strictClients = new();
-
     /// <summary>
     /// Creates an HttpClient with SpecClient's chain: its BaseAddress is <see cref="SpecClientOptions.BaseAddress"/>,
     /// its own timeout is off (the pipeline's apply) and its MaxResponseContentBufferSize is
@@ -94,16 +90,6 @@ public static class SpecClientHttp
         client.BaseAddress = options.BaseAddress;
         client.Timeout = Timeout.InfiniteTimeSpan;
         client.MaxResponseContentBufferSize = options.MaxResponseBytes;
-        if (options.StrictResponseReading)
-        {
-            s_strictClients.AddOrUpdate(client, s_strictClients);
-        }
-        else
-        {
-            s_strictClients.Remove(client);
-        }
+        StrictReading.Remember(client, options.StrictResponseReading);
     }
-
-    /// <summary>Whether <paramref name="client"/> was configured with <see cref="SpecClientOptions.StrictResponseReading"/>.</summary>
-    internal static bool ReadsStrictly(HttpClient client) => s_strictClients.TryGetValue(client, out _);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -15,8 +16,28 @@ namespace SpecClient.Runtime;
 /// </summary>
 internal static class StrictReading
 {
-    // Weak keys: options (and their contexts) no longer used are not kept alive by this table.
+    // Weak keys: options (and their contexts) or HttpClients no longer used are not kept alive by these tables.
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> s_strictCopies = new();
+    private static readonly ConditionalWeakTable<HttpClient, object> s_strictClients = new();
+
+    /// <summary>
+    /// Remembers that connections made over <paramref name="client"/> start reading strictly
+    /// (<see cref="SpecClientOptions.StrictResponseReading"/>): HttpClient has no property to carry it.
+    /// </summary>
+    public static void Remember(HttpClient client, bool strict)
+    {
+        if (strict)
+        {
+            s_strictClients.AddOrUpdate(client, s_strictClients);
+        }
+        else
+        {
+            s_strictClients.Remove(client);
+        }
+    }
+
+    /// <summary>Whether <paramref name="client"/> was configured to read strictly (see <see cref="Remember"/>).</summary>
+    public static bool IsRemembered(HttpClient client) => s_strictClients.TryGetValue(client, out _);
 
     /// <summary>Whether metadata created for <paramref name="options"/> refuses objects missing a required member.</summary>
     public static bool IsStrict(JsonSerializerOptions options) => options.TypeInfoResolver is StrictResolver;

@@ -64,6 +64,7 @@ public sealed class ApiConnection
         _maxResponseBytes = httpClient.MaxResponseContentBufferSize is > 0 and < int.MaxValue
             ? httpClient.MaxResponseContentBufferSize
             : DefaultMaxResponseBytes;
+        StrictResponseReading = StrictReading.IsRemembered(httpClient);
     }
 
     /// <summary>
@@ -119,6 +120,16 @@ public sealed class ApiConnection
             Interlocked.Exchange(ref _maxResponseBytes, value);
         }
     }
+
+    /// <summary>
+    /// Whether a JSON result that lacks a member the spec marks required fails the call with an
+    /// <see cref="ApiException"/> (true: a contract check), or is read with that member at its default, null for
+    /// reference types (false, the default: servers drift from their specs). Wrong types, invalid JSON and bodies over
+    /// <see cref="MaxResponseBytes"/> fail either way; error bodies are always read tolerantly. Starts as
+    /// <see cref="SpecClientOptions.StrictResponseReading"/> when the HttpClient was made from SpecClientOptions.
+    /// </summary>
+    /// <remarks>See docs/reading-responses.md.</remarks>
+    public bool StrictResponseReading { get; set; }
 
     /// <summary>The client every request goes through.</summary>
     public HttpClient HttpClient { get; }
@@ -425,7 +436,8 @@ public sealed class ApiConnection
                         (byte[] buffer, int length) = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
                         try
                         {
-                            value = ResponseReader.ReadResult(request, response, new ArraySegment<byte>(buffer, 0, length), resultType, errorType, envelope);
+                            JsonTypeInfo<T> readType = StrictResponseReading ? StrictReading.For(resultType) : resultType;
+                            value = ResponseReader.ReadResult(request, response, new ArraySegment<byte>(buffer, 0, length), readType, errorType, envelope);
                         }
                         finally
                         {

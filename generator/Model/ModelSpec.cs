@@ -25,7 +25,7 @@ internal sealed record DerivedTypeSpec(string Value, TypeRefSpec Type);
 /// <param name="PropertyName">The C# property name (a keyword escaped with <c>@</c>).</param>
 /// <param name="Type">The declared type: nullable when the property is optional, <c>readOnly</c> or <c>nullable: true</c>.</param>
 /// <param name="Required">A C# <c>required</c> member: the schema requires it in requests (not <c>readOnly</c>).</param>
-/// <param name="RequiredWhenReading">Reading JSON fails without it: the schema requires it in responses (not <c>writeOnly</c>).</param>
+/// <param name="RequiredWhenReading">The schema requires it in responses (not <c>writeOnly</c>): strict reading fails without it, unions pick variants by it.</param>
 internal sealed record PropertySpec(
     string JsonName,
     string PropertyName,

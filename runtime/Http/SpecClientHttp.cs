@@ -81,11 +81,15 @@ public static class SpecClientHttp
         return new DiagnosticsHandler(logger, options.OnResponse) { InnerHandler = resilience };
     }
 
-    /// <summary>Applies the options to an HttpClient: base address, no own timeout, the response size limit.</summary>
+    /// <summary>
+    /// Applies the options to an HttpClient: base address, no own timeout, the response size limit, and strict
+    /// reading, which HttpClient has no property for: it is remembered beside the client for the connection made over it.
+    /// </summary>
     internal static void Configure(HttpClient client, SpecClientOptions options)
     {
         client.BaseAddress = options.BaseAddress;
         client.Timeout = Timeout.InfiniteTimeSpan;
         client.MaxResponseContentBufferSize = options.MaxResponseBytes;
+        StrictReading.Remember(client, options.StrictResponseReading);
     }
 }

@@ -39,6 +39,13 @@ public sealed class SpecClientOptions
     /// <summary>The largest response body read (default 16 MiB); a larger one is an <see cref="ApiException"/> keeping its beginning.</summary>
     public long MaxResponseBytes { get; set; } = ApiConnection.DefaultMaxResponseBytes;
 
+    /// <summary>
+    /// Refuse a JSON result that lacks a member the spec marks required (an <see cref="ApiException"/>), as a contract
+    /// check. Off by default: such a member is read as its default, null for reference types. Carried by the HttpClient
+    /// to the connection a generated client makes over it (<see cref="ApiConnection.StrictResponseReading"/>).
+    /// </summary>
+    public bool StrictResponseReading { get; set; }
+
     /// <summary>How long before expiry a service-account token is renewed (default 10 s).</summary>
     public TimeSpan TokenRefreshSkew { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -87,7 +94,7 @@ public sealed class SpecClientOptions
             text.Append(", PublicApiKey = ").Append(PublicApiKey ?? "(none)").Append(", PrivateApiKey = ").Append(PrivateApiKey is null ? "(none)" : "[redacted]");
         }
 
-        return text.Append(CultureInfo.InvariantCulture, $", Retry = {Retry}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, MaxResponseBytes = {MaxResponseBytes} }}").ToString();
+        return text.Append(CultureInfo.InvariantCulture, $", Retry = {Retry}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, MaxResponseBytes = {MaxResponseBytes}, StrictResponseReading = {StrictResponseReading} }}").ToString();
     }
 }
 

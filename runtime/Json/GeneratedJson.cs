@@ -126,9 +126,14 @@ public sealed class JsonPropertyList<T>
     where T : class
 {
     private readonly JsonSerializerOptions _options;
+    private readonly bool _strict;
     private readonly List<JsonPropertyInfo> _properties = new();
 
-    internal JsonPropertyList(JsonSerializerOptions options) => _options = options;
+    internal JsonPropertyList(JsonSerializerOptions options)
+    {
+        _options = options;
+        _strict = StrictReading.IsStrict(options);
+    }
 
     /// <summary>A property that may be absent from the JSON.</summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
@@ -141,7 +146,10 @@ public sealed class JsonPropertyList<T>
         return this;
     }
 
-    /// <summary>A property reading fails without (the spec requires it in responses).</summary>
+    /// <summary>
+    /// A property the spec requires in responses. Read tolerantly, a response without it leaves it at its default;
+    /// only metadata made for strict options (<see cref="ApiConnection.StrictResponseReading"/>) refuses the response.
+    /// </summary>
     /// <typeparam name="TValue">The property's type.</typeparam>
     /// <param name="jsonName">The property's name in JSON.</param>
     /// <param name="get">Reads the property.</param>
@@ -149,7 +157,7 @@ public sealed class JsonPropertyList<T>
     public JsonPropertyList<T> Required<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
     {
         JsonPropertyInfo property = Create(jsonName, get, set);
-        property.IsRequired = true;
+        property.IsRequired = _strict;
         _properties.Add(property);
         return this;
     }

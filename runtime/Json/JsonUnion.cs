@@ -270,7 +270,10 @@ internal sealed class VariantShape
             {
                 shape.Names = new HashSet<string>(StringComparer.Ordinal);
                 shape.Required = new HashSet<string>(StringComparer.Ordinal);
-                foreach (JsonPropertyInfo property in info.Properties)
+
+                // The members a variant requires tell variants apart however tolerantly they are then read: only the
+                // strict metadata marks them.
+                foreach (JsonPropertyInfo property in StrictReading.For(options).GetTypeInfo(cases[i]).Properties)
                 {
                     shape.Names.Add(property.Name);
                     if (property.IsRequired)

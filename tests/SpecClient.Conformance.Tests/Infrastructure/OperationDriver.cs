@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using SpecClient.Runtime;
@@ -16,7 +17,17 @@ using SpecClient.Runtime;
 namespace SpecClient.Conformance.Tests.Infrastructure;
 
 /// <summary>What became of one operation's call.</summary>
-internal sealed record OperationOutcome(string OperationId, bool Conforms, string Detail);
+/// <param name="MissingMembers">
+/// When the client refused a success body for lacking members the spec requires (strict reading): what the answer
+/// itself showed about them.
+/// </param>
+internal sealed record OperationOutcome(string OperationId, bool Conforms, string Detail, MissingMembers? MissingMembers = null);
+
+/// <summary>
+/// Members a strict read found missing (System.Text.Json's message names them; its path names the object), checked
+/// against the body the server sent: <see cref="AbsentFromBody"/> when the object at that path really lacks them all.
+/// </summary>
+internal sealed record MissingMembers(string Path, IReadOnlyList<string> Names, bool AbsentFromBody);
 
 /// <summary>
 /// Calls every operation of a spec through its generated root client, found by reflection: each tag client's
@@ -33,9 +44,14 @@ internal sealed class OperationDriver
     private readonly Type _rootClient;
     private readonly JsonSerializerContext _context;
     private readonly JsonSerializerOptions _requestOptions;
+    private readonly bool _strictReading;
 
-    public OperationDriver(SpecDocument spec, Type rootClient)
+    /// <param name="spec">The spec the client was generated from.</param>
+    /// <param name="rootClient">The generated root client.</param>
+    /// <param name="strictReading">Whether the client refuses responses that lack a member the spec requires.</param>
+    public OperationDriver(SpecDocument spec, Type rootClient, bool strictReading = false)
     {
+        _strictReading = strictReading;
         _spec = spec;
         _values = new ValueFactory(spec);
         _schemaValues = new ValueFactory(spec, useExamples: false);
@@ -66,6 +82,7 @@ internal sealed class OperationDriver
     {
         using var http = new HttpClient(new RecordingHandler(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }, ServerPath(), Credentials(_spec))) { Timeout = TimeSpan.FromSeconds(60) };
         object root = Activator.CreateInstance(_rootClient, http, baseAddress)!;
+        ((ApiConnection)_rootClient.GetProperty("Connection")!.GetValue(root)!).StrictResponseReading = _strictReading;
         Dictionary<string, (object Client, MethodInfo Method)> methods = Methods(root);
 
         var outcomes = new List<OperationOutcome>();
@@ -184,10 +201,48 @@ internal sealed class OperationDriver
         {
             null => new OperationOutcome(id, true, $"{record.Status}"),
             ApiException { InnerException: JsonException json } api when (int)api.StatusCode is >= 200 and < 300
-                => new OperationOutcome(id, false, $"{(int)api.StatusCode} response unreadable: {json.Message}"),
+                => new OperationOutcome(id, false, $"{(int)api.StatusCode} response unreadable: {json.Message}", FindMissingMembers(json, api.RawBody)),
             ApiException api => new OperationOutcome(id, false, $"{(int)api.StatusCode} {api.Message}"),
             _ => new OperationOutcome(id, false, $"{error.GetType().Name}: {error.Message}"),
         };
+    }
+
+    /// <summary>The members a refusal for missing required properties names, and whether the body lacks them; else null.</summary>
+    internal static MissingMembers? FindMissingMembers(JsonException refusal, string? body)
+    {
+        Match names = Regex.Match(refusal.Message, "was missing required properties including: ((?:'[^']*'(?:, )?)+)");
+        if (!names.Success || refusal.Path is not string path)
+        {
+            return null;
+        }
+
+        var missing = Regex.Matches(names.Groups[1].Value, "'([^']*)'").Select(m => m.Groups[1].Value).ToList();
+        JsonNode? node = null;
+        try
+        {
+            node = body is null ? null : JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            // A body that does not parse cannot show what it lacks.
+        }
+
+        // System.Text.Json's path of the refused object: $, then .name, ['name'] or [index] steps.
+        foreach (Match step in Regex.Matches(path.Substring(1), "\\.([^.\\[]+)|\\['((?:[^']|'')*)'\\]|\\[(\\d+)\\]"))
+        {
+            if (step.Groups[3].Success)
+            {
+                int index = int.Parse(step.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+                node = node is JsonArray array && index < array.Count ? array[index] : null;
+            }
+            else
+            {
+                node = (node as JsonObject)?[step.Groups[1].Success ? step.Groups[1].Value : step.Groups[2].Value.Replace("''", "'", StringComparison.Ordinal)];
+            }
+        }
+
+        bool absent = node is JsonObject refused && missing.Count > 0 && missing.All(name => !refused.ContainsKey(name));
+        return new MissingMembers(path, missing, absent);
     }
 
     private object BuildParameters(SpecOperation operation, Type paramsType)

@@ -17,6 +17,10 @@ internal sealed class JanitorRun
     private readonly TextWriter _output;
     private readonly TextWriter _errors;
     private readonly DateTimeOffset _now;
+
+    // Every pending invitation found, with the API that found it; ids already listed (see Add).
+    private readonly List<(IInviteApi Api, PendingInvite Invite)> _found = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _failures;
 
     internal JanitorRun(JanitorOptions options, TextWriter output, TextWriter errors, DateTimeOffset now)
@@ -29,8 +33,6 @@ internal sealed class JanitorRun
 
     internal async Task<int> ExecuteAsync(IReadOnlyList<IInviteApi> apis, CancellationToken cancellationToken)
     {
-        var found = new List<(IInviteApi Api, PendingInvite Invite)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var unseen = new List<string>();
         foreach (IInviteApi api in apis)
         {
@@ -58,11 +60,10 @@ internal sealed class JanitorRun
             {
                 Container org = orgs[i];
                 _errors.WriteLine($"{api.Name}: scanning org {i + 1}/{orgs.Count} {org.Name}…");
-                if (orgsThroughUsers)
-                {
-                    await CollectAsync(scan, $"org {org.Name}", ct => api.ListPendingOrgUsersAsync(org.Id, ct), org.Name, found, seen, cancellationToken);
-                }
-                else if (!await CollectInvitationsAsync(scan, $"org {org.Name}", ct => api.ListOrgInvitesAsync(org.Id, ct), org.Name, found, seen, cancellationToken))
+                bool listed = orgsThroughUsers
+                    ? await CollectAsync(scan, InviteSource.Users, $"org {org.Name}", ct => api.ListPendingOrgUsersAsync(org.Id, ct), org.Name, cancellationToken)
+                    : await CollectAsync(scan, InviteSource.Invitations, $"org {org.Name}", ct => api.ListOrgInvitesAsync(org.Id, ct), org.Name, cancellationToken);
+                if (!listed)
                 {
                     scan.OrgsNotSeen++;
                 }
@@ -79,7 +80,7 @@ internal sealed class JanitorRun
                 }
 
                 _errors.WriteLine($"{api.Name}: scanning project {i + 1}/{projects.Count} {where}…");
-                if (!await CollectInvitationsAsync(scan, $"project {where}", ct => api.ListGroupInvitesAsync(project.Id, ct), where, found, seen, cancellationToken))
+                if (!await CollectAsync(scan, InviteSource.Invitations, $"project {where}", ct => api.ListGroupInvitesAsync(project.Id, ct), where, cancellationToken))
                 {
                     scan.ProjectsNotSeen++;
                 }
@@ -97,8 +98,8 @@ internal sealed class JanitorRun
             }
         }
 
-        List<(IInviteApi Api, PendingInvite Invite)> doomed = found.Where(f => _options.Matches(f.Invite, _now)).ToList();
-        PrintTable(found, doomed.Select(d => d.Invite).ToHashSet());
+        List<(IInviteApi Api, PendingInvite Invite)> doomed = _found.Where(f => _options.Matches(f.Invite, _now)).ToList();
+        PrintTable(_found, doomed.Select(d => d.Invite).ToHashSet());
 
         int revoked = 0;
         if (_options.Apply)
@@ -139,35 +140,28 @@ internal sealed class JanitorRun
 
         string failures = _failures == 0 ? "" : $"; {_failures} failure(s), see above";
         _output.WriteLine(_options.Apply
-            ? $"Revoked {revoked} of {found.Count} pending invitation(s) ({criteria}){failures}."
-            : $"Dry run: would revoke {doomed.Count} of {found.Count} pending invitation(s) ({criteria}); run with --apply to revoke{failures}.");
+            ? $"Revoked {revoked} of {_found.Count} pending invitation(s) ({criteria}){failures}."
+            : $"Dry run: would revoke {doomed.Count} of {_found.Count} pending invitation(s) ({criteria}); run with --apply to revoke{failures}.");
         return _failures == 0 ? Janitor.ExitOk : Janitor.ExitFailed;
     }
 
     /// <summary>
-    /// Lists through the invitations API unless it already answered 410 VERSION_GONE for this API (past its sunset);
-    /// returns false when the list could not be read because it is gone.
+    /// Lists through one API. The invitations API is not asked again once it answered 410 VERSION_GONE (past its
+    /// sunset): returns false when the list could not be read for that reason.
     /// </summary>
-    private async Task<bool> CollectInvitationsAsync(
-        ApiScan scan,
-        string what,
-        Func<CancellationToken, Task<IReadOnlyList<PendingInvite>>> list,
-        string where,
-        List<(IInviteApi, PendingInvite)> found,
-        HashSet<string> seen,
-        CancellationToken cancellationToken)
+    private async Task<bool> CollectAsync(ApiScan scan, InviteSource via, string what, Func<CancellationToken, Task<IReadOnlyList<PendingInvite>>> list, string where, CancellationToken cancellationToken)
     {
-        if (scan.InvitationsGone)
+        if (via == InviteSource.Invitations && scan.InvitationsGone)
         {
             return false;
         }
 
         try
         {
-            Add(scan.Api, await list(cancellationToken), where, found, seen);
+            Add(scan.Api, await list(cancellationToken), where);
             return true;
         }
-        catch (ApiException ex) when (ex.StatusCode == HttpStatusCode.Gone)
+        catch (ApiException ex) when (via == InviteSource.Invitations && ex.StatusCode == HttpStatusCode.Gone)
         {
             // The resource version is sunset: every other invitations call would answer the same. Not a failure: the
             // users API goes on, and one line at the end says what could not be seen.
@@ -178,40 +172,20 @@ internal sealed class JanitorRun
         catch (Exception ex) when (Janitor.IsRemoteFailure(ex) && !cancellationToken.IsCancellationRequested)
         {
             _failures++;
-            _errors.WriteLine($"{scan.Api.Name}: listing invitations of {what} failed: {Janitor.Describe(ex)}");
+            _errors.WriteLine($"{scan.Api.Name}: listing {(via == InviteSource.Users ? "pending users" : "invitations")} of {what} failed: {Janitor.Describe(ex)}");
             return true;
         }
     }
 
-    private async Task CollectAsync(
-        ApiScan scan,
-        string what,
-        Func<CancellationToken, Task<IReadOnlyList<PendingInvite>>> list,
-        string where,
-        List<(IInviteApi, PendingInvite)> found,
-        HashSet<string> seen,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            Add(scan.Api, await list(cancellationToken), where, found, seen);
-        }
-        catch (Exception ex) when (Janitor.IsRemoteFailure(ex) && !cancellationToken.IsCancellationRequested)
-        {
-            _failures++;
-            _errors.WriteLine($"{scan.Api.Name}: listing pending users of {what} failed: {Janitor.Describe(ex)}");
-        }
-    }
-
-    private static void Add(IInviteApi api, IReadOnlyList<PendingInvite> invites, string where, List<(IInviteApi, PendingInvite)> found, HashSet<string> seen)
+    private void Add(IInviteApi api, IReadOnlyList<PendingInvite> invites, string where)
     {
         foreach (PendingInvite invite in invites)
         {
             // The same invitation can be visible through Atlas and Cloud Manager (a pending user's id is its
             // invitation's id): list it once, under the first API that saw it.
-            if (seen.Add(invite.Id))
+            if (_seen.Add(invite.Id))
             {
-                found.Add((api, invite with { Where = where }));
+                _found.Add((api, invite with { Where = where }));
             }
         }
     }

@@ -26,10 +26,12 @@ internal sealed class OrgUserRolesDto
 }
 
 /// <summary>
-/// OrgUserResponse at 2025-02-19: the pending members (invitation*, inviterUsername) or the
-/// active ones (country, createdAt, firstName, lastAuth, lastName), told apart by orgMembershipStatus.
+/// What OrgUserResponse and GroupUserResponse share at 2025-02-19: the pending members (invitation*,
+/// inviterUsername) or the active ones (country, createdAt, firstName, lastAuth, lastName), told apart by
+/// orgMembershipStatus; only the roles differ in shape.
 /// </summary>
-internal sealed class OrgUserDto
+internal abstract class UserResponseDto<TRoles>
+    where TRoles : new()
 {
     [JsonPropertyOrder(0)]
     public string? Country { get; set; }
@@ -62,53 +64,22 @@ internal sealed class OrgUserDto
     public string OrgMembershipStatus { get; set; } = "";
 
     [JsonPropertyOrder(10)]
-    public OrgUserRolesDto Roles { get; set; } = new();
-
-    [JsonPropertyOrder(11)]
-    public List<string> TeamIds { get; set; } = new();
+    public TRoles Roles { get; set; } = new();
 
     [JsonPropertyOrder(12)]
     public string Username { get; set; } = "";
 }
 
-/// <summary>GroupUserResponse at 2025-02-19: like <see cref="OrgUserDto"/>, roles are the project roles.</summary>
-internal sealed class GroupUserDto
+/// <summary>OrgUserResponse at 2025-02-19: organization and project roles, and teams.</summary>
+internal sealed class OrgUserDto : UserResponseDto<OrgUserRolesDto>
 {
-    [JsonPropertyOrder(0)]
-    public string? Country { get; set; }
-
-    [JsonPropertyOrder(1)]
-    public string? CreatedAt { get; set; }
-
-    [JsonPropertyOrder(2)]
-    public string? FirstName { get; set; }
-
-    [JsonPropertyOrder(3)]
-    public string Id { get; set; } = "";
-
-    [JsonPropertyOrder(4)]
-    public string? InvitationCreatedAt { get; set; }
-
-    [JsonPropertyOrder(5)]
-    public string? InvitationExpiresAt { get; set; }
-
-    [JsonPropertyOrder(6)]
-    public string? InviterUsername { get; set; }
-
-    [JsonPropertyOrder(7)]
-    public string? LastAuth { get; set; }
-
-    [JsonPropertyOrder(8)]
-    public string? LastName { get; set; }
-
-    [JsonPropertyOrder(9)]
-    public string OrgMembershipStatus { get; set; } = "";
-
-    [JsonPropertyOrder(10)]
-    public List<string> Roles { get; set; } = new();
-
     [JsonPropertyOrder(11)]
-    public string Username { get; set; } = "";
+    public List<string> TeamIds { get; set; } = new();
+}
+
+/// <summary>GroupUserResponse at 2025-02-19: the roles are the project roles.</summary>
+internal sealed class GroupUserDto : UserResponseDto<List<string>>
+{
 }
 
 /// <summary>CloudAccessRoleAssignment (resource version 2023-01-01): one of orgId or groupId.</summary>

@@ -234,7 +234,7 @@ internal static class SpecParser
         // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
         errorCodes.HarvestComponents(document);
         EquatableArray<ClientSpec> clients = tagClients.ToSpecs();
-        EquatableArray<ModelSpec> models = types.Models.ToEquatableArray();
+        EquatableArray<ModelSpec> models = ErrorFieldsConvention.Mark(types.Models, root.Operations.Concat(clients.SelectMany(client => client.Operations))).ToEquatableArray();
         EquatableArray<EnumSpec> enums = types.Enums.ToEquatableArray();
         EquatableArray<UnionSpec> unions = types.Unions.ToEquatableArray();
         return new ApiSpec(

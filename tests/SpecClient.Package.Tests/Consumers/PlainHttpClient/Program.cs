@@ -20,7 +20,7 @@ internal static class Program
         Task serving = ServeAsync(server, requests: 3);
 
         using var http = new HttpClient();
-        var pets = new Acme.Pets.PetsClient(http, new Uri($"http://127.0.0.1:{port}/v1"));
+        var pets = new Acme.Pets.PetsClient(http, new Uri($"http://127.0.0.1:{port}/"));
         Acme.Pets.Pet rex = await pets.Animals.GetPetAsync("rex", CancellationToken.None);
         Console.WriteLine($"got {rex.Id} {rex.Name}");
         await pets.Animals.DeletePetAsync("rex", CancellationToken.None);

@@ -444,8 +444,11 @@ public sealed class ApiConnection
         }
     }
 
-    /// <summary>Sends, turning timeouts and transport failures into exceptions that name the call.</summary>
-    private async Task<HttpResponseMessage> SendHttpAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends, turning timeouts and transport failures into exceptions that name the call. A ValueTask: a response that
+    /// arrives synchronously (a handler answering from memory or cache) costs no Task allocation per call.
+    /// </summary>
+    private async ValueTask<HttpResponseMessage> SendHttpAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {

@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly.Timeout;
 
 namespace SpecClient.Runtime;
 
@@ -165,18 +164,19 @@ public sealed class ApiConnection
     /// <param name="accept">The media type to ask for.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public HttpRequestMessage CreateRequest(HttpMethod method, string relativeUri, string accept)
+        => WithHeaders(new HttpRequestMessage(method, RequestUri(relativeUri)), accept);
+
+    private Uri RequestUri(string relativeUri)
     {
         // A URI built from CreateUriBuilder() is already absolute: parsing it is far cheaper than resolving a
         // relative one against BaseAddress (a few dozen bytes instead of half a kilobyte per call).
-        Uri requestUri = relativeUri.StartsWith(_baseAddressText, StringComparison.Ordinal)
+        return relativeUri.StartsWith(_baseAddressText, StringComparison.Ordinal)
             ? new Uri(relativeUri, UriKind.Absolute)
             : new Uri(BaseAddress, relativeUri);
-        return NewRequest(method, requestUri, accept);
     }
 
-    private HttpRequestMessage NewRequest(HttpMethod method, Uri requestUri, string accept)
+    private HttpRequestMessage WithHeaders(HttpRequestMessage request, string accept)
     {
-        var request = new HttpRequestMessage(method, requestUri);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         return request;
@@ -184,7 +184,7 @@ public sealed class ApiConnection
 
     /// <summary>
     /// Creates a request for an operation: the method comes from <paramref name="operation"/>, which travels with the
-    /// request (<see cref="ApiOperation.RequestOptionsKey"/>) to name its trace and tag its metrics. Called by generated code.
+    /// request (<see cref="ApiOperation.FromRequest"/>) to name its trace and tag its metrics. Called by generated code.
     /// </summary>
     /// <param name="operation">The operation's descriptor, created once per operation by the generated client.</param>
     /// <param name="relativeUri">The path and query from <see cref="CreateUriBuilder()"/>, or relative to the base address (no leading slash).</param>
@@ -194,9 +194,7 @@ public sealed class ApiConnection
     public HttpRequestMessage CreateRequest(ApiOperation operation, string relativeUri, string accept)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        HttpRequestMessage request = CreateRequest(operation.Method, relativeUri, accept);
-        request.Options.Set(ApiOperation.RequestOptionsKey, operation);
-        return request;
+        return WithHeaders(new OperationRequest(operation, RequestUri(relativeUri)), accept);
     }
 
     /// <summary>
@@ -219,15 +217,12 @@ public sealed class ApiConnection
             throw new ArgumentException($"The next page's link '{link}' leads away from {BaseAddress.GetLeftPart(UriPartial.Authority)}; it is not followed.", nameof(link));
         }
 
-        HttpRequestMessage request = NewRequest(operation.Method, target, accept);
-        request.Options.Set(ApiOperation.RequestOptionsKey, operation);
-        return request;
+        return WithHeaders(new OperationRequest(operation, target), accept);
     }
 
     /// <summary>Sends a request whose success response carries no result. Called by generated code; disposes the request.</summary>
     /// <param name="request">The request, owned by this call from now on.</param>
     /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
-    /// <param name="envelope">Whether the request asked for <c>envelope=true</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
     /// <exception cref="ApiException">The server answered with an error status.</exception>
@@ -235,25 +230,19 @@ public sealed class ApiConnection
     /// <exception cref="TimeoutException">No response in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-        => SendCoreAsync<object, object?, NoResult>(request, null, errorType, envelope, cancellationToken);
+    public Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+        => SendCoreAsync<object, object?, NoResult>(request, null, errorType, envelope: false, cancellationToken);
 
     /// <summary>
-    /// Sends a request whose success response carries no result, and returns the response's status and headers.
-    /// Called by generated <c>…WithResponseAsync</c> methods; disposes the request.
+    /// Sends a request whose success response carries no result, and returns the response's status and headers;
+    /// disposes the request. Generated code uses <see cref="ApiResponse.CaptureAsync{T}"/> instead; kept for tests.
     /// </summary>
     /// <param name="request">The request, owned by this call from now on.</param>
     /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
     /// <param name="envelope">Whether the request asked for <c>envelope=true</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The successful response's status, headers and <see cref="ApiResponseInfo"/>.</returns>
-    /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
-    /// <exception cref="ApiException">The server answered with an error status.</exception>
-    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
-    /// <exception cref="TimeoutException">No response in time.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public Task<ApiResponse> SendWithResponseAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+    internal Task<ApiResponse> SendWithResponseAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
         => SendCoreAsync<object, ApiResponse, NoResultWithResponse>(request, null, errorType, envelope, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result. Called by generated code; disposes the request.</summary>
@@ -261,7 +250,6 @@ public sealed class ApiConnection
     /// <param name="request">The request, owned by this call from now on.</param>
     /// <param name="resultType">The JSON metadata of the result.</param>
     /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
-    /// <param name="envelope">Whether the request asked for <c>envelope=true</c>: the result is then read from <c>content</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
     /// <exception cref="ApiException">The server answered with an error status, or with a body that is not a <typeparamref name="T"/>.</exception>
@@ -269,15 +257,23 @@ public sealed class ApiConnection
     /// <exception cref="TimeoutException">No response in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+    public Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+        => SendAsync(request, resultType, errorType, envelope: false, cancellationToken);
+
+    /// <summary>Sends a request and reads its JSON result, from an envelope's <c>content</c> when <paramref name="envelope"/> is set.</summary>
+    internal Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resultType);
         return SendCoreAsync<T, T, ResultOnly<T>>(request, resultType, errorType, envelope, cancellationToken);
     }
 
+    /// <summary>Sends a request whose success response carries no result, checking an envelope's status when <paramref name="envelope"/> is set.</summary>
+    internal Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+        => SendCoreAsync<object, object?, NoResult>(request, null, errorType, envelope, cancellationToken);
+
     /// <summary>
-    /// Sends a request and reads its JSON result together with the response's status and headers. Called by generated
-    /// <c>…WithResponseAsync</c> methods; disposes the request.
+    /// Sends a request and reads its JSON result together with the response's status and headers; disposes the
+    /// request. Generated code uses <see cref="ApiResponse.CaptureAsync{T}"/> instead; kept for tests.
     /// </summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="request">The request, owned by this call from now on.</param>
@@ -286,13 +282,7 @@ public sealed class ApiConnection
     /// <param name="envelope">Whether the request asked for <c>envelope=true</c>: the result is then read from <c>content</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result with the successful response's status, headers and <see cref="ApiResponseInfo"/>.</returns>
-    /// <remarks>Traced and measured as described in <see cref="SpecClientTelemetry"/>.</remarks>
-    /// <exception cref="ApiException">The server answered with an error status, or with a body that is not a <typeparamref name="T"/>.</exception>
-    /// <exception cref="HttpRequestException">No usable response: the connection failed or was dropped.</exception>
-    /// <exception cref="TimeoutException">No response in time.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public Task<ApiResponse<T>> SendWithResponseAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+    internal Task<ApiResponse<T>> SendWithResponseAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resultType);
         return SendCoreAsync<T, ApiResponse<T>, ResultWithResponse<T>>(request, resultType, errorType, envelope, cancellationToken);
@@ -466,8 +456,11 @@ public sealed class ApiConnection
         }
     }
 
-    /// <summary>Sends, turning timeouts and transport failures into exceptions that name the call.</summary>
-    private async Task<HttpResponseMessage> SendHttpAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends, turning timeouts and transport failures into exceptions that name the call. A ValueTask: a response that
+    /// arrives synchronously (a handler answering from memory or cache) costs no Task allocation per call.
+    /// </summary>
+    private async ValueTask<HttpResponseMessage> SendHttpAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
@@ -478,11 +471,6 @@ public sealed class ApiConnection
             // HttpClient.Timeout: a TaskCanceledException that is not the caller's cancellation.
             throw new TimeoutException($"{Describe(request)} timed out: no response within {Seconds(HttpClient.Timeout)} (HttpClient.Timeout).", exception);
         }
-        catch (TimeoutRejectedException exception)
-        {
-            // The resilience pipeline's attempt or total timeout (SpecClientOptions.AttemptTimeout / Timeout).
-            throw new TimeoutException($"{Describe(request)} timed out: no response within {Seconds(exception.Timeout)}.", exception);
-        }
         catch (HttpRequestException exception) when (exception.StatusCode is null)
         {
             throw new HttpRequestException(
@@ -492,7 +480,7 @@ public sealed class ApiConnection
         }
     }
 
-    private static string Describe(HttpRequestMessage request) => request.Method.Method + " " + request.RequestUri?.AbsolutePath;
+    internal static string Describe(HttpRequestMessage request) => request.Method.Method + " " + request.RequestUri?.AbsolutePath;
 
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+    internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }

@@ -67,10 +67,13 @@ public sealed class ApiException : Exception
     /// <summary>The spec's typed error (for Atlas, <c>ApiError</c>), or null when the body did not decode into it.</summary>
     public object? Error { get; }
 
-    /// <summary>The body's <c>errorCode</c> (for example <c>RESOURCE_NOT_FOUND</c>), or null.</summary>
+    /// <summary>
+    /// The error's code (for Atlas, its <c>errorCode</c>, such as <c>RESOURCE_NOT_FOUND</c>): the field the spec's error
+    /// schema names as such (see <see cref="IApiError"/>); null when it names none or the body did not decode.
+    /// </summary>
     public string? ErrorCode { get; }
 
-    /// <summary>The body's <c>detail</c>: the server's human explanation, or null.</summary>
+    /// <summary>The server's human explanation (for Atlas, its <c>detail</c>), read as <see cref="ErrorCode"/> is; or null.</summary>
     public string? Detail { get; }
 
     /// <summary>

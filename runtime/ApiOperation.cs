@@ -6,9 +6,9 @@ namespace SpecClient.Runtime;
 /// <summary>
 /// What one operation of the spec is: its operationId, method, path template and API version. Generated clients
 /// create one per operation, once (a <see langword="static"/> <see langword="readonly"/> field), and pass it to
-/// <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>; it then travels with the request
-/// (<see cref="HttpRequestMessage.Options"/>, key <see cref="RequestOptionsKey"/>), names the call's trace and
-/// tags its metrics, and lets a <see cref="DelegatingHandler"/> tell operations apart without parsing URIs.
+/// <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>; it then travels with the request (read it
+/// with <see cref="FromRequest"/>), names the call's trace and tags its metrics, and lets a
+/// <see cref="DelegatingHandler"/> tell operations apart without parsing URIs.
 /// </summary>
 public sealed class ApiOperation
 {
@@ -41,12 +41,6 @@ public sealed class ApiOperation
     {
     }
 
-    /// <summary>
-    /// The key under which a request made by <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>
-    /// carries its operation in <see cref="HttpRequestMessage.Options"/>; see also <see cref="FromRequest"/>.
-    /// </summary>
-    public static HttpRequestOptionsKey<ApiOperation> RequestOptionsKey { get; } = new("SpecClient.ApiOperation");
-
     /// <summary>The spec's operationId; also the name of the call's <see cref="System.Diagnostics.Activity"/>.</summary>
     public string OperationId { get; }
 
@@ -59,13 +53,16 @@ public sealed class ApiOperation
     /// <summary>The API version the client was generated for, or null when the API has none.</summary>
     public string? ApiVersion { get; }
 
-    /// <summary>The operation a request was created for, or null for a request made without one.</summary>
+    /// <summary>
+    /// The operation a request was created for, or null for a request made without one (or copied into a new
+    /// <see cref="HttpRequestMessage"/> by a handler: the operation belongs to the request object).
+    /// </summary>
     /// <param name="request">A request, typically seen by a <see cref="DelegatingHandler"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public static ApiOperation? FromRequest(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(RequestOptionsKey, out ApiOperation? operation) ? operation : null;
+        return (request as OperationRequest)?.Operation;
     }
 
     /// <summary><c>GET /api/atlas/v2/orgs/{orgId}/invites (listOrgInvites)</c>.</summary>
@@ -87,4 +84,20 @@ public sealed class ApiOperation
             _ => new HttpMethod(method),
         };
     }
+}
+
+/// <summary>
+/// A request that knows its operation. A field of the request costs nothing per call; the request's
+/// <see cref="HttpRequestMessage.Options"/> would allocate their dictionary on every call (about 200 bytes), listened
+/// to or not.
+/// </summary>
+internal sealed class OperationRequest : HttpRequestMessage
+{
+    public OperationRequest(ApiOperation operation, Uri requestUri)
+        : base(operation.Method, requestUri)
+    {
+        Operation = operation;
+    }
+
+    public ApiOperation Operation { get; }
 }

@@ -10,8 +10,8 @@ namespace SpecClient.Runtime;
 /// <summary>
 /// What a response says about the API beyond its body: the rate-limit budget (<c>RateLimit-Limit</c>,
 /// <c>RateLimit-Remaining</c>, <c>Retry-After</c>) and the operation's retirement (<c>Deprecation</c>, <c>Sunset</c>).
-/// Every header may be missing; its property is then null. Delivered to <see cref="SpecClientOptions.OnResponse"/>
-/// for every call, logged by <see cref="DiagnosticsHandler"/>, and carried on <see cref="ApiException.ResponseInfo"/> and <see cref="ApiResponse.Info"/>.
+/// Every header may be missing; its property is then null. Delivered to <c>SpecClientOptions.OnResponse</c>
+/// for every call, logged by <c>DiagnosticsHandler</c> (both in SpecClient.Http), and carried on <see cref="ApiException.ResponseInfo"/> and <see cref="ApiResponse.Info"/>.
 /// </summary>
 public sealed class ApiResponseInfo
 {

@@ -1,6 +1,9 @@
+using System.ComponentModel;
+
 namespace SpecClient.Runtime;
 
 /// <summary>The parameters of one operation, as a generated params class holds them.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface IRequestParameters
 {
     /// <summary>

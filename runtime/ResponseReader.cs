@@ -239,19 +239,19 @@ internal static class ResponseReader
         object? error = null;
         string? errorCode = null;
         string? detail = null;
-        if (!IsBlank(errorJson) && IsJsonContent(response.Content.Headers.ContentType))
+        if (!IsBlank(errorJson) && IsJsonContent(response.Content.Headers.ContentType) && errorType is not null)
         {
-            ReadWellKnownFields(errorJson, out errorCode, out detail);
-            if (errorType is not null)
+            // Which fields are the code and the detail is the spec's to say (the generated error type tells); they
+            // are read on their own, so that a body the type does not decode still gives them.
+            (string? codeField, string? detailField) = ErrorFields.Of(errorType);
+            ReadErrorFields(errorJson, codeField, detailField, out errorCode, out detail);
+            try
             {
-                try
-                {
-                    error = JsonSerializer.Deserialize(errorJson, errorType);
-                }
-                catch (JsonException)
-                {
-                    // The raw body is kept; a typed error that does not decode is simply absent.
-                }
+                error = JsonSerializer.Deserialize(errorJson, errorType);
+            }
+            catch (JsonException)
+            {
+                // The raw body is kept; a typed error that does not decode is simply absent.
             }
         }
 
@@ -297,11 +297,16 @@ internal static class ResponseReader
         string? detail = null)
         => new(message, request.Method, request.RequestUri, status, CollectHeaders(response), BodyText(body), error, errorCode, detail, innerException);
 
-    /// <summary>Reads <c>errorCode</c> and <c>detail</c> without a schema: they are what callers branch on.</summary>
-    private static void ReadWellKnownFields(ReadOnlySpan<byte> json, out string? errorCode, out string? detail)
+    /// <summary>Reads the code and detail fields the error schema names, without decoding the rest.</summary>
+    private static void ReadErrorFields(ReadOnlySpan<byte> json, string? codeField, string? detailField, out string? errorCode, out string? detail)
     {
         errorCode = null;
         detail = null;
+        if (codeField is null && detailField is null)
+        {
+            return;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -312,8 +317,8 @@ internal static class ResponseReader
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                bool isCode = reader.ValueTextEquals("errorCode"u8);
-                bool isDetail = reader.ValueTextEquals("detail"u8);
+                bool isCode = codeField is not null && reader.ValueTextEquals(codeField);
+                bool isDetail = !isCode && detailField is not null && reader.ValueTextEquals(detailField);
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.String && (isCode || isDetail))
                 {
@@ -335,6 +340,23 @@ internal static class ResponseReader
         catch (JsonException)
         {
             // Not JSON after all (an HTML error page): the raw body says what happened.
+        }
+    }
+
+    /// <summary>The field names an error type declares through <see cref="IApiError"/>, asked once per type.</summary>
+    private static class ErrorFields
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonTypeInfo, Tuple<string?, string?>> s_known = new();
+
+        public static (string? Code, string? Detail) Of(JsonTypeInfo errorType)
+        {
+            Tuple<string?, string?> fields = s_known.GetValue(errorType, static type =>
+            {
+                // An empty instance answers: generated error records construct without arguments.
+                IApiError? error = type.CreateObject?.Invoke() as IApiError;
+                return Tuple.Create(error?.ErrorCodeField, error?.DetailField);
+            });
+            return (fields.Item1, fields.Item2);
         }
     }
 

@@ -44,7 +44,7 @@ public class PerCallBenchmarks
         _refit = RestService.For<IRefitAtlasInvites>(_http, new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(options) });
     }
 
-    [GlobalSetup(Targets = [nameof(SpecClientTracedDelete), nameof(SpecClientTracedGet), nameof(SpecClientDescribedTracedDelete), nameof(SpecClientDescribedTracedGet)])]
+    [GlobalSetup(Targets = [nameof(SpecClientTracedDelete), nameof(SpecClientTracedGet)])]
     public void SetupTraced()
     {
         Setup();
@@ -93,12 +93,6 @@ public class PerCallBenchmarks
     public Task SpecClientTracedDelete() => _specClient.Organizations.DeleteOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
 
     [Benchmark, BenchmarkCategory("Delete")]
-    public Task SpecClientDescribedDelete() => DescribedDeleteAsync();
-
-    [Benchmark, BenchmarkCategory("Delete")]
-    public Task SpecClientDescribedTracedDelete() => DescribedDeleteAsync();
-
-    [Benchmark, BenchmarkCategory("Delete")]
     public Task RefitDelete() => _refit.DeleteOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
 
     [Benchmark(Baseline = true), BenchmarkCategory("Get")]
@@ -118,34 +112,5 @@ public class PerCallBenchmarks
     public Task<OrganizationInvitation> SpecClientTracedGet() => _specClient.Organizations.GetOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
 
     [Benchmark, BenchmarkCategory("Get")]
-    public Task<OrganizationInvitation> SpecClientDescribedGet() => DescribedGetAsync();
-
-    [Benchmark, BenchmarkCategory("Get")]
-    public Task<OrganizationInvitation> SpecClientDescribedTracedGet() => DescribedGetAsync();
-
-    [Benchmark, BenchmarkCategory("Get")]
     public Task<HandWrittenInvitation> RefitGet() => _refit.GetOrgInviteAsync(InMemoryAtlasHandler.OrgId, InMemoryAtlasHandler.InvitationId);
-
-    // What generated operations will emit once they pass descriptors (CreateRequest(ApiOperation, …)): the
-    // "Described" rows measure the descriptor's cost (the request's Options) with and without listeners.
-    private static readonly ApiOperation DeleteOrgInviteOperation = new("deleteOrgInvite", HttpMethod.Delete, "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", AtlasClient.ApiVersion);
-
-    private static readonly ApiOperation GetOrgInviteOperation = new("getOrgInvite", HttpMethod.Get, "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", AtlasClient.ApiVersion);
-
-    private Task DescribedDeleteAsync()
-        => _specClient.Connection.SendAsync(DescribedRequest(DeleteOrgInviteOperation), AtlasClientJsonContext.Default.ApiError, false, default);
-
-    private Task<OrganizationInvitation> DescribedGetAsync()
-        => _specClient.Connection.SendAsync(DescribedRequest(GetOrgInviteOperation), AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, false, default);
-
-    private HttpRequestMessage DescribedRequest(ApiOperation operation)
-    {
-        ApiConnection connection = _specClient.Connection;
-        var uri = connection.CreateUriBuilder();
-        uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(InMemoryAtlasHandler.OrgId);
-        uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(InMemoryAtlasHandler.InvitationId);
-        return connection.CreateRequest(operation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-    }
 }

@@ -238,16 +238,25 @@ internal static class ClientEmitter
             EmitBody(writer, body);
         }
 
-        string envelope = operation.EnvelopePropertyName is null ? "false" : "parameters." + operation.EnvelopePropertyName + " == true";
         string error = operation.ErrorType is null ? "null" : context + operation.ErrorType.MetadataName;
-        writer.Line(operation.ResultKind switch
+        string result = operation.ResultType is null ? string.Empty : context + operation.ResultType.MetadataName + ", ";
+        if (operation.ResultKind == ResultBodyKind.Json && operation.EnvelopePropertyName is string envelope)
         {
-            ResultBodyKind.Text => "return _connection.SendForTextAsync(request, " + error + ", cancellationToken);",
-            ResultBodyKind.Stream => "return _connection.SendForStreamAsync(request, " + error + ", cancellationToken);",
-            _ => operation.ResultType is null
-                ? "return _connection.SendAsync(request, " + error + ", " + envelope + ", cancellationToken);"
-                : "return _connection.SendAsync(request, " + context + operation.ResultType.MetadataName + ", " + error + ", " + envelope + ", cancellationToken);",
-        });
+            // Only a caller who asked for the envelope gets the step that unwraps it.
+            writer.Line("return parameters." + envelope + " == true");
+            writer.Line("    ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, " + result + error + ", cancellationToken)");
+            writer.Line("    : _connection.SendAsync(request, " + result + error + ", cancellationToken);");
+        }
+        else
+        {
+            writer.Line(operation.ResultKind switch
+            {
+                ResultBodyKind.Text => "return _connection.SendForTextAsync(request, " + error + ", cancellationToken);",
+                ResultBodyKind.Stream => "return _connection.SendForStreamAsync(request, " + error + ", cancellationToken);",
+                _ => "return _connection.SendAsync(request, " + result + error + ", cancellationToken);",
+            });
+        }
+
         writer.CloseBrace();
         if (operation.Paging is { NextPageMethodName: string nextPage } && operation.ResultType is TypeRefSpec page)
         {
@@ -256,7 +265,7 @@ internal static class ClientEmitter
             EmitObsolete(writer, operation);
             writer.Line("public " + returnType + " " + nextPage + "(string nextPage, " + CancellationTokenType + " cancellationToken = default)");
             writer.Line("    => _connection.SendAsync(_connection.CreateLinkedPageRequest(" + operation.DescriptorField + ", nextPage, " + SourceWriter.Literal(operation.AcceptMediaType) + "), "
-                + context + page.MetadataName + ", " + error + ", false, cancellationToken);");
+                + context + page.MetadataName + ", " + error + ", cancellationToken);");
         }
     }
 

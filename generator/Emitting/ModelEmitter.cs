@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SpecClient.Generator.Model;
 
@@ -58,9 +59,29 @@ internal static class ModelEmitter
         }
 
         string modifiers = model.Discriminator is null ? "public sealed partial record " : "public partial record ";
-        writer.Line(modifiers + model.Name + (model.Base is null ? string.Empty : " : " + model.Base.Identifier));
+        var bases = new List<string>();
+        if (model.Base is not null)
+        {
+            bases.Add(model.Base.Identifier);
+        }
+
+        if (model.ErrorFields is not null)
+        {
+            bases.Add("global::SpecClient.Runtime.IApiError");
+        }
+
+        writer.Line(modifiers + model.Name + (bases.Count == 0 ? string.Empty : " : " + string.Join(", ", bases)));
         writer.OpenBrace();
         bool first = true;
+        if (model.ErrorFields is ErrorFieldsSpec fields)
+        {
+            // Explicit: the record's own members stay as the spec names them; ApiException reads these fields.
+            writer.Line("string? global::SpecClient.Runtime.IApiError.ErrorCodeField => " + (fields.CodeField is null ? "null" : SourceWriter.Literal(fields.CodeField)) + ";");
+            writer.Line();
+            writer.Line("string? global::SpecClient.Runtime.IApiError.DetailField => " + (fields.DetailField is null ? "null" : SourceWriter.Literal(fields.DetailField)) + ";");
+            first = false;
+        }
+
         foreach (PropertySpec property in model.Properties)
         {
             Separate(writer, ref first);

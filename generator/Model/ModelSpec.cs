@@ -14,7 +14,14 @@ internal sealed record ModelSpec(
     bool Deprecated,
     TypeRefSpec? Base,
     DiscriminatorSpec? Discriminator,
-    EquatableArray<PropertySpec> Properties);
+    EquatableArray<PropertySpec> Properties,
+    ErrorFieldsSpec? ErrorFields = null);
+
+/// <summary>
+/// For a schema some operation's error responses use: the JSON names of its fields holding the machine-readable code
+/// and the human-readable detail (either may be null), as <c>Conventions/ErrorFieldsConvention</c> recognised them.
+/// </summary>
+internal sealed record ErrorFieldsSpec(string? CodeField, string? DetailField);
 
 /// <summary>The property naming the variant, and the variant for each value.</summary>
 internal sealed record DiscriminatorSpec(string PropertyName, EquatableArray<DerivedTypeSpec> DerivedTypes);

@@ -6,66 +6,12 @@ using SpecClient.Generator.Model;
 namespace SpecClient.Generator.Parsing;
 
 /// <summary>
-/// Chooses the media type an operation sends in <c>Accept</c> (and with its body). Vendor-versioned types such as
-/// <c>application/vnd.atlas.2024-05-30+json</c> carry a date: the newest one not later than the requested API
-/// version wins, as the server itself resolves versions; without an API version, the newest.
+/// What a media type is (JSON, text, a form…) and how a body of it is written. Which of several an operation sends
+/// is chosen by <see cref="Conventions.VersionedMediaTypes"/>.
 /// </summary>
 internal static class MediaTypes
 {
     public const string Json = "application/json";
-
-    public readonly record struct Choice(string MediaType, bool NoneOnOrBeforeApiVersion);
-
-    public static Choice? Choose(IEnumerable<string> candidates, string? apiVersion)
-    {
-        List<string> all = candidates.Distinct(StringComparer.Ordinal).ToList();
-        if (all.Count == 0)
-        {
-            return null;
-        }
-
-        List<(string MediaType, string Date)> versioned = all
-            .Select(mediaType => (MediaType: mediaType, Date: VersionDate(mediaType, anySuffix: true)))
-            .Where(candidate => candidate.Date is not null)
-            .Select(candidate => (candidate.MediaType, candidate.Date!))
-            .OrderBy(candidate => candidate.Item2, StringComparer.Ordinal)
-            .ToList();
-        if (versioned.Count > 0)
-        {
-            if (apiVersion is null)
-            {
-                return new Choice(versioned[versioned.Count - 1].MediaType, false);
-            }
-
-            // ISO dates compare correctly as ordinal strings.
-            var onOrBefore = versioned.Where(candidate => string.CompareOrdinal(candidate.Date, apiVersion) <= 0).ToList();
-            return onOrBefore.Count > 0
-                ? new Choice(onOrBefore[onOrBefore.Count - 1].MediaType, false)
-                : new Choice(versioned[0].MediaType, true);
-        }
-
-        string? json = all.FirstOrDefault(mediaType => string.Equals(Essence(mediaType), Json, StringComparison.OrdinalIgnoreCase))
-            ?? all.FirstOrDefault(IsJson);
-        return new Choice(json ?? all[0], false);
-    }
-
-    /// <summary>The date of a vendor-versioned media type (<c>application/vnd.x.2023-01-01+json</c>), or null.</summary>
-    /// <param name="mediaType">The media type.</param>
-    /// <param name="anySuffix">Whether any structured suffix counts (<c>+gzip</c>, <c>+csv</c>), not only <c>+json</c>.</param>
-    public static string? VersionDate(string mediaType, bool anySuffix = false)
-    {
-        string essence = Essence(mediaType);
-        int plus = essence.LastIndexOf('+');
-        string suffix = anySuffix && plus > 0 ? essence.Substring(plus) : "+json";
-        if (!essence.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) || essence.Length < suffix.Length + 11)
-        {
-            return null;
-        }
-
-        string date = essence.Substring(essence.Length - suffix.Length - 10, 10);
-        char separator = essence[essence.Length - suffix.Length - 11];
-        return separator == '.' && IsIsoDate(date) ? date : null;
-    }
 
     public static bool IsJson(string mediaType)
     {
@@ -116,12 +62,7 @@ internal static class MediaTypes
         _ => 3,
     };
 
-    public static bool IsIsoDate(string text)
-        => text.Length == 10
-        && text[4] == '-' && text[7] == '-'
-        && text.Where((c, i) => i != 4 && i != 7).All(c => c >= '0' && c <= '9');
-
-    private static string Essence(string mediaType)
+    internal static string Essence(string mediaType)
     {
         int parameters = mediaType.IndexOf(';');
         return (parameters >= 0 ? mediaType.Substring(0, parameters) : mediaType).Trim();

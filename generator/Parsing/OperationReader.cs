@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using SpecClient.Generator.Conventions;
 using SpecClient.Generator.Diagnostics;
 using SpecClient.Generator.Model;
 
@@ -22,6 +23,7 @@ internal sealed class OperationReader
     private readonly SchemaMapper _schemas;
     private readonly TypeRegistry _types;
     private readonly ErrorCodeHarvester _errorCodes;
+    private readonly PagingConventions _paging;
     private readonly NameScope _typeNames;
     private readonly NameScope _methodNames;
     private readonly string? _apiVersion;
@@ -52,6 +54,7 @@ internal sealed class OperationReader
         _errorCodes = errorCodes;
         _typeNames = typeNames;
         _methodNames = methodNames;
+        _paging = new PagingConventions(types, methodNames);
         _apiVersion = apiVersion;
         _pathPrefix = pathPrefix;
         _documentVersionedMediaTypes = documentVersionedMediaTypes;
@@ -105,8 +108,7 @@ internal sealed class OperationReader
         MappingNode? responses = operation["responses"] as MappingNode;
         (TypeRefSpec? resultType, string? acceptMediaType, ResultBodyKind resultKind) = ReadSuccess(operationId, baseName, responses, operation);
         TypeRefSpec? errorType = ReadErrors(baseName, responses, out EquatableArray<ErrorResponseSpec> errorResponses);
-        ParameterSpec? envelope = parameters.FirstOrDefault(parameter =>
-            parameter.Location == ParameterLocation.Query && parameter.Name == "envelope" && parameter.Format == ValueFormat.Boolean && !parameter.IsArray);
+        ParameterSpec? envelope = EnvelopeConvention.Find(parameters);
 
         string paramsClassName = _typeNames.Claim(baseName + "Params");
         string methodName = _methodNames.Claim(baseName + "Async");
@@ -124,154 +126,17 @@ internal sealed class OperationReader
             segments.Value,
             DocText.Of(operation, "summary"),
             DocText.Of(operation, "description"),
-            ObsoleteMessage(operation),
+            DeprecationWording.ObsoleteMessage(operation),
             acceptMediaType ?? MediaTypes.Json,
             parameters.ToEquatableArray(),
             body,
             resultType,
             errorType,
-            ReadPaging(baseName, parameters, resultType, envelope),
+            _paging.Read(baseName, parameters, resultType, envelope),
             envelope?.PropertyName,
             errorResponses,
             resultKind);
     }
-
-    /// <summary>
-    /// Numbered pages: an optional integer <c>pageNum</c> query parameter, and a result that is a list or a record
-    /// holding one in <c>results</c> (with <c>totalCount</c> when the API counts), as Atlas and Cloud Manager answer.
-    /// </summary>
-    private PagingSpec? ReadPaging(string baseName, List<ParameterSpec> parameters, TypeRefSpec? result, ParameterSpec? envelope)
-    {
-        ParameterSpec? pageNum = parameters.FirstOrDefault(p => IsPagingParameter(p, "pageNum"));
-        if (pageNum is null)
-        {
-            return result is null ? null : ReadCursorPaging(baseName, parameters, result);
-        }
-
-        if (result is null)
-        {
-            return null;
-        }
-
-        string? itemsProperty = null;
-        string? totalCountProperty = null;
-        TypeRefSpec? itemType = null;
-        if (result.Kind == TypeRefKind.List)
-        {
-            itemType = result.Element;
-        }
-        else if (_types.Model(result) is ModelSpec page && page.Base is null && page.Discriminator is null
-            && page.Properties.FirstOrDefault(p => p.JsonName == "results" && p.Type.Underlying.Kind == TypeRefKind.List) is PropertySpec results)
-        {
-            itemsProperty = results.PropertyName;
-            itemType = results.Type.Underlying.Element;
-            totalCountProperty = page.Properties.FirstOrDefault(p => p.JsonName == "totalCount" && p.Type.Underlying.Primitive is PrimitiveKind.Int32 or PrimitiveKind.Int64)?.PropertyName;
-        }
-
-        if (itemType is null)
-        {
-            return null;
-        }
-
-        return new PagingSpec(
-            _methodNames.Claim(baseName + "ItemsAsync"),
-            _methodNames.Claim(baseName + "PagesAsync"),
-            itemType,
-            itemsProperty,
-            totalCountProperty,
-            pageNum.PropertyName,
-            parameters.FirstOrDefault(p => IsPagingParameter(p, "itemsPerPage"))?.PropertyName,
-
-            // Pages are read unwrapped, so an optional envelope is cleared on each page's request. A required one (a
-            // spec may say so) cannot hold null: the caller's value stays, and the main method unwraps what it asks for.
-            envelope is { Required: false } ? envelope.PropertyName : null);
-    }
-
-    /// <summary>
-    /// Cursor pages: an optional string query parameter taking a cursor (<c>cursor</c>, <c>after</c>, <c>pageToken</c>…),
-    /// and a record answer holding its items in a list (<c>results</c>, <c>items</c>, <c>data</c>) and the next page's
-    /// cursor in a string (<c>next</c>, <c>nextCursor</c>, <c>nextPageToken</c>…).
-    /// </summary>
-    private PagingSpec? ReadCursorPaging(string baseName, List<ParameterSpec> parameters, TypeRefSpec result)
-    {
-        if (_types.Model(result) is not ModelSpec page || page.Base is not null || page.Discriminator is not null
-            || page.Properties.FirstOrDefault(p => ItemsPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Kind == TypeRefKind.List) is not PropertySpec items)
-        {
-            return null;
-        }
-
-        ParameterSpec? cursor = parameters.FirstOrDefault(p => p.Location == ParameterLocation.Query && !p.Required && !p.IsArray && p.Format == ValueFormat.String
-            && CursorParameterNames.Contains(p.Name));
-        PropertySpec? next = page.Properties.FirstOrDefault(p => NextCursorPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Primitive == PrimitiveKind.String);
-        if (cursor is null || next is null)
-        {
-            return ReadLinkedPaging(baseName, page, items);
-        }
-
-        return new PagingSpec(
-            _methodNames.Claim(baseName + "ItemsAsync"),
-            _methodNames.Claim(baseName + "PagesAsync"),
-            items.Type.Underlying.Element!,
-            items.PropertyName,
-            TotalCountProperty: null,
-            PageNumProperty: null,
-            ItemsPerPageProperty: null,
-            EnvelopeProperty: null,
-            CursorProperty: cursor.PropertyName,
-            NextCursorProperty: next.PropertyName);
-    }
-
-    /// <summary>
-    /// Linked pages: a record answer holding its items and the next page's link, in a string (<c>next</c>,
-    /// <c>nextLink</c>, <c>@odata.nextLink</c>…) or as the <c>rel: next</c> entry of its <c>links</c>.
-    /// </summary>
-    private PagingSpec? ReadLinkedPaging(string baseName, ModelSpec page, PropertySpec items)
-    {
-        PropertySpec? nextLink = page.Properties.FirstOrDefault(p => NextLinkPropertyNames.Contains(p.JsonName) && p.Type.Underlying.Primitive == PrimitiveKind.String);
-        PropertySpec? links = nextLink is not null ? null : page.Properties.FirstOrDefault(p => p.JsonName == "links" && p.Type.Underlying.Kind == TypeRefKind.List);
-        ModelSpec? link = links is null ? null : _types.Model(links.Type.Underlying.Element!.Underlying);
-        PropertySpec? rel = link?.Properties.FirstOrDefault(p => p.JsonName == "rel" && p.Type.Underlying.Primitive == PrimitiveKind.String);
-        PropertySpec? href = link?.Properties.FirstOrDefault(p => p.JsonName == "href" && p.Type.Underlying.Primitive == PrimitiveKind.String);
-        if (nextLink is null && (rel is null || href is null))
-        {
-            return null;
-        }
-
-        return new PagingSpec(
-            _methodNames.Claim(baseName + "ItemsAsync"),
-            _methodNames.Claim(baseName + "PagesAsync"),
-            items.Type.Underlying.Element!,
-            items.PropertyName,
-            TotalCountProperty: null,
-            PageNumProperty: null,
-            ItemsPerPageProperty: null,
-            EnvelopeProperty: null,
-            NextPageMethodName: _methodNames.Claim(baseName + "NextPageAsync"),
-            NextLinkProperty: nextLink?.PropertyName,
-            LinksProperty: links?.PropertyName,
-            LinkRelProperty: rel?.PropertyName,
-            LinkHrefProperty: href?.PropertyName);
-    }
-
-    private static readonly HashSet<string> NextLinkPropertyNames = new(StringComparer.Ordinal)
-    {
-        "next", "nextLink", "next_link", "nextUrl", "next_url", "nextPageUrl", "next_page_url", "@odata.nextLink",
-    };
-
-    private static readonly HashSet<string> CursorParameterNames = new(StringComparer.Ordinal)
-    {
-        "cursor", "after", "pageToken", "page_token", "continuationToken", "continuation_token", "nextToken", "next_token", "starting_after",
-    };
-
-    private static readonly HashSet<string> ItemsPropertyNames = new(StringComparer.Ordinal) { "results", "items", "data" };
-
-    private static readonly HashSet<string> NextCursorPropertyNames = new(StringComparer.Ordinal)
-    {
-        "next", "nextCursor", "next_cursor", "nextPageToken", "next_page_token", "continuationToken", "continuation_token", "nextToken", "next_token",
-    };
-
-    private static bool IsPagingParameter(ParameterSpec parameter, string name)
-        => parameter.Name == name && parameter.Location == ParameterLocation.Query && parameter.Format == ValueFormat.Integer && !parameter.IsArray && !parameter.Required;
 
     /// <summary>
     /// A parameter component (<c>groupId</c>, <c>envelope</c>) is documented in full where it first appears; every later
@@ -661,9 +526,9 @@ internal sealed class OperationReader
 
         // JSON stays the choice when it is offered; otherwise the body whose shape the spec describes best.
         List<string> offered = content.Entries.Select(entry => entry.Key.Value).ToList();
-        MediaTypes.Choice? choice = offered.Any(MediaTypes.IsJson)
+        VersionedMediaTypes.Choice? choice = offered.Any(MediaTypes.IsJson)
             ? Choose(operationId, JsonIfOffered(offered), requestBody)
-            : new MediaTypes.Choice(offered.OrderBy(MediaTypes.RequestPreference).First(), false);
+            : new VersionedMediaTypes.Choice(offered.OrderBy(MediaTypes.RequestPreference).First(), false);
         string mediaType = choice!.Value.MediaType;
         BodyEncoding encoding = MediaTypes.EncodingOf(mediaType);
         MappingNode? media = content[mediaType] as MappingNode;
@@ -813,16 +678,16 @@ internal sealed class OperationReader
 
         MappingNode? response = success is null ? null : _context.Resolve(success.Value.Value, "the operation returns no result", out _) as MappingNode;
         MappingNode? content = response?["content"] as MappingNode;
-        MediaTypes.Choice? choice = content is null || content.Entries.Count == 0
+        VersionedMediaTypes.Choice? choice = content is null || content.Entries.Count == 0
             ? null
             : Choose(operationId, JsonIfOffered(content.Entries.Select(entry => entry.Key.Value).ToList()), content);
 
         // A bodiless response still needs an Accept a versioned server takes: use the document's versions.
         // Chosen quietly: the operation itself offers nothing to warn about.
-        string? accept = choice is { MediaType: string chosen } && !MediaTypes.IsJson(chosen) && MediaTypes.VersionDate(chosen) is null
+        string? accept = choice is { MediaType: string chosen } && !MediaTypes.IsJson(chosen) && VersionedMediaTypes.VersionDate(chosen) is null
             ? string.Join(", ", content!.Entries.Select(entry => entry.Key.Value).Where(type => !MediaTypes.IsJson(type) || type == "*/*").Distinct(StringComparer.Ordinal))
             : choice?.MediaType
-            ?? MediaTypes.Choose(_documentVersionedMediaTypes, _apiVersion)?.MediaType;
+            ?? VersionedMediaTypes.Choose(_documentVersionedMediaTypes, _apiVersion)?.MediaType;
 
         string status = success?.Key.Value ?? "2XX";
         if (choice is null || status == "204" || status == "205")
@@ -904,67 +769,15 @@ internal sealed class OperationReader
         return counts.Count == 0 ? null : counts.OrderByDescending(count => count.Count).First().Type;
     }
 
-    private MediaTypes.Choice? Choose(string operationId, IEnumerable<string> mediaTypes, SpecNode locationForWarning)
+    private VersionedMediaTypes.Choice? Choose(string operationId, IEnumerable<string> mediaTypes, SpecNode locationForWarning)
     {
-        MediaTypes.Choice? choice = MediaTypes.Choose(mediaTypes, _apiVersion);
+        VersionedMediaTypes.Choice? choice = VersionedMediaTypes.Choose(mediaTypes, _apiVersion);
         if (choice is { NoneOnOrBeforeApiVersion: true })
         {
             _context.Report(DiagnosticDescriptors.NoMediaTypeForApiVersion, locationForWarning, operationId, _apiVersion!, choice.Value.MediaType);
         }
 
         return choice;
-    }
-
-    private static string? ObsoleteMessage(MappingNode operation)
-    {
-        if (!operation.GetBoolean("deprecated"))
-        {
-            return null;
-        }
-
-        // What a user should do, and by when: the sunset comes from the spec (x-sunset), the replacement from its
-        // "Use … instead" note.
-        string? sunset = operation.GetString("x-sunset")?.Trim();
-        if (sunset?.Length == 0)
-        {
-            sunset = null;
-        }
-
-        string? replacement = Replacement(operation.GetString("description"));
-        string message = sunset is null
-            ? "Deprecated by the API, which may remove it."
-            : "Deprecated by the API: it stops working on its sunset date, " + sunset + ".";
-        if (replacement is not null)
-        {
-            message += " Move to " + replacement + (sunset is null ? "." : " before then.");
-        }
-        else
-        {
-            message += sunset is null ? " Plan to stop using it." : " Stop using it before then.";
-        }
-
-        return message;
-    }
-
-    /// <summary>What a deprecation note names in "Use X instead" (within one sentence), or null.</summary>
-    private static string? Replacement(string? description)
-    {
-        for (int start = description?.IndexOf("Use ", StringComparison.Ordinal) ?? -1; start >= 0; start = description!.IndexOf("Use ", start + 4, StringComparison.Ordinal))
-        {
-            if (start > 0 && char.IsLetterOrDigit(description![start - 1]))
-            {
-                continue;
-            }
-
-            int end = description!.IndexOf(" instead", start + 4, StringComparison.Ordinal);
-            int sentenceEnd = description.IndexOf(". ", start + 4, StringComparison.Ordinal);
-            if (end > start + 4 && (sentenceEnd < 0 || end < sentenceEnd))
-            {
-                return description.Substring(start + 4, end - start - 4).Trim();
-            }
-        }
-
-        return null;
     }
 
     /// <summary>How a value of the type is written into a URL or header; null for types that cannot be.</summary>

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis.CSharp;
+using SpecClient.Generator.Conventions;
 using SpecClient.Generator.Diagnostics;
 using SpecClient.Generator.Model;
 
@@ -233,7 +234,7 @@ internal static class SpecParser
         // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
         errorCodes.HarvestComponents(document);
         EquatableArray<ClientSpec> clients = tagClients.ToSpecs();
-        EquatableArray<ModelSpec> models = types.Models.ToEquatableArray();
+        EquatableArray<ModelSpec> models = ErrorFieldsConvention.Mark(types.Models, root.Operations.Concat(clients.SelectMany(client => client.Operations))).ToEquatableArray();
         EquatableArray<EnumSpec> enums = types.Enums.ToEquatableArray();
         EquatableArray<UnionSpec> unions = types.Unions.ToEquatableArray();
         return new ApiSpec(
@@ -301,7 +302,7 @@ internal static class SpecParser
 
                 foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
                 {
-                    if (MediaTypes.VersionDate(media.Key.Value) is not null)
+                    if (Conventions.VersionedMediaTypes.VersionDate(media.Key.Value) is not null)
                     {
                         found.Add(media.Key.Value);
                     }
@@ -470,7 +471,7 @@ internal static class SpecParser
             return null;
         }
 
-        if (MediaTypes.IsIsoDate(requested!))
+        if (Conventions.VersionedMediaTypes.IsIsoDate(requested!))
         {
             return requested;
         }

@@ -1,9 +1,12 @@
+using System.ComponentModel;
+
 namespace SpecClient.Runtime;
 
 /// <summary>
 /// How an object or a list becomes query or form text, as OpenAPI's <c>style</c> names it (with <c>explode</c> saying
 /// whether each value or property is its own key).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ParameterStyle
 {
     /// <summary>

@@ -111,6 +111,7 @@ public readonly struct JsonUnionValue : IEquatable<JsonUnionValue>
 /// writes the variant held.
 /// </summary>
 /// <typeparam name="T">The union struct.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonUnionConverter<T> : JsonConverter<T>
     where T : struct, IJsonUnion<T>
 {

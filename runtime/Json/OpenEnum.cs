@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -47,6 +48,7 @@ public static class OpenEnum
 
 /// <summary>Reads and writes an open enum as a JSON string, as a value and as a property name.</summary>
 /// <typeparam name="T">The enum struct.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class OpenEnumConverter<T> : JsonConverter<T>, IStringConverter
     where T : struct, IOpenEnum<T>
 {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -19,6 +20,7 @@ namespace SpecClient.Runtime;
 /// <c>WithCancellation</c> stop the walk (before the next item or page, with an <see cref="OperationCanceledException"/>)
 /// and are passed to the page being fetched.
 /// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiPaging
 {
     /// <summary>

@@ -28,6 +28,50 @@ public sealed class CompilableOutputTests
     }
 
     [Fact]
+    public void ErrorCodeAndDetailFieldsComeFromTheErrorSchema()
+    {
+        const string yaml = """
+            openapi: 3.0.1
+            info: { title: Errors, version: "1" }
+            paths:
+              /things/{id}:
+                get:
+                  operationId: getThing
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses:
+                    "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }
+                    "404": { description: gone, content: { application/json: { schema: { $ref: "#/components/schemas/Problem" } } } }
+                delete:
+                  operationId: deleteThing
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses:
+                    "204": { description: done }
+                    default: { description: failed, content: { application/json: { schema: { $ref: "#/components/schemas/Bare" } } } }
+            components:
+              schemas:
+                Problem:
+                  type: object
+                  properties: { code: { type: string }, message: { type: string }, status: { type: integer } }
+                Thing:
+                  type: object
+                  properties: { errorCode: { type: string }, detail: { type: string } }
+                Bare:
+                  type: object
+                  properties: { status: { type: integer } }
+            """;
+        GeneratorDriverRunResult run = RunClean(new GeneratorHarness(), new SpecInput(Path.Combine(RepositoryPaths.TestSpecs, "error-fields.yaml"), yaml, "Consumer.Api", "ApiClient"));
+
+        string models = GeneratedSource.Of(run, ".Models.g.cs");
+        Assert.Contains("public sealed partial record Problem : global::SpecClient.Runtime.IApiError\n", models);
+        Assert.Contains("string? global::SpecClient.Runtime.IApiError.ErrorCodeField => \"code\";", models);
+        Assert.Contains("string? global::SpecClient.Runtime.IApiError.DetailField => \"message\";", models);
+
+        // A success body with the same field names is no error; an error schema without such fields names none.
+        Assert.Contains("public sealed partial record Thing\n", models);
+        Assert.Contains("public sealed partial record Bare\n", models);
+    }
+
+    [Fact]
     public void NamesThatClashWithGeneratedMembersAreMadeUnique()
     {
         GeneratorDriverRunResult run = RunClean(new GeneratorHarness(), Spec("naming-hazards.yaml"));
@@ -36,7 +80,7 @@ public sealed class CompilableOutputTests
         string models = GeneratedSource.Of(run, ".Models.g.cs");
         Assert.Contains("public sealed partial record ToString2\n", models);
         Assert.Contains("public sealed partial record GetHashCode2\n", models);
-        Assert.Contains("public sealed partial record System\n", models);
+        Assert.Contains("public sealed partial record System : global::SpecClient.Runtime.IApiError\n", models);
         Assert.Contains("public readonly partial record struct Value2(string Value) : ", models);
         Assert.Contains("public static Value2 Value3 { get; } = new(\"Value\");", models);
         Assert.Contains("public static Value2 IsKnown2 { get; } = new(\"IsKnown\");", models);

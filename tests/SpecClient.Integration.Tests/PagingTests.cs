@@ -136,7 +136,7 @@ internal sealed class ListProjectsClient(ApiConnection connection)
         uri.AppendQuery("itemsPerPage", itemsPerPage);
         uri.AppendQuery("pageNum", pageNum);
         HttpRequestMessage request = connection.CreateRequest(ListProjectsOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-03-12+json");
-        return connection.SendAsync(request, PagingJsonContext.Default.ProjectPage, AtlasClientJsonContext.Default.ApiError, false, cancellationToken);
+        return connection.SendAsync(request, PagingJsonContext.Default.ProjectPage, AtlasClientJsonContext.Default.ApiError, cancellationToken);
     }
 
     public IAsyncEnumerable<ProjectPage> ListProjectsPagesAsync(int? itemsPerPage = null, bool? includeCount = null, CancellationToken cancellationToken = default)

@@ -76,7 +76,61 @@ public sealed class PackageTests
             .Select(element => (string?)element.Attribute("id") ?? string.Empty)
             .ToArray();
         Assert.DoesNotContain(dependencies, id => id.Equals("YamlDotNet", StringComparison.OrdinalIgnoreCase));
-        Assert.DoesNotContain(dependencies, id => id.StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+
+        // The runtime depends on nothing beyond .NET: the HTTP chain and its packages are SpecClient.Http's.
+        Assert.Empty(dependencies);
+
+        // The runtime stays small (docs/packages.md records its size).
+        Assert.InRange(package.GetEntry("lib/net8.0/SpecClient.Runtime.dll")!.Length, 1, 100 * 1024);
+    }
+
+    [Fact]
+    public void HttpPackageCarriesTheHttpChainOverSpecClient()
+    {
+        using ZipArchive package = ZipFile.OpenRead(_package.HttpPackagePath);
+        string[] content = package.Entries.Select(entry => entry.FullName).Where(entry => !IsPackageMetadata(entry)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["README.md", "lib/net8.0/SpecClient.Http.dll", "lib/net8.0/SpecClient.Http.xml"], content);
+
+        XDocument nuspec = ReadNuspec(package, "SpecClient.Http.nuspec");
+        string[] dependencies = nuspec.Descendants()
+            .Where(element => element.Name.LocalName == "dependency")
+            .Select(element => $"{(string?)element.Attribute("id")} {(string?)element.Attribute("version")}")
+            .ToArray();
+        Assert.Contains($"SpecClient {_package.Version}", dependencies);
+        Assert.Contains(dependencies, dependency => dependency.StartsWith("Microsoft.Extensions.Http.Resilience ", StringComparison.Ordinal));
+        Assert.Contains(dependencies, dependency => dependency.StartsWith("Microsoft.Extensions.Http ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ConsumerWithOnlySpecClientCallsAServerThroughPlainHttpClient()
+    {
+        var consumer = ConsumerProject.Create(
+            _package,
+            "PlainHttpClient",
+            properties: string.Empty,
+            items: """<OpenApiSpec Include="pets.yaml" Namespace="Acme.Pets" ClientName="PetsClient" />""");
+
+        await BuildWithoutWarningsAsync(consumer);
+
+        // What the consumer restored: SpecClient and nothing else.
+        string assets = File.ReadAllText(Path.Combine(consumer.Directory, "obj", "project.assets.json"));
+        using (var json = System.Text.Json.JsonDocument.Parse(assets))
+        {
+            string[] libraries = json.RootElement.GetProperty("libraries").EnumerateObject().Select(library => library.Name).ToArray();
+            Assert.Equal([$"SpecClient/{_package.Version}"], libraries);
+        }
+
+        ProcessResult run = await RunAsync(consumer);
+        Assert.Equal(
+            [
+                "server: GET /v1/pets/rex User-Agent: SpecClient",
+                "got p1 rex",
+                "server: DELETE /v1/pets/rex User-Agent: SpecClient",
+                "deleted rex",
+                "server: GET /v1/pets/ghost User-Agent: SpecClient",
+                "ghost: 404",
+            ],
+            Lines(run.StandardOutput));
     }
 
     [Fact]
@@ -179,11 +233,12 @@ public sealed class PackageTests
         => entry.StartsWith("_rels/", StringComparison.Ordinal)
             || entry.StartsWith("package/", StringComparison.Ordinal)
             || entry == "[Content_Types].xml"
-            || entry == "SpecClient.nuspec";
+            || entry == "SpecClient.nuspec"
+            || entry == "SpecClient.Http.nuspec";
 
-    private static XDocument ReadNuspec(ZipArchive package)
+    private static XDocument ReadNuspec(ZipArchive package, string name = "SpecClient.nuspec")
     {
-        ZipArchiveEntry entry = package.GetEntry("SpecClient.nuspec") ?? throw new InvalidOperationException("The package has no SpecClient.nuspec.");
+        ZipArchiveEntry entry = package.GetEntry(name) ?? throw new InvalidOperationException($"The package has no {name}.");
         using Stream stream = entry.Open();
         return XDocument.Load(stream);
     }

@@ -249,6 +249,30 @@ public class OAuthClientCredentialsTests
         Assert.Throws<ArgumentException>(() => new OAuthClientCredentialsOptions { ClientId = "a", ClientSecret = "b", BaseAddress = new Uri("/atlas", UriKind.Relative) });
     }
 
+    [Fact]
+    public async Task TokenAndRevokePathsAreOptionsWithAtlasAsDefault()
+    {
+        var server = new RoutingHandler((request, _) => Task.FromResult(request.RequestUri!.AbsolutePath == "/gateway/oauth2/token" ? Token("t1") : Ok()));
+        OAuthClientCredentialsOptions options = Options(TimeProvider.System);
+        using var tokens = new OAuthTokenSource(
+            new OAuthClientCredentialsOptions { ClientId = options.ClientId, ClientSecret = Secret, BaseAddress = new Uri("https://idp.example/gateway/"), TokenPath = "oauth2/token", RevokePath = "oauth2/revoke" },
+            server);
+
+        Assert.Equal("t1", await tokens.GetAccessTokenAsync());
+        await tokens.RevokeAsync();
+
+        Assert.Equal(["/gateway/oauth2/token", "/gateway/oauth2/revoke"], server.Requests.Select(r => r.Path));
+        Assert.Equal(("api/oauth/token", "api/oauth/revoke"), (options.TokenPath, options.RevokePath));
+        var fromSpecClientOptions = new SpecClientOptions { BaseAddress = Base, ClientId = "id", ClientSecret = Secret, OAuthTokenPath = "oauth2/token" }.ToOAuthOptions();
+        Assert.Equal("https://cloud.mongodb.com/oauth2/token", fromSpecClientOptions.TokenUri.AbsoluteUri);
+        Assert.Equal("https://cloud.mongodb.com/api/oauth/revoke", fromSpecClientOptions.RevokeUri.AbsoluteUri);
+
+        // A path that would leave the base address is refused before anything is sent.
+        var invalid = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => SpecClientHttp.CreateHandler(
+            new SpecClientOptions { BaseAddress = Base, ClientId = "id", ClientSecret = Secret, OAuthTokenPath = "/oauth2/token" }));
+        Assert.Contains("OAuthTokenPath must be a path relative to BaseAddress", invalid.Message);
+    }
+
     private static HttpClient Client(RoutingHandler server, out OAuthClientCredentialsHandler handler)
     {
         handler = new OAuthClientCredentialsHandler(Options(TimeProvider.System)) { InnerHandler = server };

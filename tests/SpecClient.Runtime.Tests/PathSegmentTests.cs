@@ -108,7 +108,7 @@ public class PathSegmentTests
     private static Task DeleteInviteAsync(ApiConnection connection, string invitationId, bool urlSafe)
     {
         HttpRequestMessage request = CreateDeleteInvite(connection, invitationId, urlSafe);
-        return connection.SendAsync(request, errorType: null, envelope: false, CancellationToken.None);
+        return connection.SendAsync(request, errorType: null, CancellationToken.None);
     }
 
     // What a generated DeleteGroupInvite does for DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId}.

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace SpecClient.Package.Tests.Infrastructure;
 
-/// <summary>The tests that share one packed SpecClient package.</summary>
+/// <summary>The tests that share one packed SpecClient package (and SpecClient.Http).</summary>
 [CollectionDefinition(Name)]
 public sealed class PackageCollection : ICollectionFixture<PackageFixture>
 {
@@ -58,6 +58,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>The packed package.</summary>
     public string PackagePath { get; }
 
+    /// <summary>The packed SpecClient.Http package.</summary>
+    public string HttpPackagePath => Path.Combine(FeedDirectory, $"SpecClient.Http.{Version}.nupkg");
+
     /// <summary>The pack command's result.</summary>
     internal ProcessResult? PackResult { get; private set; }
 
@@ -95,6 +98,27 @@ public sealed class PackageFixture : IAsyncLifetime
         if (PackResult.ExitCode != 0)
         {
             throw new InvalidOperationException("Packing SpecClient failed." + Environment.NewLine + PackResult.Describe());
+        }
+
+        // The second package, with the HTTP chain: packed the same way, depending on this SpecClient.
+        ProcessResult packHttp = await DotnetCli.RunAsync(
+            RepoRoot,
+            PackTimeout,
+            environment: null,
+            "pack",
+            Path.Combine(RepoRoot, "http", "SpecClient.Http.csproj"),
+            "-c",
+            "Release",
+            "-o",
+            FeedDirectory,
+            $"-p:Version={Version}",
+            $"-p:ArtifactsPath={Path.Combine(WorkDirectory, "artifacts")}",
+            "-p:UseSharedCompilation=false",
+            "-nodeReuse:false",
+            "-tl:off").ConfigureAwait(false);
+        if (packHttp.ExitCode != 0 || !File.Exists(HttpPackagePath))
+        {
+            throw new InvalidOperationException("Packing SpecClient.Http failed." + Environment.NewLine + packHttp.Describe());
         }
 
         if (!File.Exists(PackagePath))

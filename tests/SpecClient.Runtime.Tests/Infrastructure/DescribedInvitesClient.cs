@@ -30,7 +30,7 @@ internal sealed class DescribedInvitesClient(ApiConnection connection)
         => connection.SendWithResponseAsync(CreateRequest(GetOrgInviteOperation, orgId, invitationId, envelope), AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, envelope == true, cancellationToken);
 
     public Task DeleteOrgInviteAsync(string orgId, string invitationId, CancellationToken cancellationToken = default)
-        => connection.SendAsync(CreateRequest(DeleteOrgInviteOperation, orgId, invitationId, null), AtlasClientJsonContext.Default.ApiError, false, cancellationToken);
+        => connection.SendAsync(CreateRequest(DeleteOrgInviteOperation, orgId, invitationId, null), AtlasClientJsonContext.Default.ApiError, cancellationToken);
 
     public Task<ApiResponse> DeleteOrgInviteWithResponseAsync(string orgId, string invitationId, bool? envelope = null, CancellationToken cancellationToken = default)
         => connection.SendWithResponseAsync(CreateRequest(DeleteOrgInviteOperation, orgId, invitationId, envelope), AtlasClientJsonContext.Default.ApiError, envelope == true, cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class DescribedInvitesClient(ApiConnection connection)
         uri.AppendLiteral("/invites/");
         uri.AppendUrlSafeValue(invitationId);
         HttpRequestMessage request = connection.CreateRequest(HttpMethod.Get, uri.ToStringAndClear(), Accept);
-        return connection.SendAsync(request, AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, false, cancellationToken);
+        return connection.SendAsync(request, AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, cancellationToken);
     }
 
     private HttpRequestMessage CreateRequest(ApiOperation operation, string orgId, string invitationId, bool? envelope)

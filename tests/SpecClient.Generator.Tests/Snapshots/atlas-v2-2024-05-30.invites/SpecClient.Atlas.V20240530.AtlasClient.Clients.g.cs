@@ -436,7 +436,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteAsyncOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
@@ -453,7 +455,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesAsyncOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2024-05-30");
@@ -470,7 +474,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteAsyncOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
@@ -487,7 +493,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdAsyncOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
@@ -505,7 +513,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteAsyncOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2024-05-30");
@@ -522,7 +532,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }
 
@@ -688,7 +700,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteAsyncOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
@@ -705,7 +719,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2024-05-30");
@@ -722,7 +738,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteAsyncOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
@@ -739,7 +757,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdAsyncOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
@@ -757,7 +777,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteAsyncOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2024-05-30");
@@ -774,6 +796,8 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }

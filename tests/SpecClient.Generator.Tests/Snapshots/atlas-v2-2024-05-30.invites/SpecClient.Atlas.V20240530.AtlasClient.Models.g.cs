@@ -7,8 +7,12 @@ namespace SpecClient.Atlas.V20240530;
 
 /// <summary>Error body returned by the API.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SpecClient", "0.1.0")]
-public sealed partial record ApiError
+public sealed partial record ApiError : global::SpecClient.Runtime.IApiError
 {
+    string? global::SpecClient.Runtime.IApiError.ErrorCodeField => "errorCode";
+
+    string? global::SpecClient.Runtime.IApiError.DetailField => "detail";
+
     /// <summary>HTTP status code of the error. Set by the server.</summary>
     public int? Error { get; set; }
 

@@ -218,7 +218,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteAsyncOperation = new("createOrgInvite", "POST", "/orgs/{orgId}/invites");
@@ -234,7 +236,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesAsyncOperation = new("updateOrgInvites", "PATCH", "/orgs/{orgId}/invites");
@@ -250,7 +254,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteAsyncOperation = new("getOrgInvite", "GET", "/orgs/{orgId}/invites/{invitationId}");
@@ -266,7 +272,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdAsyncOperation = new("updateOrgInviteById", "PATCH", "/orgs/{orgId}/invites/{invitationId}");
@@ -283,7 +291,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteAsyncOperation = new("deleteOrgInvite", "DELETE", "/orgs/{orgId}/invites/{invitationId}");
@@ -299,7 +309,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }
 
@@ -452,7 +464,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteAsyncOperation = new("createGroupInvite", "POST", "/groups/{groupId}/invites");
@@ -468,7 +482,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/groups/{groupId}/invites");
@@ -484,7 +500,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteAsyncOperation = new("getGroupInvite", "GET", "/groups/{groupId}/invites/{invitationId}");
@@ -500,7 +518,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInviteByIdAsyncOperation = new("updateGroupInviteById", "PATCH", "/groups/{groupId}/invites/{invitationId}");
@@ -517,7 +537,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteAsyncOperation = new("deleteGroupInvite", "DELETE", "/groups/{groupId}/invites/{invitationId}");
@@ -533,6 +555,8 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }

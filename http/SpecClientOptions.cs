@@ -21,6 +21,12 @@ public sealed class SpecClientOptions
     /// <summary>Service account: the client secret. Set with <see cref="ClientId"/>.</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>Service account: the token endpoint's path under <see cref="BaseAddress"/> (default MongoDB Atlas's <c>api/oauth/token</c>).</summary>
+    public string OAuthTokenPath { get; set; } = OAuthClientCredentialsOptions.DefaultTokenPath;
+
+    /// <summary>Service account: the revocation endpoint's path under <see cref="BaseAddress"/> (default MongoDB Atlas's <c>api/oauth/revoke</c>).</summary>
+    public string OAuthRevokePath { get; set; } = OAuthClientCredentialsOptions.DefaultRevokePath;
+
     /// <summary>API key (HTTP Digest): the public key. Set with <see cref="PrivateApiKey"/>.</summary>
     public string? PublicApiKey { get; set; }
 
@@ -75,6 +81,8 @@ public sealed class SpecClientOptions
             ClientId = ClientId,
             ClientSecret = ClientSecret,
             BaseAddress = BaseAddress,
+            TokenPath = OAuthTokenPath,
+            RevokePath = OAuthRevokePath,
             RefreshSkew = TokenRefreshSkew,
             TimeProvider = TimeProvider,
         };

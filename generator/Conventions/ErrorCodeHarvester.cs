@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SpecClient.Generator.Model;
+using SpecClient.Generator.Parsing;
 
-namespace SpecClient.Generator.Parsing;
+namespace SpecClient.Generator.Conventions;
 
 /// <summary>
+/// Convention, keyed on error responses whose examples carry a string <c>errorCode</c> (MongoDB Atlas, Cloud Manager).
 /// Collects the <c>errorCode</c> values that appear in the examples of error responses — the operations' and those
 /// under <c>components</c> (<c>responses</c>, <c>examples</c>) that no operation lists — so callers can compare
 /// against constants instead of string literals; and tells each operation which codes its responses show.

@@ -72,6 +72,7 @@ public static class SpecClientServiceCollectionExtensions
         });
 
         IHttpClientBuilder builder = services.AddHttpClient(name, (provider, http) => SpecClientHttp.Configure(http, Options(provider, name)));
+        builder.AddHttpMessageHandler(() => new TimeoutHandler());
         builder.AddHttpMessageHandler(provider => new DiagnosticsHandler(Logger(provider), Options(provider, name).OnResponse));
         builder.AddResilienceHandler(SpecClientResilience.PipelineName, (pipeline, context) =>
             SpecClientResilience.Configure(pipeline, Options(context.ServiceProvider, name), Logger(context.ServiceProvider)));

@@ -9,7 +9,7 @@ namespace SpecClient.Runtime;
 /// (never a secret's value). Registered by <c>AddSpecClient</c> (with ValidateOnStart) and run by
 /// <see cref="SpecClientHttp"/>.
 /// </summary>
-public sealed class SpecClientOptionsValidator : IValidateOptions<SpecClientOptions>
+internal sealed class SpecClientOptionsValidator : IValidateOptions<SpecClientOptions>
 {
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, SpecClientOptions options)
@@ -33,6 +33,15 @@ public sealed class SpecClientOptionsValidator : IValidateOptions<SpecClientOpti
         if (result.Failed)
         {
             throw new OptionsValidationException(name, typeof(SpecClientOptions), result.Failures);
+        }
+    }
+
+    /// <summary>An endpoint path must stay under the base address: relative, without a leading slash.</summary>
+    private static void AddIfNotRelativePath(List<string> problems, string name, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.StartsWith('/') || !Uri.IsWellFormedUriString(path, UriKind.Relative))
+        {
+            problems.Add($"{name} must be a path relative to BaseAddress, such as api/oauth/token; got '{path}'.");
         }
     }
 
@@ -72,6 +81,12 @@ public sealed class SpecClientOptionsValidator : IValidateOptions<SpecClientOpti
         else if (!hasPublic && hasPrivate)
         {
             problems.Add("PublicApiKey is missing: a PrivateApiKey is set, but an API key needs both PublicApiKey and PrivateApiKey.");
+        }
+
+        if (hasId)
+        {
+            AddIfNotRelativePath(problems, nameof(SpecClientOptions.OAuthTokenPath), options.OAuthTokenPath);
+            AddIfNotRelativePath(problems, nameof(SpecClientOptions.OAuthRevokePath), options.OAuthRevokePath);
         }
 
         if ((hasId || hasSecret) && (hasPublic || hasPrivate))

@@ -78,7 +78,8 @@ public static class SpecClientHttp
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();
         SpecClientResilience.Configure(pipeline, options, logger);
         var resilience = new ResilienceHandler(pipeline.Build()) { InnerHandler = inner };
-        return new DiagnosticsHandler(logger, options.OnResponse) { InnerHandler = resilience };
+        var diagnostics = new DiagnosticsHandler(logger, options.OnResponse) { InnerHandler = resilience };
+        return new TimeoutHandler { InnerHandler = diagnostics };
     }
 
     /// <summary>

@@ -8,6 +8,12 @@ namespace SpecClient.Runtime;
 /// </summary>
 public sealed class OAuthClientCredentialsOptions
 {
+    /// <summary>MongoDB Atlas's token endpoint, relative to the API's base address.</summary>
+    public const string DefaultTokenPath = "api/oauth/token";
+
+    /// <summary>MongoDB Atlas's revocation endpoint, relative to the API's base address.</summary>
+    public const string DefaultRevokePath = "api/oauth/revoke";
+
     private readonly Uri _baseAddress = null!;
 
     /// <summary>The client id (for Atlas, <c>mdb_sa_id_…</c>); not a secret.</summary>
@@ -17,8 +23,8 @@ public sealed class OAuthClientCredentialsOptions
     public required string ClientSecret { get; init; }
 
     /// <summary>
-    /// The API's base address; the token and revoke endpoints follow it (<c>{base}api/oauth/token</c>,
-    /// <c>{base}api/oauth/revoke</c>), path prefix included.
+    /// The API's base address; the token and revoke endpoints are <see cref="TokenPath"/> and <see cref="RevokePath"/>
+    /// under it, path prefix included.
     /// </summary>
     /// <exception cref="ArgumentException">The value is not an absolute http or https URI.</exception>
     public required Uri BaseAddress
@@ -36,11 +42,17 @@ public sealed class OAuthClientCredentialsOptions
         }
     }
 
-    /// <summary>The token endpoint: <c>api/oauth/token</c> under <see cref="BaseAddress"/>.</summary>
-    public Uri TokenUri => new(BaseAddress, "api/oauth/token");
+    /// <summary>The token endpoint's path, relative to <see cref="BaseAddress"/>: MongoDB Atlas's <c>api/oauth/token</c> by default.</summary>
+    public string TokenPath { get; init; } = DefaultTokenPath;
 
-    /// <summary>The revocation endpoint: <c>api/oauth/revoke</c> under <see cref="BaseAddress"/>.</summary>
-    public Uri RevokeUri => new(BaseAddress, "api/oauth/revoke");
+    /// <summary>The revocation endpoint's path, relative to <see cref="BaseAddress"/>: MongoDB Atlas's <c>api/oauth/revoke</c> by default.</summary>
+    public string RevokePath { get; init; } = DefaultRevokePath;
+
+    /// <summary>The token endpoint: <see cref="TokenPath"/> under <see cref="BaseAddress"/>.</summary>
+    public Uri TokenUri => new(BaseAddress, TokenPath);
+
+    /// <summary>The revocation endpoint: <see cref="RevokePath"/> under <see cref="BaseAddress"/>.</summary>
+    public Uri RevokeUri => new(BaseAddress, RevokePath);
 
     /// <summary>How long before its expiry a token is renewed (10 s, as the Atlas Go SDK does).</summary>
     public TimeSpan RefreshSkew { get; init; } = TimeSpan.FromSeconds(10);

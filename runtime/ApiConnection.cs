@@ -125,7 +125,7 @@ public sealed class ApiConnection
     /// <see cref="ApiException"/> (true: a contract check), or is read with that member at its default, null for
     /// reference types (false, the default: servers drift from their specs). Wrong types, invalid JSON and bodies over
     /// <see cref="MaxResponseBytes"/> fail either way; error bodies are always read tolerantly. Starts as
-    /// <see cref="SpecClientOptions.StrictResponseReading"/> when the HttpClient was made from SpecClientOptions.
+    /// <c>SpecClientOptions.StrictResponseReading</c> (SpecClient.Http) when the HttpClient was made from SpecClientOptions.
     /// </summary>
     /// <remarks>See docs/reading-responses.md.</remarks>
     public bool StrictResponseReading { get; set; }

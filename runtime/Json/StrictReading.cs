@@ -22,7 +22,7 @@ internal static class StrictReading
 
     /// <summary>
     /// Remembers that connections made over <paramref name="client"/> start reading strictly
-    /// (<see cref="SpecClientOptions.StrictResponseReading"/>): HttpClient has no property to carry it.
+    /// (<c>SpecClientOptions.StrictResponseReading</c> in SpecClient.Http): HttpClient has no property to carry it.
     /// </summary>
     public static void Remember(HttpClient client, bool strict)
     {

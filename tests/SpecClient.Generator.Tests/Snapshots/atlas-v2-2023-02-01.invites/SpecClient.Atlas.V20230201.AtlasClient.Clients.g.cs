@@ -218,7 +218,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
         uri.AppendQuery("pageNum", parameters.PageNum);
         var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_removeOrganizationUserAsyncOperation = new("removeOrganizationUser", "DELETE", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2023-02-01");
@@ -234,7 +236,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_listProjectUsersAsyncOperation = new("listProjectUsers", "GET", "/api/atlas/v2/groups/{groupId}/users", "2023-02-01");
@@ -254,7 +258,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("flattenTeams", parameters.FlattenTeams);
         uri.AppendQuery("includeOrgUsers", parameters.IncludeOrgUsers);
         var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_removeProjectUserAsyncOperation = new("removeProjectUser", "DELETE", "/api/atlas/v2/groups/{groupId}/users/{userId}", "2023-02-01");
@@ -270,7 +276,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }
 

@@ -356,7 +356,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("username", parameters.Username);
         uri.AppendQuery("orgMembershipStatus", parameters.OrgMembershipStatus?.Value);
         var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.PaginatedOrgUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedOrgUserView, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.PaginatedOrgUserView, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrganizationUserAsyncOperation = new("createOrganizationUser", "POST", "/api/atlas/v2/orgs/{orgId}/users", "2025-03-12");
@@ -372,7 +374,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrgUserRequest, "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrganizationUserAsyncOperation = new("getOrganizationUser", "GET", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2025-03-12");
@@ -388,7 +392,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrganizationUserAsyncOperation = new("updateOrganizationUser", "PATCH", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2025-03-12");
@@ -405,7 +411,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrgUserUpdateRequest, "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_removeOrganizationUserAsyncOperation = new("removeOrganizationUser", "DELETE", "/api/atlas/v2/orgs/{orgId}/users/{userId}", "2025-03-12");
@@ -421,7 +429,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_listProjectUsersAsyncOperation = new("listProjectUsers", "GET", "/api/atlas/v2/groups/{groupId}/users", "2025-03-12");
@@ -443,7 +453,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("orgMembershipStatus", parameters.OrgMembershipStatus?.Value);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.PaginatedGroupUserView, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedGroupUserView, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.PaginatedGroupUserView, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_addProjectUserAsyncOperation = new("addProjectUser", "POST", "/api/atlas/v2/groups/{groupId}/users", "2025-03-12");
@@ -459,7 +471,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_addProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupUserRequest, "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getProjectUserAsyncOperation = new("getProjectUser", "GET", "/api/atlas/v2/groups/{groupId}/users/{userId}", "2025-03-12");
@@ -475,7 +489,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_removeProjectUserAsyncOperation = new("removeProjectUser", "DELETE", "/api/atlas/v2/groups/{groupId}/users/{userId}", "2025-03-12");
@@ -491,7 +507,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_addProjectRoleAsyncOperation = new("addProjectRole", "POST", "/api/atlas/v2/groups/{groupId}/users/{userId}:addRole", "2025-03-12");
@@ -509,7 +527,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_addProjectRoleAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_removeProjectRoleAsyncOperation = new("removeProjectRole", "POST", "/api/atlas/v2/groups/{groupId}/users/{userId}:removeRole", "2025-03-12");
@@ -527,7 +547,9 @@ public sealed partial class UsersClient : IUsersClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeProjectRoleAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
 }
 
@@ -693,7 +715,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createOrgInviteAsyncOperation = new("createOrgInvite", "POST", "/api/atlas/v2/orgs/{orgId}/invites", "2025-03-12");
@@ -710,7 +734,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInvitesAsyncOperation = new("updateOrgInvites", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites", "2025-03-12");
@@ -727,7 +753,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getOrgInviteAsyncOperation = new("getOrgInvite", "GET", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2025-03-12");
@@ -744,7 +772,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateOrgInviteByIdAsyncOperation = new("updateOrgInviteById", "PATCH", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2025-03-12");
@@ -762,7 +792,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteOrgInviteAsyncOperation = new("deleteOrgInvite", "DELETE", "/api/atlas/v2/orgs/{orgId}/invites/{invitationId}", "2025-03-12");
@@ -779,7 +811,9 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }
 
@@ -945,7 +979,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createGroupInviteAsyncOperation = new("createGroupInvite", "POST", "/api/atlas/v2/groups/{groupId}/invites", "2025-03-12");
@@ -962,7 +998,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateGroupInvitesAsyncOperation = new("updateGroupInvites", "PATCH", "/api/atlas/v2/groups/{groupId}/invites", "2025-03-12");
@@ -979,7 +1017,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_getGroupInviteAsyncOperation = new("getGroupInvite", "GET", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2025-03-12");
@@ -996,7 +1036,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_updateInviteByIdAsyncOperation = new("updateInviteById", "PATCH", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2025-03-12");
@@ -1014,7 +1056,9 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_deleteGroupInviteAsyncOperation = new("deleteGroupInvite", "DELETE", "/api/atlas/v2/groups/{groupId}/invites/{invitationId}", "2025-03-12");
@@ -1031,6 +1075,8 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return _connection.SendAsync(request, s_json.ApiError, parameters.Envelope == true, cancellationToken);
+        return parameters.Envelope == true
+            ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
+            : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
 }

@@ -106,7 +106,7 @@ internal sealed class OperationReader
         }
 
         MappingNode? responses = operation["responses"] as MappingNode;
-        (TypeRefSpec? resultType, string? acceptMediaType, ResultBodyKind resultKind) = ReadSuccess(operationId, baseName, responses, operation);
+        (TypeRefSpec? resultType, string? acceptMediaType, ResultBodyKind resultKind) = ReadSuccess(operationId, baseName, responses, operation, pathItem);
         TypeRefSpec? errorType = ReadErrors(baseName, responses, out EquatableArray<ErrorResponseSpec> errorResponses);
         ParameterSpec? envelope = EnvelopeConvention.Find(parameters);
 
@@ -664,7 +664,7 @@ internal sealed class OperationReader
         && (schema.GetString("format") == "binary"
             || (schema["contentMediaType"] is not null && schema["contentEncoding"] is null && schema.GetString("type") is null or "string"));
 
-    private (TypeRefSpec? Result, string? AcceptMediaType, ResultBodyKind Kind) ReadSuccess(string operationId, string baseName, MappingNode? responses, MappingNode operation)
+    private (TypeRefSpec? Result, string? AcceptMediaType, ResultBodyKind Kind) ReadSuccess(string operationId, string baseName, MappingNode? responses, MappingNode operation, MappingNode pathItem)
     {
         KeyValuePair<ScalarNode, SpecNode>? success = null;
         if (responses is not null)
@@ -687,7 +687,7 @@ internal sealed class OperationReader
         string? accept = choice is { MediaType: string chosen } && !MediaTypes.IsJson(chosen) && VersionedMediaTypes.VersionDate(chosen) is null
             ? string.Join(", ", content!.Entries.Select(entry => entry.Key.Value).Where(type => !MediaTypes.IsJson(type) || type == "*/*").Distinct(StringComparer.Ordinal))
             : choice?.MediaType
-            ?? VersionedMediaTypes.Choose(_documentVersionedMediaTypes, _apiVersion)?.MediaType;
+            ?? VersionedMediaTypes.Choose(BodilessAcceptCandidates(pathItem), _apiVersion)?.MediaType;
 
         string status = success?.Key.Value ?? "2XX";
         if (choice is null || status == "204" || status == "205")
@@ -767,6 +767,13 @@ internal sealed class OperationReader
 
         // The schema most error responses share is the one the exception carries.
         return counts.Count == 0 ? null : counts.OrderByDescending(count => count.Count).First().Type;
+    }
+
+    /// <summary>The versions a bodiless response's Accept is chosen from: its path's, else the document's.</summary>
+    private IReadOnlyList<string> BodilessAcceptCandidates(MappingNode pathItem)
+    {
+        List<string> path = VersionedMediaTypes.OfSuccessResponses(_context, pathItem.Entries.Select(entry => entry.Value).OfType<MappingNode>());
+        return path.Count > 0 ? path : _documentVersionedMediaTypes;
     }
 
     private VersionedMediaTypes.Choice? Choose(string operationId, IEnumerable<string> mediaTypes, SpecNode locationForWarning)

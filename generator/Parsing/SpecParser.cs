@@ -171,7 +171,7 @@ internal static class SpecParser
             new NameScope(),
             apiVersion,
             pathPrefix,
-            VersionedMediaTypes(context, operations.Select(o => o.Operation)));
+            Conventions.VersionedMediaTypes.OfSuccessResponses(context, operations.Select(o => o.Operation)));
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var rootOperations = new List<OperationSpec>();
         string? commonPrefix = null;
@@ -276,41 +276,6 @@ internal static class SpecParser
         }
 
         return operations;
-    }
-
-    /// <summary>All vendor-versioned media types of the document's success responses: the fallback Accept of bodiless responses.</summary>
-    private static List<string> VersionedMediaTypes(ParseContext context, IEnumerable<MappingNode> operations)
-    {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (MappingNode operation in operations)
-        {
-            if (operation["responses"] is not MappingNode responses)
-            {
-                continue;
-            }
-
-            foreach (KeyValuePair<ScalarNode, SpecNode> response in responses.Entries)
-            {
-                // A quiet lookup: broken references are reported where the operation itself is read.
-                SpecNode? node = response.Value is MappingNode { } mapping && mapping.GetString("$ref") is string reference
-                    ? context.FindByPointer(reference)
-                    : response.Value;
-                if (!response.Key.Value.StartsWith("2", StringComparison.Ordinal) || (node as MappingNode)?["content"] is not MappingNode content)
-                {
-                    continue;
-                }
-
-                foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
-                {
-                    if (Conventions.VersionedMediaTypes.VersionDate(media.Key.Value) is not null)
-                    {
-                        found.Add(media.Key.Value);
-                    }
-                }
-            }
-        }
-
-        return found.ToList();
     }
 
     /// <summary>Paths that differ only in parameter names (<c>/a/{id}</c>, <c>/a/{name}</c>) are one route to a server.</summary>

@@ -234,7 +234,8 @@ internal static class SpecParser
         // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
         errorCodes.HarvestComponents(document);
         EquatableArray<ClientSpec> clients = tagClients.ToSpecs();
-        EquatableArray<ModelSpec> models = ErrorFieldsConvention.Mark(types.Models, root.Operations.Concat(clients.SelectMany(client => client.Operations))).ToEquatableArray();
+        List<OperationSpec> operationSpecs = ApiSpec.OperationsOf(root, clients).ToList();
+        EquatableArray<ModelSpec> models = ErrorFieldsConvention.Mark(types.Models, operationSpecs).ToEquatableArray();
         EquatableArray<EnumSpec> enums = types.Enums.ToEquatableArray();
         EquatableArray<UnionSpec> unions = types.Unions.ToEquatableArray();
         return new ApiSpec(
@@ -246,7 +247,7 @@ internal static class SpecParser
             models,
             enums,
             unions,
-            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, unions, root.Operations.Concat(clients.SelectMany(client => client.Operations))),
+            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, unions, operationSpecs),
             errorCodes.ToSpec(typeNames));
     }
 
@@ -499,8 +500,7 @@ internal static class SpecParser
                 .Where(tag => _clients[tag].Operations.Count > 0)
                 .Select(tag => new ClientSpec(
                     _clients[tag].ClassName,
-                    TypeRegistry.Reference(_clients[tag].ClassName),
-                    TypeRegistry.Reference(_clients[tag].InterfaceName),
+                    _clients[tag].InterfaceName,
                     _clients[tag].PropertyName,
                     tag,
                     _descriptions.TryGetValue(tag, out string? description) ? description : null,

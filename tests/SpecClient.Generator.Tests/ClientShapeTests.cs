@@ -111,7 +111,6 @@ public sealed class ClientShapeTests
     {
         var harness = new GeneratorHarness();
         GeneratorDriverRunResult run = harness.Run(SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "cursor-pages.yaml"), "Consumer.Widgets", "WidgetsApi"));
-        Assert.Contains("global::System.Collections.Generic.IAsyncEnumerable<Widget> ListWidgetsItemsAsync(ListWidgetsParams parameters, ", GeneratedSource.Of(run, ".Clients.g.cs"));
 
         // Three pages chained by their cursors, served from memory; the generated client runs for real.
         var asked = new List<string>();
@@ -148,9 +147,6 @@ public sealed class ClientShapeTests
     {
         var harness = new GeneratorHarness();
         GeneratorDriverRunResult run = harness.Run(SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "linked-pages.yaml"), "Consumer.Gadgets", "GadgetsApi"));
-        string clients = GeneratedSource.Of(run, ".Clients.g.cs");
-        Assert.Contains("ListGadgetsNextPageAsync(string nextPage, ", clients);
-        Assert.Contains("static page => page.Links?.Find(link => link?.Rel == \"next\")?.Href", clients);
 
         // A relative link, an absolute one on the same server, and (for gizmos) a rel=next link; then the last pages.
         var asked = new List<string>();

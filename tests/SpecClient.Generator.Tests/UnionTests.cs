@@ -40,55 +40,8 @@ public sealed class UnionTests
         Assert.DoesNotContain("IJsonUnion", GeneratedSource.Of(run, ".Models.g.cs"));
     }
 
-    [Fact]
-    public void UnionHasNamedMembersPerVariant()
-    {
-        string models = GeneratedSource.Of(Unions30.Value.Run, ".Models.g.cs");
 
-        Assert.Contains("public readonly partial record struct AlertConfig(global::SpecClient.Runtime.JsonUnionValue Value) : global::SpecClient.Runtime.IJsonUnion<AlertConfig>", models);
-        Assert.Contains("public bool IsMetric => Value.Is(2);", models);
-        Assert.Contains("public bool TryGetMetric([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MetricAlert? value) => Value.TryGet(2, out value);", models);
-        Assert.Contains("public static implicit operator AlertConfig(BillingAlert value) => new(new(3, value));", models);
-        Assert.Contains("public TResult Match<TResult>(global::System.Func<HostAlert, TResult> host, global::System.Func<MetricAlert, TResult> metric, global::System.Func<BillingAlert, TResult> billing, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)", models);
-        Assert.Contains("public void Switch(global::System.Action<HostAlert> host,", models);
 
-        // Named variants drop the words all of them share (HostAlert, MetricAlert → Host, Metric); variants without a
-        // name are named after their type, never Value1/Value2.
-        Assert.Contains("public bool TryGetInt64(out long value)", models);
-        Assert.Contains("public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)", models);
-        Assert.Contains("public bool IsListOfString =>", models);
-        Assert.Contains("public bool IsDictionaryOfString =>", models);
-        Assert.Contains("public bool IsInt32 =>", models);
-        Assert.Contains("public bool IsDouble =>", models);
-        Assert.Contains("public SettingsLabels? Labels { get; set; }", models);
-        Assert.Contains("public SettingsEither? Either { get; set; }", models);
-    }
-
-    [Fact]
-    public void StringVariantsListingValuesAreOneOpenEnum()
-    {
-        string models = GeneratedSource.Of(Unions30.Value.Run, ".Models.g.cs");
-
-        Assert.Contains("public readonly partial record struct SettingsRegion(string Value) : global::SpecClient.Runtime.IOpenEnum<SettingsRegion>", models);
-        Assert.Contains("public static SettingsRegion UsEast1 { get; } = new(\"us-east-1\");", models);
-        Assert.Contains("KnownValues { get; } = new SettingsSize[] { M10, M20, M30 };", models);
-        Assert.Contains("public sealed partial record SettingsMustHaveOne\n", models);
-    }
-
-    [Fact]
-    public void OpenApi31TypeListsAndConstsMapToUnionsNullablesAndNamedEnums()
-    {
-        string models = GeneratedSource.Of(Unions31.Value.Run, ".Models.g.cs");
-
-        Assert.Contains("public ThingId? Id { get; set; }", models);
-        Assert.Contains("public bool TryGetInt64(out long value)", models);
-        Assert.Contains("public string? Note { get; set; }", models);
-        Assert.Contains("public ThingWeight? Weight { get; set; }", models);
-        Assert.Contains("public static ThingColor Crimson { get; } = new(\"red\");", models);
-        Assert.Contains("public static ThingState Closed { get; } = new(\"closed\");", models);
-        Assert.Contains("public ThingShape? Shape { get; set; }", models);
-        Assert.Contains("public bool IsSquare => Value.Is(2);", models);
-    }
 
     [Theory]
     [InlineData("Settings", """{"limit":5}""", "limit", "IsInt64")]

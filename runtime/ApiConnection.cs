@@ -551,6 +551,11 @@ public sealed partial class ApiConnection
         {
             throw TimedOut(request, timeout, exception);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+        {
+            // Report the caller's token, not the linked one: callers compare it to tell their cancellation apart.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+        }
     }
 
     /// <summary>The exception of a call that outlived <see cref="RequestOptions.Timeout"/>.</summary>

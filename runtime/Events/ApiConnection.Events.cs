@@ -73,7 +73,8 @@ public sealed partial class ApiConnection
                 ? await WithTimeoutAsync(request, timeout, token => StartEventsAsync(request, errorType, token), cancellationToken).ConfigureAwait(false)
                 : await StartEventsAsync(request, errorType, cancellationToken).ConfigureAwait(false);
             System.IO.Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await foreach (SseItem<string> item in SseParser.Create(body).EnumerateAsync(cancellationToken).ConfigureAwait(false))
+            SseParser<string> parser = SseParser.Create(body);
+            await foreach (SseItem<string> item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (item.Data == DoneData)
                 {
@@ -81,7 +82,7 @@ public sealed partial class ApiConnection
                 }
 
                 T value = readType is null ? (T)(object)item.Data : ReadItem(request, response, item.Data, readType);
-                yield return new ServerSentEvent<T>(item.EventType, item.Data, item.EventId, item.ReconnectionInterval, value);
+                yield return new ServerSentEvent<T>(item.EventType, item.Data, parser.LastEventId is { Length: > 0 } id ? id : null, item.ReconnectionInterval, value);
             }
         }
     }

@@ -338,9 +338,13 @@ public sealed partial class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         return _callOptions?.Timeout is { } timeout
-            ? WithTimeoutAsync(request, timeout, token => SendForTextOnceAsync(request, errorType, token), cancellationToken)
+            ? SendForTextWithTimeoutAsync(request, errorType, timeout, cancellationToken)
             : SendForTextOnceAsync(request, errorType, cancellationToken);
     }
+
+    // Apart from the caller: a lambda there would allocate its closure on every call, timeout or not.
+    private Task<string> SendForTextWithTimeoutAsync(HttpRequestMessage request, JsonTypeInfo? errorType, TimeSpan timeout, CancellationToken cancellationToken)
+        => WithTimeoutAsync(request, timeout, token => SendForTextOnceAsync(request, errorType, token), cancellationToken);
 
     private async Task<string> SendForTextOnceAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
@@ -395,9 +399,12 @@ public sealed partial class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         return _callOptions?.Timeout is { } timeout
-            ? WithTimeoutAsync(request, timeout, token => SendForStreamOnceAsync(request, errorType, token), cancellationToken)
+            ? SendForStreamWithTimeoutAsync(request, errorType, timeout, cancellationToken)
             : SendForStreamOnceAsync(request, errorType, cancellationToken);
     }
+
+    private Task<System.IO.Stream> SendForStreamWithTimeoutAsync(HttpRequestMessage request, JsonTypeInfo? errorType, TimeSpan timeout, CancellationToken cancellationToken)
+        => WithTimeoutAsync(request, timeout, token => SendForStreamOnceAsync(request, errorType, token), cancellationToken);
 
     private async Task<System.IO.Stream> SendForStreamOnceAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
@@ -454,9 +461,14 @@ public sealed partial class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         return _callOptions?.Timeout is { } timeout
-            ? WithTimeoutAsync(request, timeout, token => SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, token), cancellationToken)
+            ? SendWithTimeoutAsync<T, TResult, TShape>(request, resultType, errorType, envelope, timeout, cancellationToken)
             : SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, cancellationToken);
     }
+
+    // Apart from SendCoreAsync: a lambda there would allocate its closure on every call, timeout or not.
+    private Task<TResult> SendWithTimeoutAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, TimeSpan timeout, CancellationToken cancellationToken)
+        where TShape : IResponseShape<T, TResult>
+        => WithTimeoutAsync(request, timeout, token => SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, token), cancellationToken);
 
     private async Task<TResult> SendOnceAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
         where TShape : IResponseShape<T, TResult>

@@ -73,6 +73,28 @@ public class EventStreamTests
     }
 
     [Fact]
+    public async Task EventsArriveAsTheyComeThroughSpecClientHttpsChain()
+    {
+        await using var server = new LoopbackEventServer();
+        using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions { BaseAddress = server.BaseAddress });
+        var connection = new ApiConnection(http, server.BaseAddress);
+        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+
+        await using IAsyncEnumerator<string> items = stream.GetAsyncEnumerator();
+        ValueTask<bool> first = items.MoveNextAsync();
+        await server.StartAsync();
+        await server.WriteAsync("data: first\n\n");
+
+        Assert.True(await first.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal("first", items.Current);
+        await server.WriteAsync("data: second\n\n");
+        await server.CloseAsync();
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("second", items.Current);
+        Assert.False(await items.MoveNextAsync());
+    }
+
+    [Fact]
     public async Task StoppingEarlyClosesTheConnection()
     {
         await using var server = new LoopbackEventServer();

@@ -76,7 +76,8 @@ public class EventStreamTests
     public async Task EventsArriveAsTheyComeThroughSpecClientHttpsChain()
     {
         await using var server = new LoopbackEventServer();
-        using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions { BaseAddress = server.BaseAddress });
+        // The pipeline's timeouts bound the wait for the headers, not a stream that goes on longer.
+        using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions { BaseAddress = server.BaseAddress, AttemptTimeout = TimeSpan.FromMilliseconds(300), Timeout = TimeSpan.FromMilliseconds(300) });
         var connection = new ApiConnection(http, server.BaseAddress);
         EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
 
@@ -87,6 +88,7 @@ public class EventStreamTests
 
         Assert.True(await first.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("first", items.Current);
+        await Task.Delay(600);
         await server.WriteAsync("data: second\n\n");
         await server.CloseAsync();
         Assert.True(await items.MoveNextAsync());

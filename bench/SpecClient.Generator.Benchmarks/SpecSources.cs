@@ -11,7 +11,7 @@ internal static class SpecSources
 {
     public const string Bundled = "bundled (5 fragments)";
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot { get; } = SpecClient.Testing.RepositoryRoot.Path;
 
     public static string FullSpecDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "specs", "atlas"));
 
@@ -40,18 +40,5 @@ internal static class SpecSources
 
         string path = Path.Combine(FullSpecDirectory, name);
         return new[] { (new SpecFileOptions(path, "Bench.Full", "AtlasAdminClient", name.Substring("atlas-admin-v2-".Length, 10), null), File.ReadAllText(path)) };
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -59,13 +59,13 @@ internal sealed class PagingConventions
             return null;
         }
 
-        return new PagingSpec(
+        return new NumberedPagingSpec(
             _methodNames.Claim(baseName + "ItemsAsync"),
             _methodNames.Claim(baseName + "PagesAsync"),
             itemType,
             itemsProperty,
-            totalCountProperty,
             pageNum.PropertyName,
+            totalCountProperty,
             parameters.FirstOrDefault(p => IsPagingParameter(p, "itemsPerPage"))?.PropertyName,
 
             // Pages are read unwrapped, so an optional envelope is cleared on each page's request. A required one (a
@@ -94,17 +94,13 @@ internal sealed class PagingConventions
             return ReadLinkedPaging(baseName, page, items);
         }
 
-        return new PagingSpec(
+        return new CursorPagingSpec(
             _methodNames.Claim(baseName + "ItemsAsync"),
             _methodNames.Claim(baseName + "PagesAsync"),
             items.Type.Underlying.Element!,
             items.PropertyName,
-            TotalCountProperty: null,
-            PageNumProperty: null,
-            ItemsPerPageProperty: null,
-            EnvelopeProperty: null,
-            CursorProperty: cursor.PropertyName,
-            NextCursorProperty: next.PropertyName);
+            cursor.PropertyName,
+            next.PropertyName);
     }
 
     /// <summary>
@@ -123,20 +119,14 @@ internal sealed class PagingConventions
             return null;
         }
 
-        return new PagingSpec(
+        return new LinkedPagingSpec(
             _methodNames.Claim(baseName + "ItemsAsync"),
             _methodNames.Claim(baseName + "PagesAsync"),
             items.Type.Underlying.Element!,
             items.PropertyName,
-            TotalCountProperty: null,
-            PageNumProperty: null,
-            ItemsPerPageProperty: null,
-            EnvelopeProperty: null,
-            NextPageMethodName: _methodNames.Claim(baseName + "NextPageAsync"),
-            NextLinkProperty: nextLink?.PropertyName,
-            LinksProperty: links?.PropertyName,
-            LinkRelProperty: rel?.PropertyName,
-            LinkHrefProperty: href?.PropertyName);
+            _methodNames.Claim(baseName + "NextPageAsync"),
+            nextLink?.PropertyName,
+            nextLink is null ? new LinkListSpec(links!.PropertyName, rel!.PropertyName, href!.PropertyName) : null);
     }
 
     private static readonly HashSet<string> NextLinkPropertyNames = new(StringComparer.Ordinal)

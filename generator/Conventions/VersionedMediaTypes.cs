@@ -70,4 +70,43 @@ internal static class VersionedMediaTypes
         => text.Length == 10
         && text[4] == '-' && text[7] == '-'
         && text.Where((c, i) => i != 4 && i != 7).All(c => c >= '0' && c <= '9');
+
+    /// <summary>
+    /// The vendor-versioned media types of these operations' success responses. A bodiless response still needs an
+    /// Accept a versioned server takes: the versions its own path's operations use (the resource the server
+    /// resolves), else the document's.
+    /// </summary>
+    public static List<string> OfSuccessResponses(ParseContext context, IEnumerable<MappingNode> operations)
+    {
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (MappingNode operation in operations)
+        {
+            if (operation["responses"] is not MappingNode responses)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<ScalarNode, SpecNode> response in responses.Entries)
+            {
+                // A quiet lookup: broken references are reported where the operation itself is read.
+                SpecNode? node = response.Value is MappingNode { } mapping && mapping.GetString("$ref") is string reference
+                    ? context.FindByPointer(reference)
+                    : response.Value;
+                if (!response.Key.Value.StartsWith("2", StringComparison.Ordinal) || (node as MappingNode)?["content"] is not MappingNode content)
+                {
+                    continue;
+                }
+
+                foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
+                {
+                    if (VersionDate(media.Key.Value) is not null)
+                    {
+                        found.Add(media.Key.Value);
+                    }
+                }
+            }
+        }
+
+        return found.ToList();
+    }
 }

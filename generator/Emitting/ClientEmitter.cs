@@ -148,7 +148,7 @@ internal static class ClientEmitter
         writer.Line("_connection = connection;");
         foreach (ClientSpec client in spec.TagClients)
         {
-            writer.Line(client.PropertyName + " = new " + client.Identifier + "(connection);");
+            writer.Line(client.PropertyName + " = new " + client.ClassName + "(connection);");
         }
 
         writer.CloseBrace();
@@ -199,7 +199,7 @@ internal static class ClientEmitter
 
     private static void EmitOperation(SourceWriter writer, ApiSpec spec, OperationSpec operation)
     {
-        string paramsType = operation.ParamsType;
+        string paramsType = operation.ParamsClassName;
         string context = "s_json.";
         string returnType = ReturnType(operation);
 
@@ -258,7 +258,7 @@ internal static class ClientEmitter
         }
 
         writer.CloseBrace();
-        if (operation.Paging is { NextPageMethodName: string nextPage } && operation.ResultType is TypeRefSpec page)
+        if (operation.Paging is LinkedPagingSpec { NextPageMethodName: string nextPage } && operation.ResultType is TypeRefSpec page)
         {
             writer.Line();
             writer.DocXml("<inheritdoc/>");
@@ -293,7 +293,7 @@ internal static class ClientEmitter
         string create = "request.Content = " + body.Encoding switch
         {
             BodyEncoding.Form => Bodies + "Form(" + value + ", s_json." + body.Type.Underlying.MetadataName + string.Concat(body.FieldEncodings.Select(field =>
-                ", new global::SpecClient.Runtime.FormField(" + SourceWriter.Literal(field.Name) + ", global::SpecClient.Runtime.ParameterStyle." + field.Style + ", " + (field.Explode ? "true" : "false") + ")")) + ");",
+                ", new global::SpecClient.Runtime.FormField(" + SourceWriter.Literal(field.Name) + ", global::SpecClient.Runtime.ParameterStyle." + field.Style.ToString() + ", " + (field.Explode ? "true" : "false") + ")")) + ");",
             BodyEncoding.Binary => Bodies + "Binary(" + value + ", " + SourceWriter.Literal(body.MediaType) + ");",
             BodyEncoding.Text => Bodies + "Text(" + value + ", " + SourceWriter.Literal(body.MediaType) + ");",
             BodyEncoding.Multipart => value + ";",
@@ -320,12 +320,12 @@ internal static class ClientEmitter
         writer.Doc("param", "The parameters, checked before sending.", "name=\"parameters\"");
         writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
         EmitObsolete(writer, operation);
-        writer.Line(returnType + " " + operation.MethodName + "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default);");
-        EmitConvenienceOverload(writer, operation, operation.ParamsType, returnType);
-        if (operation.Paging is { NextPageMethodName: string nextPage })
+        writer.Line(returnType + " " + operation.MethodName + "(" + operation.ParamsClassName + " parameters, " + CancellationTokenType + " cancellationToken = default);");
+        EmitConvenienceOverload(writer, operation, operation.ParamsClassName, returnType);
+        if (operation.Paging is LinkedPagingSpec { NextPageMethodName: string nextPage })
         {
             writer.Line();
-            writer.DocXml("<summary>The page a page of <see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/> links to as its next.</summary>");
+            writer.DocXml("<summary>The page a page of <see cref=\"" + operation.MethodName + "(" + operation.ParamsClassName + ", " + CancellationTokenType + ")\"/> links to as its next.</summary>");
             writer.Doc("param", "The link as the page gave it, absolute or relative to the client's server.", "name=\"nextPage\"");
             writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
             EmitObsolete(writer, operation);
@@ -339,33 +339,33 @@ internal static class ClientEmitter
     }
 
     /// <summary>
-    /// The methods reading every page of a numbered-page operation through the main method: one yielding pages, and
-    /// one yielding the items of those pages.
+    /// The methods reading every page of a paged operation through the main method: one yielding pages, and one yielding
+    /// the items of those pages.
     /// </summary>
     private static void EmitPagingMethods(SourceWriter writer, OperationSpec operation, PagingSpec paging)
     {
         string pageType = operation.ResultType!.Identifier;
         string itemType = paging.ItemType.Identifier;
-        string signature = "(" + operation.ParamsType + " parameters, " + CancellationTokenType + " cancellationToken = default)";
+        string signature = "(" + operation.ParamsClassName + " parameters, " + CancellationTokenType + " cancellationToken = default)";
         writer.Line();
-        string mainMethod = "<see cref=\"" + operation.MethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/>";
-        if (paging.NextPageMethodName is not null)
+        string mainMethod = "<see cref=\"" + operation.MethodName + "(" + operation.ParamsClassName + ", " + CancellationTokenType + ")\"/>";
+        switch (paging)
         {
-            writer.DocXml("<summary>Every page of " + mainMethod + ", each read from the link the page before gives, to the last.</summary>");
-            writer.Doc("remarks", "Reading stops at a page with no next link; a link given twice, or one leading away from the client's server, is an exception. Each page is one call, with its retries.");
-            writer.Doc("param", "The parameters of the first page.", "name=\"parameters\"");
-        }
-        else if (paging.CursorProperty is not null)
-        {
-            writer.DocXml("<summary>Every page of " + mainMethod + ", each asked for with the cursor the page before names, to the last.</summary>");
-            writer.Doc("remarks", "Reading stops at a page naming no next one; a cursor named twice is an InvalidOperationException. Each page is one call, with its retries.");
-            writer.Doc("param", "The parameters of every page; " + paging.CursorProperty + " is where the first starts.", "name=\"parameters\"");
-        }
-        else
-        {
-            writer.DocXml("<summary>Every page of " + mainMethod + ", from PageNum (1 when unset) to the last.</summary>");
-            writer.Doc("remarks", "Reading stops at an empty page" + (paging.TotalCountProperty is null ? string.Empty : ", once totalCount items are read") + (paging.ItemsPerPageProperty is null ? string.Empty : ", or at a page shorter than ItemsPerPage") + ". Each page is one call, with its retries.");
-            writer.Doc("param", "The parameters of every page; PageNum is the first.", "name=\"parameters\"");
+            case LinkedPagingSpec:
+                writer.DocXml("<summary>Every page of " + mainMethod + ", each read from the link the page before gives, to the last.</summary>");
+                writer.Doc("remarks", "Reading stops at a page with no next link; a link given twice, or one leading away from the client's server, is an exception. Each page is one call, with its retries.");
+                writer.Doc("param", "The parameters of the first page.", "name=\"parameters\"");
+                break;
+            case CursorPagingSpec cursor:
+                writer.DocXml("<summary>Every page of " + mainMethod + ", each asked for with the cursor the page before names, to the last.</summary>");
+                writer.Doc("remarks", "Reading stops at a page naming no next one; a cursor named twice is an InvalidOperationException. Each page is one call, with its retries.");
+                writer.Doc("param", "The parameters of every page; " + cursor.CursorProperty + " is where the first starts.", "name=\"parameters\"");
+                break;
+            case NumberedPagingSpec numbered:
+                writer.DocXml("<summary>Every page of " + mainMethod + ", from PageNum (1 when unset) to the last.</summary>");
+                writer.Doc("remarks", "Reading stops at an empty page" + (numbered.TotalCountProperty is null ? string.Empty : ", once totalCount items are read") + (numbered.ItemsPerPageProperty is null ? string.Empty : ", or at a page shorter than ItemsPerPage") + ". Each page is one call, with its retries.");
+                writer.Doc("param", "The parameters of every page; PageNum is the first.", "name=\"parameters\"");
+                break;
         }
 
         writer.Doc("param", "Cancels the reading.", "name=\"cancellationToken\"");
@@ -373,32 +373,28 @@ internal static class ClientEmitter
         writer.Line("global::System.Collections.Generic.IAsyncEnumerable<" + pageType + "> " + paging.PagesMethodName + signature);
         writer.OpenBrace();
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
-        if (paging.NextPageMethodName is not null)
+        switch (paging)
         {
-            string nextLink = paging.NextLinkProperty is not null
-                ? "page." + paging.NextLinkProperty
-                : "page." + paging.LinksProperty + "?.Find(link => link?." + paging.LinkRelProperty + " == \"next\")?." + paging.LinkHrefProperty;
-            writer.Line("return global::SpecClient.Runtime.ApiPaging.LinkedPagesAsync<" + pageType + ">((link, ct) => link is null ? " + operation.MethodName + "(parameters, ct) : "
-                + paging.NextPageMethodName + "(link, ct), static page => " + nextLink + ", cancellationToken);");
-            writer.CloseBrace();
-            EmitItemsMethod(writer, operation, paging, signature, pageType, itemType);
-            return;
+            case LinkedPagingSpec linked:
+                string nextLink = linked.Links is LinkListSpec links
+                    ? "page." + links.Property + "?.Find(link => link?." + links.RelProperty + " == \"next\")?." + links.HrefProperty
+                    : "page." + linked.NextLinkProperty;
+                writer.Line("return global::SpecClient.Runtime.ApiPaging.LinkedPagesAsync<" + pageType + ">((link, ct) => link is null ? " + operation.MethodName + "(parameters, ct) : "
+                    + linked.NextPageMethodName + "(link, ct), static page => " + nextLink + ", cancellationToken);");
+                break;
+            case CursorPagingSpec cursor:
+                // The first page is asked for as given; each next one with the cursor the page before named.
+                writer.Line("return global::SpecClient.Runtime.ApiPaging.LinkedPagesAsync<" + pageType + ">((cursor, ct) => " + operation.MethodName + "(cursor is null ? parameters : parameters with { "
+                    + cursor.CursorProperty + " = cursor }, ct), static page => page." + cursor.NextCursorProperty + ", cancellationToken);");
+                break;
+            case NumberedPagingSpec numbered:
+                string page = "parameters with { " + numbered.PageNumProperty + " = pageNum" + (numbered.EnvelopeProperty is null ? string.Empty : ", " + numbered.EnvelopeProperty + " = null") + " }";
+                writer.Line("return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<" + pageType + ", " + itemType + ">((pageNum, ct) => " + operation.MethodName + "(" + page + ", ct), "
+                    + ItemsOf(paging) + ", " + (numbered.TotalCountProperty is null ? "null" : "static page => page." + numbered.TotalCountProperty) + ", "
+                    + (numbered.ItemsPerPageProperty is null ? "null" : "(int?)parameters." + numbered.ItemsPerPageProperty) + ", (int)(parameters." + numbered.PageNumProperty + " ?? 1), cancellationToken);");
+                break;
         }
 
-        if (paging.CursorProperty is not null)
-        {
-            // The first page is asked for as given; each next one with the cursor the page before named.
-            writer.Line("return global::SpecClient.Runtime.ApiPaging.LinkedPagesAsync<" + pageType + ">((cursor, ct) => " + operation.MethodName + "(cursor is null ? parameters : parameters with { "
-                + paging.CursorProperty + " = cursor }, ct), static page => page." + paging.NextCursorProperty + ", cancellationToken);");
-            writer.CloseBrace();
-            EmitItemsMethod(writer, operation, paging, signature, pageType, itemType);
-            return;
-        }
-
-        string page = "parameters with { " + paging.PageNumProperty + " = pageNum" + (paging.EnvelopeProperty is null ? string.Empty : ", " + paging.EnvelopeProperty + " = null") + " }";
-        writer.Line("return global::SpecClient.Runtime.ApiPaging.NumberedPagesAsync<" + pageType + ", " + itemType + ">((pageNum, ct) => " + operation.MethodName + "(" + page + ", ct), "
-            + ItemsOf(paging) + ", " + (paging.TotalCountProperty is null ? "null" : "static page => page." + paging.TotalCountProperty) + ", "
-            + (paging.ItemsPerPageProperty is null ? "null" : "(int?)parameters." + paging.ItemsPerPageProperty) + ", (int)(parameters." + paging.PageNumProperty + " ?? 1), cancellationToken);");
         writer.CloseBrace();
         EmitItemsMethod(writer, operation, paging, signature, pageType, itemType);
     }
@@ -406,7 +402,7 @@ internal static class ClientEmitter
     private static void EmitItemsMethod(SourceWriter writer, OperationSpec operation, PagingSpec paging, string signature, string pageType, string itemType)
     {
         writer.Line();
-        writer.DocXml("<summary>Every item of the pages <see cref=\"" + paging.PagesMethodName + "(" + operation.ParamsType + ", " + CancellationTokenType + ")\"/> reads.</summary>");
+        writer.DocXml("<summary>Every item of the pages <see cref=\"" + paging.PagesMethodName + "(" + operation.ParamsClassName + ", " + CancellationTokenType + ")\"/> reads.</summary>");
         EmitObsolete(writer, operation);
         writer.Line("global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + paging.ItemsMethodName + signature);
         writer.Line("    => global::SpecClient.Runtime.ApiPaging.ItemsAsync<" + pageType + ", " + itemType + ">(" + paging.PagesMethodName + "(parameters, cancellationToken), " + ItemsOf(paging) + ", cancellationToken);");
@@ -518,7 +514,7 @@ internal static class ClientEmitter
         if (parameter.Format == ValueFormat.Structured)
         {
             writer.Line("uri.AppendQuery(" + SourceWriter.Literal(parameter.Name) + ", parameters." + parameter.PropertyName + ", s_json." + parameter.Type.Underlying.MetadataName
-                + ", global::SpecClient.Runtime.ParameterStyle." + parameter.Style + ", " + (parameter.Explode ? "true" : "false") + ");");
+                + ", global::SpecClient.Runtime.ParameterStyle." + parameter.Style.ToString() + ", " + (parameter.Explode ? "true" : "false") + ");");
             return;
         }
 

@@ -6,7 +6,7 @@ internal sealed record GeneratedFile(string HintName, string Text);
 /// <summary>What every generated file starts with.</summary>
 internal static class GeneratedCode
 {
-    public const string Version = "0.1.0";
+    public const string Version = SpecClientVersionInfo.Version;
 
     public const string Attribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"SpecClient\", \"" + Version + "\")]";
 
@@ -26,4 +26,21 @@ internal static class GeneratedCode
     }
 
     public static string EndFile(SourceWriter writer) => writer.ToCompleteText();
+
+    /// <summary>
+    /// Marks a member the API deprecates (<paramref name="member"/>: "property", "parameter"): <c>[Obsolete]</c>, or a
+    /// remark for a required member, which may not be obsolete (CS9042).
+    /// </summary>
+    public static void Deprecated(SourceWriter writer, bool required, string member)
+    {
+        string message = "The API deprecates this " + member + ".";
+        if (required)
+        {
+            writer.Doc("remarks", message);
+        }
+        else
+        {
+            writer.Line("[global::System.Obsolete(\"" + message + "\")]");
+        }
+    }
 }

@@ -159,5 +159,5 @@ internal static class JsonContextEmitter
     /// The type as code, not a cref: inside the context a record's simple name would resolve to its metadata property,
     /// and constructed generics cannot be crefs at all.
     /// </summary>
-    private static string DocTypeName(TypeRefSpec type) => SourceWriter.Escape(type.Identifier.Replace("global::", string.Empty));
+    private static string DocTypeName(TypeRefSpec type) => SourceWriter.Escape(type.DisplayName);
 }

@@ -88,14 +88,9 @@ internal static class ModelEmitter
             // Who sets the property is said in the summary itself: one line instead of a remarks element on a thousand properties.
             string summary = property.Description ?? "The '" + property.JsonName + "' property.";
             writer.Doc("summary", property.ReadOnly ? summary + " Set by the server." : property.WriteOnly ? summary + " Sent in requests only." : summary);
-            if (property.Deprecated && property.Required)
+            if (property.Deprecated)
             {
-                // A required member may not be [Obsolete] (CS9042): say it in the documentation instead.
-                writer.Doc("remarks", "The API deprecates this property.");
-            }
-            else if (property.Deprecated)
-            {
-                writer.Line("[global::System.Obsolete(\"The API deprecates this property.\")]");
+                GeneratedCode.Deprecated(writer, property.Required, "property");
             }
 
             writer.Line("public " + (property.Required ? "required " : string.Empty) + property.Type.Identifier + " " + property.PropertyName + " { get; set; }");
@@ -210,5 +205,5 @@ internal static class ModelEmitter
     /// <summary>A type in documentation: a generated type by reference, anything else as code.</summary>
     private static string DocType(TypeRefSpec type) => type.Kind is TypeRefKind.Model or TypeRefKind.Enum or TypeRefKind.Union
         ? "<see cref=\"" + type.Name + "\"/>"
-        : "<c>" + SourceWriter.Escape(type.Identifier.Replace("global::", string.Empty)) + "</c>";
+        : "<c>" + SourceWriter.Escape(type.DisplayName) + "</c>";
 }

@@ -13,7 +13,7 @@ internal static class ParamsEmitter
     {
         SourceWriter writer = GeneratedCode.StartFile(spec.Namespace, spec.SourceName);
         bool first = true;
-        foreach (OperationSpec operation in AllOperations(spec))
+        foreach (OperationSpec operation in spec.AllOperations)
         {
             if (!first)
             {
@@ -26,9 +26,6 @@ internal static class ParamsEmitter
 
         return GeneratedCode.EndFile(writer);
     }
-
-    public static IEnumerable<OperationSpec> AllOperations(ApiSpec spec)
-        => spec.RootClient.Operations.Concat(spec.TagClients.SelectMany(client => client.Operations));
 
     private static void EmitParams(SourceWriter writer, OperationSpec operation)
     {
@@ -48,14 +45,9 @@ internal static class ParamsEmitter
                 writer.Doc("remarks", Remarks(parameter));
             }
 
-            if (parameter.Deprecated && parameter.Required)
+            if (parameter.Deprecated)
             {
-                // A required member may not be [Obsolete] (CS9042): say it in the documentation instead.
-                writer.Doc("remarks", "The API deprecates this parameter.");
-            }
-            else if (parameter.Deprecated)
-            {
-                writer.Line("[global::System.Obsolete(\"The API deprecates this parameter.\")]");
+                GeneratedCode.Deprecated(writer, parameter.Required, "parameter");
             }
 
             writer.Line("public " + (parameter.Required ? "required " : string.Empty) + parameter.Type.Identifier + " " + parameter.PropertyName + " { get; init; }");

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace SpecClient.Generator.Model;
 
 /// <summary>
@@ -19,7 +22,15 @@ internal sealed record ApiSpec(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<UnionSpec> Unions,
     JsonContextSpec JsonContext,
-    ErrorCodesSpec? ErrorCodes);
+    ErrorCodesSpec? ErrorCodes)
+{
+    /// <summary>Every operation: the root client's, then each tag client's.</summary>
+    public IEnumerable<OperationSpec> AllOperations => OperationsOf(RootClient, TagClients);
+
+    /// <summary>Every operation of a root client and its tag clients, in the order they are emitted.</summary>
+    public static IEnumerable<OperationSpec> OperationsOf(RootClientSpec root, IEnumerable<ClientSpec> tagClients)
+        => root.Operations.Concat(tagClients.SelectMany(client => client.Operations));
+}
 
 /// <summary>Where a spec generates to: compared across all specs of a compilation before anything is emitted.</summary>
 internal sealed record SpecIdentity(string SourcePath, string SourceName, string Namespace, string ClientName);
@@ -38,11 +49,10 @@ internal sealed record RootClientSpec(
     EquatableArray<OperationSpec> Operations);
 
 /// <summary>A client holding the operations of one tag, reached from the root client through <see cref="PropertyName"/>.</summary>
-/// <param name="Identifier">The client class as referred to.</param>
+/// <param name="ClassName">The client class, as declared and as referred to.</param>
 /// <param name="InterfaceName">The interface it implements, which the root client's property has as its type.</param>
 internal sealed record ClientSpec(
     string ClassName,
-    string Identifier,
     string InterfaceName,
     string PropertyName,
     string Tag,

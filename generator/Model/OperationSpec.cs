@@ -1,16 +1,14 @@
 namespace SpecClient.Generator.Model;
 
 /// <summary>One HTTP operation: its C# method, its params class and how to build and send the request.</summary>
-/// <param name="ParamsClassName">The params class as declared.</param>
+/// <param name="ParamsClassName">The params class, as declared and as referred to (a type of the spec's namespace is named by its simple name).</param>
 /// <param name="DescriptorField">The client's static field describing the operation (operationId, method, path template) to the runtime's telemetry.</param>
-/// <param name="ParamsType">The params class as referred to (qualified).</param>
 /// <param name="ResultType">The success body's type; null when the success response has none.</param>
 /// <param name="ErrorType">The error body's type the exception carries (the one most error responses share); null for none.</param>
 internal sealed record OperationSpec(
     string OperationId,
     string MethodName,
     string ParamsClassName,
-    string ParamsType,
     string DescriptorField,
     string HttpMethod,
     string PathTemplate,
@@ -42,38 +40,62 @@ internal enum ResultBodyKind
 }
 
 /// <summary>
-/// A list operation answered in pages, numbered (<c>pageNum</c>) or chained by a cursor (the page names the next one):
-/// generated with methods that read every page, yielding items (<see cref="ItemsMethodName"/>) or whole pages
-/// (<see cref="PagesMethodName"/>).
+/// A list operation answered in pages: generated with methods that read every page, yielding items
+/// (<see cref="ItemsMethodName"/>) or whole pages (<see cref="PagesMethodName"/>). One of
+/// <see cref="NumberedPagingSpec"/>, <see cref="CursorPagingSpec"/> or <see cref="LinkedPagingSpec"/>, each holding only
+/// what its kind of page needs.
 /// </summary>
-/// <param name="PageNumProperty">For numbered pages, the params property holding the page number; null for cursor pages.</param>
-/// <param name="CursorProperty">For cursor pages, the params property the next page's cursor goes into.</param>
-/// <param name="NextCursorProperty">For cursor pages, the page's property naming the next page (null or empty on the last).</param>
-/// <param name="NextPageMethodName">For linked pages, the client method reading the page a link names.</param>
-/// <param name="NextLinkProperty">For linked pages, the page's property holding the next page's link.</param>
-/// <param name="LinksProperty">For linked pages, the page's list of links, the next page's being the one with <c>rel: next</c>.</param>
-/// <param name="LinkRelProperty">The link's <c>rel</c> property.</param>
-/// <param name="LinkHrefProperty">The link's <c>href</c> property.</param>
+/// <param name="ItemType">The type of one item.</param>
 /// <param name="ItemsProperty">The page's list of items (<c>Results</c>); null when the page is the list itself.</param>
+internal abstract record PagingSpec(string ItemsMethodName, string PagesMethodName, TypeRefSpec ItemType, string? ItemsProperty);
+
+/// <summary>Numbered pages (<c>pageNum</c>), read from the first asked for until one is empty, short or the last counted.</summary>
+/// <param name="PageNumProperty">The params property holding the page number.</param>
 /// <param name="TotalCountProperty">The page's total count of items, when it has one.</param>
 /// <param name="ItemsPerPageProperty">The params property asking for a page size, when there is one.</param>
 /// <param name="EnvelopeProperty">The params property asking for an envelope: page requests leave it out.</param>
-internal sealed record PagingSpec(
+internal sealed record NumberedPagingSpec(
     string ItemsMethodName,
     string PagesMethodName,
     TypeRefSpec ItemType,
     string? ItemsProperty,
+    string PageNumProperty,
     string? TotalCountProperty,
-    string? PageNumProperty,
     string? ItemsPerPageProperty,
-    string? EnvelopeProperty,
-    string? CursorProperty = null,
-    string? NextCursorProperty = null,
-    string? NextPageMethodName = null,
-    string? NextLinkProperty = null,
-    string? LinksProperty = null,
-    string? LinkRelProperty = null,
-    string? LinkHrefProperty = null);
+    string? EnvelopeProperty)
+    : PagingSpec(ItemsMethodName, PagesMethodName, ItemType, ItemsProperty);
+
+/// <summary>Pages chained by a cursor: each page names the next one, which goes into a params property.</summary>
+/// <param name="CursorProperty">The params property the next page's cursor goes into.</param>
+/// <param name="NextCursorProperty">The page's property naming the next page (null or empty on the last).</param>
+internal sealed record CursorPagingSpec(
+    string ItemsMethodName,
+    string PagesMethodName,
+    TypeRefSpec ItemType,
+    string ItemsProperty,
+    string CursorProperty,
+    string NextCursorProperty)
+    : PagingSpec(ItemsMethodName, PagesMethodName, ItemType, ItemsProperty);
+
+/// <summary>Pages chained by links: each page holds the next page's link, read with <see cref="NextPageMethodName"/>.</summary>
+/// <param name="NextPageMethodName">The client method reading the page a link names.</param>
+/// <param name="NextLinkProperty">The page's property holding the next page's link; null when <paramref name="Links"/> holds it.</param>
+/// <param name="Links">The page's list of links, the next page's being the one with <c>rel: next</c>; null when <paramref name="NextLinkProperty"/> holds it.</param>
+internal sealed record LinkedPagingSpec(
+    string ItemsMethodName,
+    string PagesMethodName,
+    TypeRefSpec ItemType,
+    string ItemsProperty,
+    string NextPageMethodName,
+    string? NextLinkProperty,
+    LinkListSpec? Links)
+    : PagingSpec(ItemsMethodName, PagesMethodName, ItemType, ItemsProperty);
+
+/// <summary>A page's list of links (<c>links: [{rel, href}]</c>).</summary>
+/// <param name="Property">The page's property holding the list.</param>
+/// <param name="RelProperty">The link's <c>rel</c> property.</param>
+/// <param name="HrefProperty">The link's <c>href</c> property.</param>
+internal sealed record LinkListSpec(string Property, string RelProperty, string HrefProperty);
 
 /// <summary>An error status an operation lists (<c>404</c>, <c>4XX</c>, <c>default</c>) and the error codes its examples show.</summary>
 internal sealed record ErrorResponseSpec(string Status, EquatableArray<string> Codes);
@@ -121,8 +143,26 @@ internal enum BodyEncoding
 }
 
 /// <summary>A form field's serialization as the spec's <c>encoding</c> gives it.</summary>
-/// <param name="Style">The runtime's <c>ParameterStyle</c> member: Form, SpaceDelimited, PipeDelimited or DeepObject.</param>
-internal sealed record FieldEncodingSpec(string Name, string Style, bool Explode);
+internal sealed record FieldEncodingSpec(string Name, ParameterStyle Style, bool Explode);
+
+/// <summary>
+/// How a structured value (an object, a list) is written into a query or form, as OpenAPI's <c>style</c> says; the
+/// members are named like the runtime's <c>ParameterStyle</c>.
+/// </summary>
+internal enum ParameterStyle
+{
+    /// <summary><c>form</c>: repeated keys when exploded, else comma-separated.</summary>
+    Form,
+
+    /// <summary><c>spaceDelimited</c>: values joined by spaces.</summary>
+    SpaceDelimited,
+
+    /// <summary><c>pipeDelimited</c>: values joined by <c>|</c>.</summary>
+    PipeDelimited,
+
+    /// <summary><c>deepObject</c>: <c>name[key]=value</c>.</summary>
+    DeepObject,
+}
 
 /// <summary>One part of a multipart form, a property of the params class.</summary>
 /// <param name="IsFile">A file part (<c>FilePart</c>, or a list of them when <paramref name="Type"/> is a list); otherwise a value.</param>
@@ -182,7 +222,7 @@ internal enum ValueFormat
 /// <param name="DocArgumentName">The argument as documentation names it (no <c>@</c>).</param>
 /// <param name="ArgumentDescription">The shorthand overload's words for the argument: the description's first sentence (the params class has it all).</param>
 /// <param name="DocReference">The member whose documentation this parameter shares (a parameter component met before), or null.</param>
-/// <param name="Style">For a <see cref="ValueFormat.Structured"/> parameter, the runtime's <c>ParameterStyle</c> member.</param>
+/// <param name="Style">For a <see cref="ValueFormat.Structured"/> parameter, how it is written.</param>
 /// <param name="Explode">For a <see cref="ValueFormat.Structured"/> parameter, whether each value or property is its own key.</param>
 internal sealed record ParameterSpec(
     string Name,
@@ -200,7 +240,7 @@ internal sealed record ParameterSpec(
     ValidationSpec? Validation,
     string? DocReference = null,
     string? ArgumentDescription = null,
-    string Style = "Form",
+    ParameterStyle Style = ParameterStyle.Form,
     bool Explode = true);
 
 /// <summary>The constraints checked before a request is sent.</summary>

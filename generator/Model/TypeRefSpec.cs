@@ -26,6 +26,15 @@ internal enum TypeRefKind
 
     /// <summary>A generated union struct holding one of several types (an untagged <c>oneOf</c>/<c>anyOf</c>, a 3.1 type list).</summary>
     Union,
+
+    /// <summary>A <c>System.IO.Stream</c>: a binary body sent as it is read (never JSON).</summary>
+    Stream,
+
+    /// <summary>The runtime's <c>FilePart</c>: a file in a multipart form (never JSON).</summary>
+    FilePart,
+
+    /// <summary>The runtime's <c>MultipartBody</c>: a multipart form the caller builds whole (never JSON).</summary>
+    MultipartBody,
 }
 
 /// <summary>The built-in types a schema maps to.</summary>
@@ -46,7 +55,8 @@ internal enum PrimitiveKind
 /// its JSON metadata property, and its parts. The parser builds every one; emitters print <see cref="Identifier"/> and
 /// <see cref="MetadataName"/> as they are and decide by <see cref="Kind"/>, never by reading a name.
 /// </summary>
-/// <param name="Identifier">The type as C# spells it: <c>string</c>, <c>global::Ns.Invite</c>, <c>long?</c>, <c>global::System.Collections.Generic.List&lt;global::Ns.Role&gt;</c>.</param>
+/// <param name="Identifier">The type as C# spells it: <c>string</c>, <c>Invite</c>, <c>long?</c>, <c>global::System.Collections.Generic.List&lt;Role&gt;</c>.</param>
+/// <param name="DisplayName">The type as documentation shows it, without <c>global::</c>: <c>System.Collections.Generic.List&lt;Role&gt;</c>.</param>
 /// <param name="MetadataName">The JSON context property holding this type's metadata (a nullable reference shares its type's).</param>
 /// <param name="IsValueType">Whether the type is a struct (so its nullable form is <c>Nullable&lt;T&gt;</c>).</param>
 /// <param name="Element">A list's element, a dictionary's value, or a nullable's underlying type.</param>
@@ -55,6 +65,7 @@ internal enum PrimitiveKind
 internal sealed record TypeRefSpec(
     TypeRefKind Kind,
     string Identifier,
+    string DisplayName,
     string MetadataName,
     bool IsValueType,
     TypeRefSpec? Element = null,

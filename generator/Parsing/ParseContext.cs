@@ -39,9 +39,6 @@ internal sealed class ParseContext
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
-    /// <summary>Steps taken so far (see <see cref="MaxSteps"/>).</summary>
-    public long Steps => _steps;
-
     /// <summary>
     /// Counts one step of any walk over spec data and checks cancellation every 1,024 steps.
     /// </summary>

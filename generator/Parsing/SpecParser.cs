@@ -171,7 +171,7 @@ internal static class SpecParser
             new NameScope(),
             apiVersion,
             pathPrefix,
-            VersionedMediaTypes(context, operations.Select(o => o.Operation)));
+            Conventions.VersionedMediaTypes.OfSuccessResponses(context, operations.Select(o => o.Operation)));
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var rootOperations = new List<OperationSpec>();
         string? commonPrefix = null;
@@ -234,7 +234,8 @@ internal static class SpecParser
         // Error examples no operation led to (components/responses such as 410 VERSION_GONE, components/examples).
         errorCodes.HarvestComponents(document);
         EquatableArray<ClientSpec> clients = tagClients.ToSpecs();
-        EquatableArray<ModelSpec> models = ErrorFieldsConvention.Mark(types.Models, root.Operations.Concat(clients.SelectMany(client => client.Operations))).ToEquatableArray();
+        List<OperationSpec> operationSpecs = ApiSpec.OperationsOf(root, clients).ToList();
+        EquatableArray<ModelSpec> models = ErrorFieldsConvention.Mark(types.Models, operationSpecs).ToEquatableArray();
         EquatableArray<EnumSpec> enums = types.Enums.ToEquatableArray();
         EquatableArray<UnionSpec> unions = types.Unions.ToEquatableArray();
         return new ApiSpec(
@@ -246,7 +247,7 @@ internal static class SpecParser
             models,
             enums,
             unions,
-            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, unions, root.Operations.Concat(clients.SelectMany(client => client.Operations))),
+            JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, unions, operationSpecs),
             errorCodes.ToSpec(typeNames));
     }
 
@@ -276,41 +277,6 @@ internal static class SpecParser
         }
 
         return operations;
-    }
-
-    /// <summary>All vendor-versioned media types of the document's success responses: the fallback Accept of bodiless responses.</summary>
-    private static List<string> VersionedMediaTypes(ParseContext context, IEnumerable<MappingNode> operations)
-    {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (MappingNode operation in operations)
-        {
-            if (operation["responses"] is not MappingNode responses)
-            {
-                continue;
-            }
-
-            foreach (KeyValuePair<ScalarNode, SpecNode> response in responses.Entries)
-            {
-                // A quiet lookup: broken references are reported where the operation itself is read.
-                SpecNode? node = response.Value is MappingNode { } mapping && mapping.GetString("$ref") is string reference
-                    ? context.FindByPointer(reference)
-                    : response.Value;
-                if (!response.Key.Value.StartsWith("2", StringComparison.Ordinal) || (node as MappingNode)?["content"] is not MappingNode content)
-                {
-                    continue;
-                }
-
-                foreach (KeyValuePair<ScalarNode, SpecNode> media in content.Entries)
-                {
-                    if (Conventions.VersionedMediaTypes.VersionDate(media.Key.Value) is not null)
-                    {
-                        found.Add(media.Key.Value);
-                    }
-                }
-            }
-        }
-
-        return found.ToList();
     }
 
     /// <summary>Paths that differ only in parameter names (<c>/a/{id}</c>, <c>/a/{name}</c>) are one route to a server.</summary>
@@ -534,8 +500,7 @@ internal static class SpecParser
                 .Where(tag => _clients[tag].Operations.Count > 0)
                 .Select(tag => new ClientSpec(
                     _clients[tag].ClassName,
-                    TypeRegistry.Reference(_clients[tag].ClassName),
-                    TypeRegistry.Reference(_clients[tag].InterfaceName),
+                    _clients[tag].InterfaceName,
                     _clients[tag].PropertyName,
                     tag,
                     _descriptions.TryGetValue(tag, out string? description) ? description : null,

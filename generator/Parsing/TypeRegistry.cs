@@ -83,6 +83,11 @@ internal sealed class TypeRegistry
     };
 
     /// <summary>Declares a record or enum for a schema: a component keeps its reserved name, an inline schema claims <paramref name="hint"/>.</summary>
+    /// <remarks>
+    /// Generated code names a type of the spec's namespace in a type position by its name alone. C# looks a simple name
+    /// up in the current namespace before any using directive or enclosing namespace, so nothing can capture it, and the
+    /// output is shorter and reads like hand-written code. Types outside the namespace stay <c>global::</c>-qualified.
+    /// </remarks>
     public TypeRefSpec Declare(SpecNode schema, string hint, TypeRefKind kind)
     {
         if (!_reservedNames.TryGetValue(schema, out string? name))
@@ -90,17 +95,10 @@ internal sealed class TypeRegistry
             name = _typeNames.Claim(hint, kind == TypeRefKind.Union ? (ICollection<string>)UnionMembers : ForbiddenNames(kind == TypeRefKind.Enum));
         }
 
-        var type = new TypeRefSpec(kind, Reference(name), _metadataNames.Claim(name), IsValueType: kind is TypeRefKind.Enum or TypeRefKind.Union, Name: name);
+        var type = new TypeRefSpec(kind, name, name, _metadataNames.Claim(name), IsValueType: kind is TypeRefKind.Enum or TypeRefKind.Union, Name: name);
         _byIdentifier[type.Identifier] = type;
         return type;
     }
-
-    /// <summary>
-    /// A type of the spec's namespace as generated code names it in a type position: by its name alone. C# looks a simple
-    /// name up in the current namespace before any using directive or enclosing namespace, so nothing can capture it,
-    /// and the output is shorter and reads like hand-written code. Types outside the namespace stay <c>global::</c>-qualified.
-    /// </summary>
-    public static string Reference(string name) => name;
 
     /// <summary>A type of the spec's namespace where an expression names it (<c>X.Default</c>): a member named X could capture a simple name there.</summary>
     public string Qualify(string name) => "global::" + _namespace + "." + name;
@@ -152,7 +150,7 @@ internal sealed class TypeRegistry
         }
 
         string metadata = type.IsValueType ? _metadataNames.Claim("Nullable" + type.MetadataName) : type.MetadataName;
-        var nullable = new TypeRefSpec(TypeRefKind.Nullable, identifier, metadata, type.IsValueType, type);
+        var nullable = new TypeRefSpec(TypeRefKind.Nullable, identifier, type.DisplayName + "?", metadata, type.IsValueType, type);
         _byIdentifier.Add(identifier, nullable);
         return nullable;
     }
@@ -161,7 +159,7 @@ internal sealed class TypeRegistry
     {
         if (!_byIdentifier.TryGetValue(identifier, out TypeRefSpec? type))
         {
-            type = new TypeRefSpec(kind, identifier, _metadataNames.Claim(metadataName), isValueType, Primitive: primitive);
+            type = new TypeRefSpec(kind, identifier, DisplayNameOf(identifier), _metadataNames.Claim(metadataName), isValueType, Primitive: primitive);
             _byIdentifier.Add(identifier, type);
         }
 
@@ -172,12 +170,50 @@ internal sealed class TypeRegistry
     {
         if (!_byIdentifier.TryGetValue(identifier, out TypeRefSpec? type))
         {
-            type = new TypeRefSpec(kind, identifier, _metadataNames.Claim(metadataName), IsValueType: false, element);
+            type = new TypeRefSpec(kind, identifier, DisplayNameOf(identifier), _metadataNames.Claim(metadataName), IsValueType: false, element);
             _byIdentifier.Add(identifier, type);
         }
 
         return type;
     }
+
+    /// <summary>
+    /// A binary body, sent as it is read. The runtime's own types never go through the JSON context, so they claim no
+    /// metadata name (a schema named <c>Stream</c> keeps its).
+    /// </summary>
+    public TypeRefSpec Stream() => Runtime(TypeRefKind.Stream, "global::System.IO.Stream", "Stream");
+
+    /// <summary>A file in a multipart form.</summary>
+    public TypeRefSpec FilePart() => Runtime(TypeRefKind.FilePart, "global::SpecClient.Runtime.FilePart", "FilePart");
+
+    /// <summary>Files in a multipart form, sent as parts of one name.</summary>
+    public TypeRefSpec FilePartList()
+    {
+        const string Identifier = "global::System.Collections.Generic.IReadOnlyList<global::SpecClient.Runtime.FilePart>";
+        if (!_byIdentifier.TryGetValue(Identifier, out TypeRefSpec? type))
+        {
+            type = new TypeRefSpec(TypeRefKind.List, Identifier, DisplayNameOf(Identifier), "FilePartList", IsValueType: false, FilePart());
+            _byIdentifier.Add(Identifier, type);
+        }
+
+        return type;
+    }
+
+    /// <summary>A multipart form the caller builds whole.</summary>
+    public TypeRefSpec MultipartBody() => Runtime(TypeRefKind.MultipartBody, "global::SpecClient.Runtime.MultipartBody", "MultipartBody");
+
+    private TypeRefSpec Runtime(TypeRefKind kind, string identifier, string metadataName)
+    {
+        if (!_byIdentifier.TryGetValue(identifier, out TypeRefSpec? type))
+        {
+            type = new TypeRefSpec(kind, identifier, DisplayNameOf(identifier), metadataName, IsValueType: false);
+            _byIdentifier.Add(identifier, type);
+        }
+
+        return type;
+    }
+
+    private static string DisplayNameOf(string identifier) => identifier.Replace("global::", string.Empty);
 
     private static ICollection<string> ForbiddenNames(bool isEnum) => isEnum ? (ICollection<string>)EnumMembers : RecordDeclaredMembers;
 }

@@ -265,7 +265,9 @@ internal sealed class JanitorRun
 
             string hint = orgsThroughUsers || !projectsThroughInvitations
                 ? "the users API does not show users invited to a project through the invitations API"
-                : "the users API shows pending organization users from --api-version 2025-03-12 on";
+                : Api.ReachesPendingUsers
+                    ? "--via auto finds pending organization users through the users API"
+                    : "the users API shows pending organization users from --api-version 2025-03-12 on";
             return $"{Api.Name}: {why}: {string.Join(" and ", parts)} could not be seen; {hint}.";
         }
     }

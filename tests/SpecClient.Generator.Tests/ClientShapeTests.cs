@@ -61,7 +61,7 @@ public sealed class ClientShapeTests
 
         Assert.InRange(numbered.Count(o => o.Paging is not null), 60, 90);
         OperationSpec listProjects = operations.Single(o => o.OperationId == "listProjects");
-        Assert.Equal(new PagingSpec("ListProjectsItemsAsync", "ListProjectsPagesAsync", listProjects.Paging!.ItemType, "Results", "TotalCount", "PageNum", "ItemsPerPage", "Envelope"), listProjects.Paging);
+        Assert.Equal(new NumberedPagingSpec("ListProjectsItemsAsync", "ListProjectsPagesAsync", listProjects.Paging!.ItemType, "Results", "PageNum", "TotalCount", "ItemsPerPage", "Envelope"), listProjects.Paging);
         Assert.Equal("Group", listProjects.Paging.ItemType.Identifier);
 
         // The generated methods, as users see them.

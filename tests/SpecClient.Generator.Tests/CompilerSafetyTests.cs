@@ -283,6 +283,28 @@ public sealed class CompilerSafetyTests
         AssertCompilesCleanly(harness, run);
     }
 
+    [Theory]
+    [InlineData("get\u200BThing")]
+    [InlineData("_getThing")]
+    [InlineData("get-thing")]
+    public async Task OperationIdsDifferingOnlyInDroppedCharactersGetDistinctCompilingNames(string secondOperationId)
+    {
+        // Identifiers drop a zero-width space, a leading underscore or a dash: both operations start from GetThing, so
+        // the second's params class is GetThingParams2, the name its parameter getThingParams takes (GetThingParams is reserved).
+        string text = "openapi: 3.0.1\ninfo: {title: Things, version: '1'}\npaths:\n"
+            + "  /things/{id}:\n    get:\n      operationId: getThing\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n      responses:\n        '204': {description: Done}\n"
+            + "  /other/{id}:\n    get:\n      operationId: \"" + secondOperationId + "\"\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}\n        - {name: getThingParams, in: query, schema: {type: string}}\n      responses:\n        '204': {description: Done}\n";
+        var harness = new GeneratorHarness();
+
+        GeneratorDriverRunResult run = await RunGuarded(harness, Inline("dropped-characters.yaml", text));
+
+        string clients = GeneratedSource.Of(run, ".Clients.g.cs");
+        Assert.Contains("GetThingAsync(GetThingParams parameters", clients);
+        Assert.Contains("GetThingAsync2(GetThingParams3 parameters", clients);
+        Assert.Contains("public string? GetThingParams2 { get; init; }", GeneratedSource.Of(run, ".Parameters.g.cs"));
+        AssertCompilesCleanly(harness, run);
+    }
+
     [Fact]
     public async Task TwoSpecsInTheirOwnNamespacesBothGenerate()
     {

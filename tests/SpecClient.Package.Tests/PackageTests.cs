@@ -149,9 +149,9 @@ public sealed class PackageTests
         Assert.Equal(
             string.Join("\n",
             [
-                // Bodiless: the document's newest version, which Atlas resolves to the invitations' 2023-01-01.
-                $"DELETE https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId} Accept: application/vnd.atlas.2025-02-19+json",
-                $"DELETE https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/invites/{InvitationId} Accept: application/vnd.atlas.2025-02-19+json",
+                // Bodiless: the version of the invitation's own path, its only resource version.
+                $"DELETE https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/invites/{InvitationId} Accept: application/vnd.atlas.2023-01-01+json",
+                $"DELETE https://cloud.mongodb.com/api/atlas/v2/groups/{GroupId}/invites/{InvitationId} Accept: application/vnd.atlas.2023-01-01+json",
                 $"GET https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/users?username=new.hire%40example.com&orgMembershipStatus=PENDING Accept: application/vnd.atlas.2025-02-19+json",
                 "pending new.hire@example.com invited 2026-11-02 as ORG_MEMBER",
                 $"DELETE https://cloud.mongodb.com/api/atlas/v2/orgs/{OrgId}/users/{UserId} Accept: application/vnd.atlas.2025-02-19+json",

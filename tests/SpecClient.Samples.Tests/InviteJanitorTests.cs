@@ -303,7 +303,7 @@ public sealed class InviteJanitorTests : IDisposable
         Assert.Equal(10, before.Output.Count(l => l.EndsWith("Atlas 2025-03-12 invitations", StringComparison.Ordinal)));
         Assert.Equal(1, after.ExitCode);
         Assert.Contains(after.Output, l => l.StartsWith("Atlas 2025-03-12: the invitations API answered 410 VERSION_GONE", StringComparison.Ordinal)
-            && l.Contains("pending invitations of 2 organization(s) and invitations to 4 project(s) could not be seen", StringComparison.Ordinal));
+            && l.EndsWith("pending invitations of 2 organization(s) and invitations to 4 project(s) could not be seen; --via auto finds pending organization users through the users API.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using System.Threading.Tasks;
 using SpecClient.Simulator.Tests.Infrastructure;
 using Xunit;
 
+using SpecClient.Testing;
+
 namespace SpecClient.Simulator.Tests;
 
 public sealed class VersioningTests
@@ -97,7 +99,7 @@ public sealed class VersioningTests
     public async Task SunsetHeaderIsTheDateTheBundledFragmentsState()
     {
         // One sunset story: the x-sunset of every operation in every bundled Atlas fragment is what the simulator serves.
-        string specs = Path.Combine(RepositoryRoot(), "specs");
+        string specs = Path.Combine(RepositoryRoot.Path, "specs");
         string[] sunsets = Directory.EnumerateFiles(specs, "atlas-v2-*.invites.yaml")
             .SelectMany(File.ReadLines)
             .Select(line => line.Trim())
@@ -115,20 +117,6 @@ public sealed class VersioningTests
         Assert.Equal(stated.ToString("r", CultureInfo.InvariantCulture), org.Header("Sunset"));
         Assert.Equal(stated.ToString("r", CultureInfo.InvariantCulture), group.Header("Sunset"));
     }
-
-    private static string RepositoryRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public async Task SunsetVersionAnswers410VersionGoneWhenEnforced()
     {

@@ -2,15 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SpecClient.Generator.Diagnostics;
-using SpecClient.Generator.Emitting;
-using SpecClient.Generator.Model;
-using SpecClient.Generator.Parsing;
+using SpecClient.Generator;
+using SpecClient.Testing;
 
 namespace SpecClient.Corpus;
 
@@ -68,12 +69,16 @@ public sealed record SpecOutcome
 }
 
 /// <summary>
-/// Runs the generator's parser and emitter in this process over one spec, as the incremental generator does (see
-/// generator/SpecClientGenerator.cs), and compiles the output in memory the way a consumer project compiles it.
+/// Runs the generator in this process over one spec through its real pipeline, as the compiler does: the public
+/// <see cref="SpecClientGenerator"/> in a <see cref="CSharpGeneratorDriver"/>, the spec an additional file with its
+/// <c>OpenApiSpec</c> metadata. The output is compiled in memory the way a consumer project compiles it.
 /// </summary>
 public static class SpecRunner
 {
     private const int ErrorsShown = 5;
+
+    // One per operation in the generated clients (ClientEmitter): what "methods generated" counts.
+    private const string OperationDescriptor = "private static readonly global::SpecClient.Runtime.ApiOperation ";
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
@@ -85,45 +90,37 @@ public static class SpecRunner
         (int declared, string? countError) = DeclaredOperations.Count(text);
         var outcome = new SpecOutcome { Name = name, Declared = declared, CountError = countError };
         using var cancellation = new CancellationTokenSource(timeout);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new SpecClientGenerator().AsSourceGenerator() },
+            ImmutableArray.Create<AdditionalText>(new SpecText(path, Encoding.UTF8.GetBytes(text))),
+            ParseOptions,
+            new SpecItemOptionsProvider(new[] { new SpecItemMetadata(path, "Corpus.Api", "ApiClient", null, null, null) }));
         var clock = Stopwatch.StartNew();
-        ParseResult result;
+        GeneratorDriverRunResult run;
         try
         {
-            result = SpecParser.Parse(new SpecFileOptions(path, "Corpus.Api", "ApiClient", null, null), text, cancellation.Token);
+            run = driver.RunGenerators(CreateCompilation(Array.Empty<SyntaxTree>()), cancellation.Token).GetRunResult();
         }
         catch (OperationCanceledException)
         {
             return outcome with { TimedOutWhile = "generating", GenerateMilliseconds = clock.ElapsedMilliseconds };
         }
-        catch (Exception exception)
+
+        if (run.Results.Select(result => result.Exception).FirstOrDefault(exception => exception is not null) is Exception escaped)
         {
-            return outcome with { Exception = "parse: " + exception.GetType().Name + ": " + exception.Message, GenerateMilliseconds = clock.ElapsedMilliseconds };
+            return outcome with { Exception = escaped.GetType().Name + ": " + escaped.Message, GenerateMilliseconds = clock.ElapsedMilliseconds };
         }
 
+        List<Diagnostic> diagnostics = run.Diagnostics.Where(diagnostic => diagnostic.Id.StartsWith("SCG", StringComparison.Ordinal)).ToList();
         outcome = outcome with
         {
-            Generated = result.Spec is { } spec ? spec.RootClient.Operations.Count + spec.TagClients.Sum(client => client.Operations.Count) : 0,
-            ById = Tally(result.Diagnostics, diagnostic => diagnostic.Id),
-            Warnings = result.Diagnostics.Count(diagnostic => DiagnosticDescriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Warning),
-            ByReason = Tally(result.Diagnostics, diagnostic => DiagnosticReasons.Reason(diagnostic.Id, diagnostic.MessageArgs)),
+            Generated = run.GeneratedTrees.Sum(tree => CountOccurrences(tree.GetText(cancellation.Token).ToString(), OperationDescriptor)),
+            ById = Tally(diagnostics, diagnostic => diagnostic.Id),
+            Warnings = diagnostics.Count(diagnostic => diagnostic.Descriptor.DefaultSeverity == DiagnosticSeverity.Warning),
+            ByReason = Tally(diagnostics, diagnostic => DiagnosticReasons.Reason(diagnostic.Id, MessageArguments(diagnostic))),
+            GenerateMilliseconds = clock.ElapsedMilliseconds,
         };
-        if (result.Spec is null)
-        {
-            return outcome with { GenerateMilliseconds = clock.ElapsedMilliseconds };
-        }
-
-        IReadOnlyList<GeneratedFile> files;
-        try
-        {
-            files = SourceEmitter.Emit(result.Spec);
-        }
-        catch (Exception exception)
-        {
-            return outcome with { Exception = "emit: " + exception.GetType().Name + ": " + exception.Message, GenerateMilliseconds = clock.ElapsedMilliseconds };
-        }
-
-        outcome = outcome with { GenerateMilliseconds = clock.ElapsedMilliseconds };
-        if (!compile)
+        if (!compile || run.GeneratedTrees.IsEmpty)
         {
             return outcome;
         }
@@ -131,7 +128,7 @@ public static class SpecRunner
         clock.Restart();
         try
         {
-            List<Diagnostic> errors = Compile(files, cancellation.Token);
+            List<Diagnostic> errors = Compile(run.GeneratedTrees, cancellation.Token);
             return outcome with
             {
                 Compiled = errors.Count == 0,
@@ -146,28 +143,63 @@ public static class SpecRunner
         }
     }
 
-    /// <summary>Compiles generated files with the runtime referenced; every warning is an error, as in a strict consumer.</summary>
-    internal static List<Diagnostic> Compile(IReadOnlyList<GeneratedFile> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// A reported diagnostic's message arguments, read back from its message with the descriptor's format (Roslyn keeps
+    /// them internal): what <see cref="DiagnosticReasons"/> groups by.
+    /// </summary>
+    internal static IReadOnlyList<string> MessageArguments(Diagnostic diagnostic)
     {
-        IEnumerable<SyntaxTree> trees = files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.HintName, cancellationToken: cancellationToken));
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Consumer",
-            trees,
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999, generalDiagnosticOption: ReportDiagnostic.Error)
-                // As the .NET SDK does: reference-unification notices are not about the code.
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
-        return compilation.GetDiagnostics(cancellationToken)
+        string format = diagnostic.Descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
+        string pattern = "^" + Regex.Replace(Regex.Escape(format), @"\\\{(\d+)}", match => "(?<a" + match.Groups[1].Value + ">.*?)") + "$";
+        Match parsed = Regex.Match(diagnostic.GetMessage(CultureInfo.InvariantCulture), pattern, RegexOptions.Singleline);
+        if (!parsed.Success)
+        {
+            return Array.Empty<string>();
+        }
+
+        var arguments = new List<string>();
+        for (int index = 0; parsed.Groups["a" + index.ToString(CultureInfo.InvariantCulture)] is { Success: true } group; index++)
+        {
+            arguments.Add(group.Value);
+        }
+
+        return arguments;
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Compiles generated files with the runtime referenced; every warning is an error, as in a strict consumer.</summary>
+    internal static List<Diagnostic> Compile(IEnumerable<SyntaxTree> trees, CancellationToken cancellationToken)
+    {
+        return CreateCompilation(trees).GetDiagnostics(cancellationToken)
             .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
             .OrderBy(diagnostic => diagnostic.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(diagnostic => diagnostic.Location.SourceSpan.Start)
             .ToList();
     }
 
-    private static Dictionary<string, int> Tally(EquatableArray<DiagnosticInfo> diagnostics, Func<DiagnosticInfo, string> key)
+    private static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees)
+        => CSharpCompilation.Create(
+            "Consumer",
+            trees,
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999, generalDiagnosticOption: ReportDiagnostic.Error)
+                // As the .NET SDK does: reference-unification notices are not about the code.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+
+    private static Dictionary<string, int> Tally(IEnumerable<Diagnostic> diagnostics, Func<Diagnostic, string> key)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (DiagnosticInfo diagnostic in diagnostics)
+        foreach (Diagnostic diagnostic in diagnostics)
         {
             string k = key(diagnostic);
             counts[k] = counts.GetValueOrDefault(k) + 1;

@@ -87,7 +87,7 @@ public static class CaseRunner
             RunHook(hook);
         }
 
-        var texts = fuzzCase.Specs.Select(spec => (AdditionalText)new BytesAdditionalText(spec.Path, spec.Bytes)).ToImmutableArray();
+        var texts = fuzzCase.Specs.Select(spec => (AdditionalText)new SpecText(spec.Path, spec.Bytes)).ToImmutableArray();
         CSharpCompilation compilation = CreateCompilation();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new SpecClientGenerator().AsSourceGenerator() },
@@ -260,34 +260,5 @@ public static class CaseRunner
             .Append(typeof(SpecClient.Runtime.ApiConnection).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
-    }
-
-    /// <summary>An additional file given as bytes, decoded as the compiler decodes files: UTF-8 (BOM-aware), else Latin-1.</summary>
-    private sealed class BytesAdditionalText : AdditionalText
-    {
-        private readonly byte[] _bytes;
-
-        public BytesAdditionalText(string path, byte[] bytes)
-        {
-            Path = path;
-            _bytes = bytes;
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default)
-        {
-            // SourceText.From(Stream) reads a BOM (UTF-8, UTF-16) and otherwise decodes strictly as UTF-8; the compiler
-            // falls back to a single-byte code page when that fails (EncodedStringText), Latin-1 here.
-            using var stream = new MemoryStream(_bytes, writable: false);
-            try
-            {
-                return SourceText.From(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), throwIfBinaryDetected: false);
-            }
-            catch (DecoderFallbackException)
-            {
-                return SourceText.From(Encoding.Latin1.GetString(_bytes));
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SpecClient.Testing;
 
 namespace SpecClient.Fuzz;
 
@@ -117,16 +118,5 @@ public sealed class Corpus
     }
 
     /// <summary>The repository root: the folder above <paramref name="start"/> holding Generator.sln.</summary>
-    public static string FindRoot(string start)
-    {
-        for (DirectoryInfo? directory = new(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Generator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + start + "; pass --root.");
-    }
+    public static string FindRoot(string start) => RepositoryRoot.Above(start);
 }

@@ -7,6 +7,8 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
 
+using SpecClient.Testing;
+
 namespace SpecClient.Package.Tests.Infrastructure;
 
 /// <summary>The tests that share one packed SpecClient package (and SpecClient.Http).</summary>
@@ -30,7 +32,7 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>Creates the fixture; <see cref="InitializeAsync"/> does the work.</summary>
     public PackageFixture()
     {
-        RepoRoot = FindRepoRoot();
+        RepoRoot = RepositoryRoot.Path;
         string baseVersion = ReadSpecClientVersion(RepoRoot);
         Version = string.Create(CultureInfo.InvariantCulture, $"{baseVersion}-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}");
         WorkDirectory = Path.Combine(Path.GetTempPath(), "specclient-package-tests", Version);
@@ -178,20 +180,6 @@ public sealed class PackageFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(WorkDirectory, "Directory.Build.targets"), "<Project />\n");
     }
-
-    private static string FindRepoRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Generator.sln above '{AppContext.BaseDirectory}'.");
-    }
-
     private static string ReadSpecClientVersion(string repoRoot)
     {
         string props = Path.Combine(repoRoot, "Directory.Build.props");

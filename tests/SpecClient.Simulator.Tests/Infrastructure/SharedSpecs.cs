@@ -4,12 +4,14 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using SpecClient.Generator.Tests.Infrastructure;
 
+using SpecClient.Testing;
+
 namespace SpecClient.Simulator.Tests.Infrastructure;
 
 /// <summary>The real, full Atlas specs, read in place from the shared folder beside the repository (never copied into it).</summary>
 internal static class SharedSpecs
 {
-    public static string Directory { get; } = Find();
+    public static string Directory { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot.Path, "..", "shared", "specs", "atlas"));
 
     /// <summary>
     /// The spec's component schemas as a JSON document the validator accepts, with one change: a
@@ -43,18 +45,5 @@ internal static class SharedSpecs
         string? reference = variant?["$ref"]?.GetValue<string>();
         JsonNode? target = reference is null ? null : schemas[reference.Substring("#/components/schemas/".Length)];
         return target?["allOf"] is JsonArray parts && parts.Any(p => p?["$ref"]?.GetValue<string>() == "#/components/schemas/" + baseName);
-    }
-
-    private static string Find()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Generator.sln")))
-            {
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(directory.FullName, "..", "shared", "specs", "atlas"));
-            }
-        }
-
-        throw new InvalidOperationException("Generator.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -667,7 +667,7 @@ public partial interface IOrganizationsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified organization. An invitation that the user has already accepted can't be cancelled. To use this resource, the requesting service account or API key must have the Organization Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) instead.
     /// <para/>
-    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/vnd.atlas.2025-02-19+json).
+    /// DELETE /api/atlas/v2/orgs/{orgId}/invites/{invitationId} (deleteOrgInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -810,7 +810,7 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
@@ -931,7 +931,7 @@ public partial interface IProjectsClient
     /// <remarks>
     /// Cancels one pending invitation sent to a MongoDB Cloud user to join the specified project. An invitation that the user has already accepted can't be cancelled. Deleting a project invitation doesn't delete an organization invitation that was created together with it. To use this resource, the requesting service account or API key must have the Project Owner role. Invitation management is deprecated. Use Remove One MongoDB Cloud User from One Project (removeProjectUser) instead. Users invited through this project invitation endpoint can't be seen or removed through the users API (listProjectUsers, removeProjectUser); manage them here while it answers.
     /// <para/>
-    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/vnd.atlas.2025-02-19+json).
+    /// DELETE /api/atlas/v2/groups/{groupId}/invites/{invitationId} (deleteGroupInvite, Accept application/vnd.atlas.2023-01-01+json).
     /// </remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status (with the ErrorCode values the spec's examples show): 400 (CANNOT_DELETE_GROUP_INVITATION, CANNOT_DELETE_ORG_INVITATION, DEFAULT_INVITATION_EXCEPTION, VALIDATION_ERROR); 401 (NOT_ORG_GROUP_CREATOR); 403 (CANNOT_CHANGE_GROUP_NAME); 404 (RESOURCE_NOT_FOUND); 429 (RATE_LIMITED_TOKEN_BUCKET); 500 (UNEXPECTED_ERROR); or a body that could not be read.</exception>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -1074,7 +1074,7 @@ public sealed partial class ProjectsClient : IProjectsClient
         uri.AppendUrlSafeValue(parameters.InvitationId);
         uri.AppendQuery("envelope", parameters.Envelope);
         uri.AppendQuery("pretty", parameters.Pretty);
-        var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
+        var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
         return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);

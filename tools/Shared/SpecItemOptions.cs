@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SpecClient.Testing;
 
 /// <summary>
-/// One <c>OpenApiSpec</c> item's metadata as the build hands it to the generator. Linked into the generator tests and
-/// the fuzz tool, which both drive the generator the way the compiler does.
+/// One <c>OpenApiSpec</c> item's metadata as the build hands it to the generator. Linked into the fuzz and corpus tools
+/// and the generator tests, which all drive the generator the way the compiler does.
 /// </summary>
 internal sealed record SpecItemMetadata(string Path, string? Namespace, string? ClientName, string? ApiVersion, string? IncludeOperations, string? ExcludeOperations, bool Unions = false);
 

@@ -7,12 +7,13 @@ using Xunit;
 namespace SpecClient.Generator.Tests;
 
 /// <summary>
-/// The generated source of the feature specs (unions, request bodies of every encoding, cursor and linked pages),
+/// The generated source of the feature specs (unions, request bodies of every encoding, cursor and linked pages,
+/// server-sent events),
 /// compared with reviewed golden files: what the code looks like is pinned here, so the other tests assert behaviour.
 /// </summary>
 public sealed class FeatureSpecSnapshotTests
 {
-    public static TheoryData<string> FeatureSpecs() => new() { "unions", "bodies", "cursor-pages", "linked-pages" };
+    public static TheoryData<string> FeatureSpecs() => new() { "unions", "bodies", "cursor-pages", "linked-pages", "event-streams" };
 
     [Theory]
     [MemberData(nameof(FeatureSpecs))]

@@ -45,6 +45,7 @@ public sealed class FeatureSpecSnapshotTests
         "unions" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "unions.yaml"), "Consumer.Api", "ApiClient") with { Unions = true },
         "bodies" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "bodies.yaml"), "Consumer.Bodies", "BodiesClient"),
         "cursor-pages" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "cursor-pages.yaml"), "Consumer.Widgets", "WidgetsApi"),
+        "event-streams" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "event-streams.yaml"), "Consumer.Chat", "ChatApiClient"),
         _ => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "linked-pages.yaml"), "Consumer.Gadgets", "GadgetsApi"),
     };
 }

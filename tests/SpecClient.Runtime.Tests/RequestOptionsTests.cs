@@ -29,7 +29,7 @@ public class RequestOptionsTests
         });
         using var http = new HttpClient(server);
         var plain = new AtlasClient(http, new Uri("https://cloud.mongodb.com/"));
-        var traced = new AtlasClient(plain.Connection.WithOptions(new RequestOptions { Headers = { ["X-Trace"] = "abc" } }));
+        IAtlasClient traced = ((IAtlasClient)plain).WithOptions(new RequestOptions { Headers = { ["X-Trace"] = "abc" } });
 
         await traced.Organizations.GetOrgInviteAsync(OrgId, InvitationId);
         await plain.Organizations.GetOrgInviteAsync(OrgId, InvitationId);

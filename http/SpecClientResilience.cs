@@ -88,6 +88,12 @@ public static class SpecClientResilience
         HttpRequestMessage? request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
         string method = request?.Method.Method ?? "?";
         string path = request is null ? "?" : SpecClientLog.PathOf(request);
+        if (request is not null && request.Options.TryGetValue(RequestOptions.RetriesDisabledKey, out bool retriesDisabled) && retriesDisabled)
+        {
+            SpecClientLog.NotRetried(logger, method, path, Describe(outcome), "RequestOptions.DisableRetries is set");
+            return false;
+        }
+
         if (request is null || !IsRetryable(request.Method, retry))
         {
             SpecClientLog.NotRetried(logger, method, path, Describe(outcome), $"{method} is not idempotent (Retry.{(method == "PATCH" ? "RetryPatch" : "RetryPost")} opts in)");

@@ -23,7 +23,7 @@ namespace SpecClient.Runtime;
 /// <item><see cref="OperationCanceledException"/>: only when the caller's token was cancelled.</item>
 /// </list>
 /// </remarks>
-public sealed class ApiConnection
+public sealed partial class ApiConnection
 {
     /// <summary>The response body limit when the HttpClient sets none (<see cref="System.Net.Http.HttpClient.MaxResponseContentBufferSize"/> left at its default): 16 MiB.</summary>
     public const long DefaultMaxResponseBytes = 16 * 1024 * 1024;
@@ -33,6 +33,9 @@ public sealed class ApiConnection
     private readonly string _serverAddress;
     private readonly object _serverPort;
     private long _maxResponseBytes;
+
+    // Null for a connection without RequestOptions: its calls then pay one null check and nothing else.
+    private readonly CallOptions? _callOptions;
 
     /// <summary>Creates a connection.</summary>
     /// <param name="httpClient">Sends every request; configure handlers on it (or through IHttpClientFactory).</param>
@@ -64,6 +67,35 @@ public sealed class ApiConnection
             ? httpClient.MaxResponseContentBufferSize
             : DefaultMaxResponseBytes;
         StrictResponseReading = StrictReading.IsRemembered(httpClient);
+    }
+
+    /// <summary>A connection like <paramref name="source"/> whose calls carry <paramref name="callOptions"/>.</summary>
+    private ApiConnection(ApiConnection source, CallOptions callOptions)
+    {
+        HttpClient = source.HttpClient;
+        BaseAddress = source.BaseAddress;
+        _baseAddressText = source._baseAddressText;
+        _serverAddress = source._serverAddress;
+        _serverPort = source._serverPort;
+        _userAgent = source._userAgent;
+        _maxResponseBytes = source.MaxResponseBytes;
+        StrictResponseReading = source.StrictResponseReading;
+        _callOptions = callOptions;
+    }
+
+    /// <summary>
+    /// A connection over the same HttpClient and base address whose calls carry <paramref name="options"/> (headers,
+    /// timeout, retries); this connection is unchanged. Generated clients' <c>WithOptions</c> call it.
+    /// </summary>
+    /// <param name="options">The options, copied now: changing them later does not change the new connection.</param>
+    /// <returns>The new connection; it starts with this one's <see cref="MaxResponseBytes"/> and <see cref="StrictResponseReading"/>.</returns>
+    /// <remarks>Options given to a connection that already has some are merged: headers added, a timeout or retry switch set replaces the earlier one.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">A header is one the client owns (<c>Authorization</c>, <c>Accept</c>, <c>Content-Type</c>) or is malformed.</exception>
+    public ApiConnection WithOptions(RequestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new ApiConnection(this, CallOptions.Merge(_callOptions, options));
     }
 
     /// <summary>
@@ -179,6 +211,7 @@ public sealed class ApiConnection
     {
         request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        _callOptions?.Apply(request);
         return request;
     }
 
@@ -301,9 +334,20 @@ public sealed class ApiConnection
     /// <exception cref="TimeoutException">No response in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async Task<string> SendForTextAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    public Task<string> SendForTextAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return _callOptions?.Timeout is { } timeout
+            ? SendForTextWithTimeoutAsync(request, errorType, timeout, cancellationToken)
+            : SendForTextOnceAsync(request, errorType, cancellationToken);
+    }
+
+    // Apart from the caller: a lambda there would allocate its closure on every call, timeout or not.
+    private Task<string> SendForTextWithTimeoutAsync(HttpRequestMessage request, JsonTypeInfo? errorType, TimeSpan timeout, CancellationToken cancellationToken)
+        => WithTimeoutAsync(request, timeout, token => SendForTextOnceAsync(request, errorType, token), cancellationToken);
+
+    private async Task<string> SendForTextOnceAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    {
         using (request)
         {
             OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
@@ -351,9 +395,19 @@ public sealed class ApiConnection
     /// <exception cref="TimeoutException">No response in time.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async Task<System.IO.Stream> SendForStreamAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    public Task<System.IO.Stream> SendForStreamAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return _callOptions?.Timeout is { } timeout
+            ? SendForStreamWithTimeoutAsync(request, errorType, timeout, cancellationToken)
+            : SendForStreamOnceAsync(request, errorType, cancellationToken);
+    }
+
+    private Task<System.IO.Stream> SendForStreamWithTimeoutAsync(HttpRequestMessage request, JsonTypeInfo? errorType, TimeSpan timeout, CancellationToken cancellationToken)
+        => WithTimeoutAsync(request, timeout, token => SendForStreamOnceAsync(request, errorType, token), cancellationToken);
+
+    private async Task<System.IO.Stream> SendForStreamOnceAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    {
         using (request)
         {
             OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
@@ -402,10 +456,23 @@ public sealed class ApiConnection
     /// The one path of every send: trace, send, fail on an error status, read the result (none when
     /// <paramref name="resultType"/> is null), and shape it as <typeparamref name="TShape"/> says while the response is alive.
     /// </summary>
-    private async Task<TResult> SendCoreAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+    private Task<TResult> SendCoreAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
         where TShape : IResponseShape<T, TResult>
     {
         ArgumentNullException.ThrowIfNull(request);
+        return _callOptions?.Timeout is { } timeout
+            ? SendWithTimeoutAsync<T, TResult, TShape>(request, resultType, errorType, envelope, timeout, cancellationToken)
+            : SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, cancellationToken);
+    }
+
+    // Apart from SendCoreAsync: a lambda there would allocate its closure on every call, timeout or not.
+    private Task<TResult> SendWithTimeoutAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, TimeSpan timeout, CancellationToken cancellationToken)
+        where TShape : IResponseShape<T, TResult>
+        => WithTimeoutAsync(request, timeout, token => SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, token), cancellationToken);
+
+    private async Task<TResult> SendOnceAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
+        where TShape : IResponseShape<T, TResult>
+    {
         using (request)
         {
             OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
@@ -478,6 +545,36 @@ public sealed class ApiConnection
                 $"{Describe(request)} failed without a response ({exception.HttpRequestError}): {exception.Message}",
                 exception);
         }
+    }
+
+    /// <summary>
+    /// Runs one call under <see cref="RequestOptions.Timeout"/>: its expiry becomes a <see cref="TimeoutException"/>
+    /// naming the operation, while the caller's own cancellation stays an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private static async Task<T> WithTimeoutAsync<T>(HttpRequestMessage request, TimeSpan timeout, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
+        using CancellationTokenSource expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        expiry.CancelAfter(timeout);
+        try
+        {
+            return await send(expiry.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && expiry.IsCancellationRequested)
+        {
+            throw TimedOut(request, timeout, exception);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
+        {
+            // Report the caller's token, not the linked one: callers compare it to tell their cancellation apart.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+        }
+    }
+
+    /// <summary>The exception of a call that outlived <see cref="RequestOptions.Timeout"/>.</summary>
+    internal static TimeoutException TimedOut(HttpRequestMessage request, TimeSpan timeout, Exception innerException)
+    {
+        string operation = ApiOperation.FromRequest(request) is { } known ? known.OperationId + " (" + Describe(request) + ")" : Describe(request);
+        return new TimeoutException($"{operation} timed out: no answer within {Seconds(timeout)} (RequestOptions.Timeout).", innerException);
     }
 
     internal static string Describe(HttpRequestMessage request) => request.Method.Method + " " + request.RequestUri?.AbsolutePath;

@@ -273,6 +273,10 @@ internal static class ResponseReader
         return Create(request, response, status, body, error, message.ToString(), null, errorCode, detail);
     }
 
+    /// <summary>An event of a stream whose data is not the item the spec promises; the data is kept as the raw body.</summary>
+    internal static ApiException CreateEventFailure(HttpRequestMessage request, HttpResponseMessage response, string data, string itemTypeName, Exception innerException)
+        => CreateReadFailure(request, response, Encoding.UTF8.GetBytes(data), $"an event's data is not a {itemTypeName}: {innerException.Message}", innerException);
+
     /// <summary>A body that could not be read: the message still names the call and its status, in one line.</summary>
     private static ApiException CreateReadFailure(HttpRequestMessage request, HttpResponseMessage response, byte[] body, string problem, Exception? innerException)
     {

@@ -13,6 +13,7 @@ namespace SpecClient.Generator.Emitting;
 internal static class ClientEmitter
 {
     private const string Connection = "global::SpecClient.Runtime.ApiConnection";
+    private const string RequestOptions = "global::SpecClient.Runtime.RequestOptions";
     private const string CancellationTokenType = "global::System.Threading.CancellationToken";
 
     // Said once per client rather than on every operation.
@@ -45,6 +46,12 @@ internal static class ClientEmitter
         writer.OpenBrace();
         writer.Doc("summary", "The connection (HttpClient and base address) every request goes through.");
         writer.Line(Connection + " Connection { get; }");
+        writer.Line();
+        writer.DocXml("<summary>A client whose calls carry <paramref name=\"options\"/> (headers, a timeout per call, no retries); this client is unchanged.</summary>");
+        writer.DocXml("<remarks>The new client shares this one's HttpClient and is as thread-safe. The options are copied: changing them later changes nothing. See docs/streams-and-request-options.md.</remarks>");
+        writer.Doc("param", "The options every call of the new client carries.", "name=\"options\"");
+        writer.DocXml("<exception cref=\"global::System.ArgumentException\">A header is one the client sets itself (Authorization, Accept, Content-Type) or is malformed.</exception>");
+        writer.Line(root.InterfaceName + " WithOptions(" + RequestOptions + " options);");
         foreach (ClientSpec client in spec.TagClients)
         {
             writer.Line();
@@ -155,6 +162,12 @@ internal static class ClientEmitter
         writer.Line();
         writer.DocXml("<inheritdoc/>");
         writer.Line("public " + Connection + " Connection => _connection;");
+        writer.Line();
+        writer.DocXml("<inheritdoc cref=\"" + root.InterfaceName + ".WithOptions(" + RequestOptions + ")\"/>");
+        writer.Line("public " + root.ClassName + " WithOptions(" + RequestOptions + " options) => new " + root.ClassName + "(_connection.WithOptions(options));");
+        writer.Line();
+        writer.DocXml("<inheritdoc/>");
+        writer.Line(root.InterfaceName + " " + root.InterfaceName + ".WithOptions(" + RequestOptions + " options) => WithOptions(options);");
         foreach (ClientSpec client in spec.TagClients)
         {
             writer.Line();
@@ -253,6 +266,7 @@ internal static class ClientEmitter
             {
                 ResultBodyKind.Text => "return _connection.SendForTextAsync(request, " + error + ", cancellationToken);",
                 ResultBodyKind.Stream => "return _connection.SendForStreamAsync(request, " + error + ", cancellationToken);",
+                ResultBodyKind.Events => "return _connection.SendForEvents(request, " + result + error + ", cancellationToken);",
                 _ => "return _connection.SendAsync(request, " + result + error + ", cancellationToken);",
             });
         }
@@ -266,6 +280,12 @@ internal static class ClientEmitter
             writer.Line("public " + returnType + " " + nextPage + "(string nextPage, " + CancellationTokenType + " cancellationToken = default)");
             writer.Line("    => _connection.SendAsync(_connection.CreateLinkedPageRequest(" + operation.DescriptorField + ", nextPage, " + SourceWriter.Literal(operation.AcceptMediaType) + "), "
                 + context + page.MetadataName + ", " + error + ", cancellationToken);");
+        }
+
+        if (operation.EventStreamVariant is OperationSpec streaming)
+        {
+            writer.Line();
+            EmitOperation(writer, spec, streaming);
         }
     }
 
@@ -335,6 +355,12 @@ internal static class ClientEmitter
         if (operation.Paging is PagingSpec paging)
         {
             EmitPagingMethods(writer, operation, paging);
+        }
+
+        if (operation.EventStreamVariant is OperationSpec streaming)
+        {
+            writer.Line();
+            EmitInterfaceOperation(writer, streaming);
         }
     }
 
@@ -414,6 +440,7 @@ internal static class ClientEmitter
     {
         ResultBodyKind.Text => "global::System.Threading.Tasks.Task<string>",
         ResultBodyKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
+        ResultBodyKind.Events => "global::SpecClient.Runtime.EventStream<" + (operation.ResultType?.Identifier ?? "string") + ">",
         _ => operation.ResultType is null
             ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">",
@@ -463,7 +490,11 @@ internal static class ClientEmitter
         writer.Doc("remarks", (operation.Description is null ? string.Empty : operation.Description + "\n\n")
             + operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate + " (" + operation.OperationId + ", Accept " + operation.AcceptMediaType + ").");
         writer.Doc("exception", ErrorResponsesText(operation), "cref=\"global::SpecClient.Runtime.ApiException\"");
-        if (operation.ResultKind == ResultBodyKind.Stream)
+        if (operation.ResultKind == ResultBodyKind.Events)
+        {
+            writer.DocXml("<returns>The server-sent events' data, read as they arrive once enumerated; <c>Events</c> gives the raw events. An event whose data is <c>[DONE]</c> ends the stream. Enumerate it once.</returns>");
+        }
+        else if (operation.ResultKind == ResultBodyKind.Stream)
         {
             writer.DocXml("<returns>The response body as it arrives, unbuffered: dispose it (disposing it disposes the response and frees the connection).</returns>");
         }

@@ -3,8 +3,9 @@ namespace SpecClient.Generator.Model;
 /// <summary>One HTTP operation: its C# method, its params class and how to build and send the request.</summary>
 /// <param name="ParamsClassName">The params class, as declared and as referred to (a type of the spec's namespace is named by its simple name).</param>
 /// <param name="DescriptorField">The client's static field describing the operation (operationId, method, path template) to the runtime's telemetry.</param>
-/// <param name="ResultType">The success body's type; null when the success response has none.</param>
+/// <param name="ResultType">The success body's type; null when the success response has none. For <see cref="ResultBodyKind.Events"/>, the type of each event's data; null for text.</param>
 /// <param name="ErrorType">The error body's type the exception carries (the one most error responses share); null for none.</param>
+/// <param name="EventStreamVariant">For an operation that answers JSON or <c>text/event-stream</c>, the streaming method beside the JSON one (<c>XStreamAsync</c>): the same operation and params class, its own Accept.</param>
 internal sealed record OperationSpec(
     string OperationId,
     string MethodName,
@@ -24,7 +25,8 @@ internal sealed record OperationSpec(
     PagingSpec? Paging,
     string? EnvelopePropertyName,
     EquatableArray<ErrorResponseSpec> ErrorResponses,
-    ResultBodyKind ResultKind = ResultBodyKind.Json);
+    ResultBodyKind ResultKind = ResultBodyKind.Json,
+    OperationSpec? EventStreamVariant = null);
 
 /// <summary>How the success body is handed to the caller.</summary>
 internal enum ResultBodyKind
@@ -37,6 +39,9 @@ internal enum ResultBodyKind
 
     /// <summary>Any other body (binary, CSV, archives, XML…): an unbuffered stream the caller disposes.</summary>
     Stream,
+
+    /// <summary><c>text/event-stream</c>: server-sent events read as they arrive, each one's data as <see cref="OperationSpec.ResultType"/>.</summary>
+    Events,
 }
 
 /// <summary>

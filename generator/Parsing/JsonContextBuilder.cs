@@ -91,6 +91,7 @@ internal static class JsonContextBuilder
             }
 
             Visit(operation.ResultType, expose: true);
+            Visit(operation.EventStreamVariant?.ResultType, expose: true);
             Visit(operation.ErrorType, expose: true);
         }
 

@@ -13,6 +13,11 @@ internal static class MediaTypes
 {
     public const string Json = "application/json";
 
+    /// <summary>Server-sent events.</summary>
+    public const string EventStream = "text/event-stream";
+
+    public static bool IsEventStream(string mediaType) => Essence(mediaType).Equals(EventStream, StringComparison.OrdinalIgnoreCase);
+
     public static bool IsJson(string mediaType)
     {
         string essence = Essence(mediaType);

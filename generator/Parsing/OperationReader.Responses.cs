@@ -56,6 +56,39 @@ internal sealed partial class OperationReader
         return (_schemas.Map(schema, BodyHint(success!.Value.Value, "#/components/responses/", baseName + "Response")).Type, accept, ResultBodyKind.Json);
     }
 
+    /// <summary>
+    /// Whether the success response offers <c>text/event-stream</c>, and the type of each event's data: OpenAPI 3.2's
+    /// <c>itemSchema</c> when given, else the media type's <c>schema</c>; null (text) for a string schema or none.
+    /// </summary>
+    private bool TryReadEventStream(string baseName, MappingNode? responses, out TypeRefSpec? itemType)
+    {
+        itemType = null;
+        KeyValuePair<ScalarNode, SpecNode>? success = responses?.Entries
+            .Where(entry => entry.Key.Value.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(entry => entry.Key.Value, StringComparer.Ordinal)
+            .Cast<KeyValuePair<ScalarNode, SpecNode>?>()
+            .FirstOrDefault();
+        MappingNode? content = (success is null ? null : _context.ResolveQuietly(success.Value.Value) as MappingNode)?["content"] as MappingNode;
+        KeyValuePair<ScalarNode, SpecNode>? events = content?.Entries
+            .Where(entry => MediaTypes.IsEventStream(entry.Key.Value))
+            .Cast<KeyValuePair<ScalarNode, SpecNode>?>()
+            .FirstOrDefault();
+        if (events is null)
+        {
+            return false;
+        }
+
+        MappingNode? media = events.Value.Value as MappingNode;
+        SpecNode? schema = media?["itemSchema"] ?? media?["schema"];
+        if (schema is not null)
+        {
+            TypeRefSpec mapped = _schemas.Map(schema, baseName + "Event").Type;
+            itemType = mapped.Underlying is { Kind: TypeRefKind.Primitive, Primitive: PrimitiveKind.String } ? null : mapped;
+        }
+
+        return true;
+    }
+
     /// <summary>The JSON media types when any is offered (JSON stays the choice), else all of them.</summary>
     private static List<string> JsonIfOffered(List<string> offered)
         => offered.Any(MediaTypes.IsJson) ? offered.Where(MediaTypes.IsJson).ToList() : offered;

@@ -114,8 +114,18 @@ internal sealed partial class OperationReader
         memberNames.Remove(baseName + "Params");
         string paramsClassName = _typeNames.Claim(baseName + "Params", memberNames);
         string methodName = _methodNames.Claim(baseName + "Async");
+
+        // Server-sent events: the only answer (the method streams), or offered beside JSON (a second method streams).
+        bool streams = TryReadEventStream(baseName, responses, out TypeRefSpec? eventItemType);
+        bool eventsOnly = streams && resultKind != ResultBodyKind.Json;
+        if (eventsOnly)
+        {
+            (resultType, acceptMediaType, resultKind) = (eventItemType, MediaTypes.EventStream, ResultBodyKind.Events);
+        }
+
+        string? streamMethodName = streams && !eventsOnly ? _methodNames.Claim(baseName + "StreamAsync") : null;
         ShareComponentDocs(parameters, components, paramsClassName);
-        return new OperationSpec(
+        var read = new OperationSpec(
             operationId,
             methodName,
             paramsClassName,
@@ -133,10 +143,24 @@ internal sealed partial class OperationReader
             body,
             resultType,
             errorType,
-            _paging.Read(baseName, parameters, resultType, envelope),
+            eventsOnly ? null : _paging.Read(baseName, parameters, resultType, envelope),
             envelope?.PropertyName,
             errorResponses,
             resultKind);
+        return streamMethodName is null
+            ? read
+            : read with
+            {
+                EventStreamVariant = read with
+                {
+                    MethodName = streamMethodName,
+                    DescriptorField = "s_" + char.ToLowerInvariant(streamMethodName[0]) + streamMethodName.Substring(1) + "Operation",
+                    AcceptMediaType = MediaTypes.EventStream,
+                    ResultType = eventItemType,
+                    ResultKind = ResultBodyKind.Events,
+                    Paging = null,
+                },
+            };
     }
 
     /// <summary>

@@ -9,12 +9,13 @@ using Xunit;
 namespace SpecClient.Generator.Tests;
 
 /// <summary>
-/// The generated source of the feature specs (unions, request bodies of every encoding, cursor and linked pages),
+/// The generated source of the feature specs (unions, request bodies of every encoding, cursor and linked pages,
+/// server-sent events),
 /// compared with reviewed golden files: what the code looks like is pinned here, so the other tests assert behaviour.
 /// </summary>
 public sealed class FeatureSpecSnapshotTests
 {
-    private static readonly string[] FeatureSpecNames = { "unions", "unions31", "bodies", "cursor-pages", "linked-pages" };
+    private static readonly string[] FeatureSpecNames = { "unions", "unions31", "bodies", "cursor-pages", "linked-pages", "event-streams" };
 
     public static TheoryData<string> FeatureSpecs() => new(FeatureSpecNames);
 
@@ -74,6 +75,7 @@ public sealed class FeatureSpecSnapshotTests
         "unions31" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "unions31.yaml"), "Consumer.Api31", "ApiClient") with { Unions = true },
         "bodies" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "bodies.yaml"), "Consumer.Bodies", "BodiesClient"),
         "cursor-pages" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "cursor-pages.yaml"), "Consumer.Widgets", "WidgetsApi"),
+        "event-streams" => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "event-streams.yaml"), "Consumer.Chat", "ChatApiClient"),
         _ => SpecInput.FromFile(Path.Combine(RepositoryPaths.TestSpecs, "linked-pages.yaml"), "Consumer.Gadgets", "GadgetsApi"),
     };
 }

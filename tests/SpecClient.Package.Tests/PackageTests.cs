@@ -77,11 +77,11 @@ public sealed class PackageTests
             .ToArray();
         Assert.DoesNotContain(dependencies, id => id.Equals("YamlDotNet", StringComparison.OrdinalIgnoreCase));
 
-        // The runtime depends on nothing beyond .NET: the HTTP chain and its packages are SpecClient.Http's.
-        Assert.Empty(dependencies);
+        // The runtime depends on one package, Microsoft's server-sent events parser; the HTTP chain and its packages are SpecClient.Http's.
+        Assert.Equal(["System.Net.ServerSentEvents"], dependencies.Distinct(StringComparer.Ordinal).ToArray());
 
         // The runtime stays small (docs/packages.md records its size).
-        Assert.InRange(package.GetEntry("lib/net8.0/SpecClient.Runtime.dll")!.Length, 1, 100 * 1024);
+        Assert.InRange(package.GetEntry("lib/net8.0/SpecClient.Runtime.dll")!.Length, 1, 128 * 1024);
     }
 
     [Fact]
@@ -112,7 +112,8 @@ public sealed class PackageTests
 
         await BuildWithoutWarningsAsync(consumer);
 
-        // What the consumer restored: SpecClient and nothing else.
+        // What the consumer restored: SpecClient and nothing else. Its one dependency, System.Net.ServerSentEvents, is
+        // part of .NET 10, so NuGet prunes it for this net10.0 consumer.
         string assets = File.ReadAllText(Path.Combine(consumer.Directory, "obj", "project.assets.json"));
         using (var json = System.Text.Json.JsonDocument.Parse(assets))
         {
@@ -129,6 +130,33 @@ public sealed class PackageTests
                 "deleted rex",
                 "server: GET /v1/pets/ghost User-Agent: SpecClient",
                 "ghost: 404",
+            ],
+            Lines(run.StandardOutput));
+    }
+
+    [Fact]
+    public async Task ConsumerStreamsServerSentEventsAndSendsRequestOptionsHeaders()
+    {
+        var consumer = ConsumerProject.Create(
+            _package,
+            "EventStreams",
+            properties: string.Empty,
+            items: """<OpenApiSpec Include="chat.yaml" Namespace="Acme.Chat" ClientName="ChatClient" />""");
+
+        await BuildWithoutWarningsAsync(consumer);
+        ProcessResult run = await RunAsync(consumer);
+
+        Assert.Equal(
+            [
+                "server: POST /v1/chat/stream Accept: text/event-stream X-Trace: none body: {\"prompt\":\"hi\"}",
+                "chunk: Hel",
+                "chunk: lo",
+                "chunk: !",
+                "chunks: 3",
+                "server: POST /v1/chat/stream Accept: text/event-stream X-Trace: abc body: {\"prompt\":\"again\"}",
+                "traced chunk: Hel",
+                "traced chunk: lo",
+                "traced chunk: !",
             ],
             Lines(run.StandardOutput));
     }

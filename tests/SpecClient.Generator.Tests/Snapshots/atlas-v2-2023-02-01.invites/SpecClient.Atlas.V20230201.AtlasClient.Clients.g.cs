@@ -17,6 +17,12 @@ public partial interface IAtlasClient
     /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
     global::SpecClient.Runtime.ApiConnection Connection { get; }
 
+    /// <summary>A client whose calls carry <paramref name="options"/> (headers, a timeout per call, no retries); this client is unchanged.</summary>
+    /// <remarks>The new client shares this one's HttpClient and is as thread-safe. The options are copied: changing them later changes nothing. See docs/streams-and-request-options.md.</remarks>
+    /// <param name="options">The options every call of the new client carries.</param>
+    /// <exception cref="global::System.ArgumentException">A header is one the client sets itself (Authorization, Accept, Content-Type) or is malformed.</exception>
+    IAtlasClient WithOptions(global::SpecClient.Runtime.RequestOptions options);
+
     /// <summary>MongoDB Cloud users of organizations and projects, pending and active; they replace invitation management.</summary>
     IUsersClient Users { get; }
 
@@ -68,6 +74,12 @@ public sealed partial class AtlasClient : IAtlasClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
+
+    /// <inheritdoc cref="IAtlasClient.WithOptions(global::SpecClient.Runtime.RequestOptions)"/>
+    public AtlasClient WithOptions(global::SpecClient.Runtime.RequestOptions options) => new AtlasClient(_connection.WithOptions(options));
+
+    /// <inheritdoc/>
+    IAtlasClient IAtlasClient.WithOptions(global::SpecClient.Runtime.RequestOptions options) => WithOptions(options);
 
     /// <inheritdoc/>
     public IUsersClient Users { get; }

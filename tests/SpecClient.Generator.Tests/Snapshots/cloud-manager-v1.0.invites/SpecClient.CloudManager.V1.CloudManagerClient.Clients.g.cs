@@ -17,6 +17,12 @@ public partial interface ICloudManagerClient
     /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
     global::SpecClient.Runtime.ApiConnection Connection { get; }
 
+    /// <summary>A client whose calls carry <paramref name="options"/> (headers, a timeout per call, no retries); this client is unchanged.</summary>
+    /// <remarks>The new client shares this one's HttpClient and is as thread-safe. The options are copied: changing them later changes nothing. See docs/streams-and-request-options.md.</remarks>
+    /// <param name="options">The options every call of the new client carries.</param>
+    /// <exception cref="global::System.ArgumentException">A header is one the client sets itself (Authorization, Accept, Content-Type) or is malformed.</exception>
+    ICloudManagerClient WithOptions(global::SpecClient.Runtime.RequestOptions options);
+
     /// <summary>Invitations to join an organization.</summary>
     IOrganizationsClient Organizations { get; }
 
@@ -61,6 +67,12 @@ public sealed partial class CloudManagerClient : ICloudManagerClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
+
+    /// <inheritdoc cref="ICloudManagerClient.WithOptions(global::SpecClient.Runtime.RequestOptions)"/>
+    public CloudManagerClient WithOptions(global::SpecClient.Runtime.RequestOptions options) => new CloudManagerClient(_connection.WithOptions(options));
+
+    /// <inheritdoc/>
+    ICloudManagerClient ICloudManagerClient.WithOptions(global::SpecClient.Runtime.RequestOptions options) => WithOptions(options);
 
     /// <inheritdoc/>
     public IOrganizationsClient Organizations { get; }

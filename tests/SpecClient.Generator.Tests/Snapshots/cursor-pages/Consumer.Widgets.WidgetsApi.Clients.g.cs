@@ -17,6 +17,12 @@ public partial interface IWidgetsApi
     /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
     global::SpecClient.Runtime.ApiConnection Connection { get; }
 
+    /// <summary>A client whose calls carry <paramref name="options"/> (headers, a timeout per call, no retries); this client is unchanged.</summary>
+    /// <remarks>The new client shares this one's HttpClient and is as thread-safe. The options are copied: changing them later changes nothing. See docs/streams-and-request-options.md.</remarks>
+    /// <param name="options">The options every call of the new client carries.</param>
+    /// <exception cref="global::System.ArgumentException">A header is one the client sets itself (Authorization, Accept, Content-Type) or is malformed.</exception>
+    IWidgetsApi WithOptions(global::SpecClient.Runtime.RequestOptions options);
+
     /// <summary>The operations tagged 'Widgets'.</summary>
     IWidgetsClient Widgets { get; }
 }
@@ -57,6 +63,12 @@ public sealed partial class WidgetsApi : IWidgetsApi
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
+
+    /// <inheritdoc cref="IWidgetsApi.WithOptions(global::SpecClient.Runtime.RequestOptions)"/>
+    public WidgetsApi WithOptions(global::SpecClient.Runtime.RequestOptions options) => new WidgetsApi(_connection.WithOptions(options));
+
+    /// <inheritdoc/>
+    IWidgetsApi IWidgetsApi.WithOptions(global::SpecClient.Runtime.RequestOptions options) => WithOptions(options);
 
     /// <inheritdoc/>
     public IWidgetsClient Widgets { get; }

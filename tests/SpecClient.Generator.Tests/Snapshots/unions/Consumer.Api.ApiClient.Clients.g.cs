@@ -13,6 +13,12 @@ public partial interface IApiClient
     /// <summary>The connection (HttpClient and base address) every request goes through.</summary>
     global::SpecClient.Runtime.ApiConnection Connection { get; }
 
+    /// <summary>A client whose calls carry <paramref name="options"/> (headers, a timeout per call, no retries); this client is unchanged.</summary>
+    /// <remarks>The new client shares this one's HttpClient and is as thread-safe. The options are copied: changing them later changes nothing. See docs/streams-and-request-options.md.</remarks>
+    /// <param name="options">The options every call of the new client carries.</param>
+    /// <exception cref="global::System.ArgumentException">A header is one the client sets itself (Authorization, Accept, Content-Type) or is malformed.</exception>
+    IApiClient WithOptions(global::SpecClient.Runtime.RequestOptions options);
+
     /// <summary>createAlert</summary>
     /// <remarks>POST /alerts (createAlert, Accept application/json).</remarks>
     /// <exception cref="global::SpecClient.Runtime.ApiException">An error status, or a body that could not be read.</exception>
@@ -75,6 +81,12 @@ public sealed partial class ApiClient : IApiClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.ApiConnection Connection => _connection;
+
+    /// <inheritdoc cref="IApiClient.WithOptions(global::SpecClient.Runtime.RequestOptions)"/>
+    public ApiClient WithOptions(global::SpecClient.Runtime.RequestOptions options) => new ApiClient(_connection.WithOptions(options));
+
+    /// <inheritdoc/>
+    IApiClient IApiClient.WithOptions(global::SpecClient.Runtime.RequestOptions options) => WithOptions(options);
 
     private static readonly global::SpecClient.Runtime.ApiOperation s_createAlertAsyncOperation = new("createAlert", "POST", "/alerts");
 

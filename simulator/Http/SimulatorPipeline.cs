@@ -216,28 +216,8 @@ internal sealed class SimulatorPipeline
             return;
         }
 
-        var violations = new System.Collections.Generic.List<FieldViolationDto>();
-        var badValues = new System.Collections.Generic.List<string>();
-        if (!InvitationRules.IsId(route.ContainerId))
+        if (await InvitationRules.WriteInvalidPathIdsAsync(call, (route.ContainerParameter, route.ContainerId), ("invitationId", route.InvitationId)))
         {
-            violations.Add(InvitationRules.IdViolation(route.ContainerParameter));
-            badValues.Add(route.ContainerId);
-        }
-
-        if (route.InvitationId is not null && !InvitationRules.IsId(route.InvitationId))
-        {
-            violations.Add(InvitationRules.IdViolation("invitationId"));
-            badValues.Add(route.InvitationId);
-        }
-
-        if (violations.Count > 0)
-        {
-            await call.WriteErrorAsync(
-                StatusCodes.Status400BadRequest,
-                "VALIDATION_ERROR",
-                $"Invalid path parameter: {string.Join(", ", badValues)} must be 24 lowercase hexadecimal digits.",
-                badValues,
-                violations);
             return;
         }
 

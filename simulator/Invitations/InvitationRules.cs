@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using SpecClient.Simulator.Http;
 using SpecClient.Simulator.Json;
 
 namespace SpecClient.Simulator.Invitations;
@@ -48,6 +51,37 @@ internal static partial class InvitationRules
     internal static FieldViolationDto Violation(string field, string description) => new() { Field = field, Description = description };
 
     internal static FieldViolationDto IdViolation(string field) => Violation(field, $"must match \"{IdPattern}\"");
+
+    /// <summary>
+    /// Answers 400 VALIDATION_ERROR naming every path id that is not 24 lowercase hex digits (a null id is absent);
+    /// returns false, writing nothing, when all are well-formed.
+    /// </summary>
+    internal static async Task<bool> WriteInvalidPathIdsAsync(ApiCall call, params (string Parameter, string? Value)[] ids)
+    {
+        var violations = new List<FieldViolationDto>();
+        var badValues = new List<string>();
+        foreach ((string parameter, string? value) in ids)
+        {
+            if (value is not null && !IsId(value))
+            {
+                violations.Add(IdViolation(parameter));
+                badValues.Add(value);
+            }
+        }
+
+        if (violations.Count == 0)
+        {
+            return false;
+        }
+
+        await call.WriteErrorAsync(
+            StatusCodes.Status400BadRequest,
+            "VALIDATION_ERROR",
+            $"Invalid path parameter: {string.Join(", ", badValues)} must be 24 lowercase hexadecimal digits.",
+            badValues,
+            violations);
+        return true;
+    }
 
     /// <summary>Checks a role list; returns the distinct roles in order (roles are a set: duplicates collapse).</summary>
     internal static List<string> CheckRoles(List<string?> roles, IReadOnlySet<string> known, string kind, List<FieldViolationDto> violations)

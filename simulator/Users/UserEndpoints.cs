@@ -58,7 +58,7 @@ internal sealed class UserEndpoints
             return;
         }
 
-        if (await WriteInvalidIdsAsync(call, route))
+        if (await InvitationRules.WriteInvalidPathIdsAsync(call, (route.ContainerParameter, route.ContainerId), ("userId", route.UserId)))
         {
             return;
         }
@@ -650,36 +650,6 @@ internal sealed class UserEndpoints
     {
         violations.Add(InvitationRules.Violation(field, description));
         return new List<string>();
-    }
-
-    private static async Task<bool> WriteInvalidIdsAsync(ApiCall call, UserRoute route)
-    {
-        var violations = new List<FieldViolationDto>();
-        var badValues = new List<string>();
-        if (!InvitationRules.IsId(route.ContainerId))
-        {
-            violations.Add(InvitationRules.IdViolation(route.ContainerParameter));
-            badValues.Add(route.ContainerId);
-        }
-
-        if (route.UserId is not null && !InvitationRules.IsId(route.UserId))
-        {
-            violations.Add(InvitationRules.IdViolation("userId"));
-            badValues.Add(route.UserId);
-        }
-
-        if (violations.Count == 0)
-        {
-            return false;
-        }
-
-        await call.WriteErrorAsync(
-            StatusCodes.Status400BadRequest,
-            "VALIDATION_ERROR",
-            $"Invalid path parameter: {string.Join(", ", badValues)} must be 24 lowercase hexadecimal digits.",
-            badValues,
-            violations);
-        return true;
     }
 
     private static Task WriteInvalidQueryAsync(ApiCall call, string name, string detail)

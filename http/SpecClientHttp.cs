@@ -70,9 +70,9 @@ public static class SpecClientHttp
                 ? new OAuthClientCredentialsHandler(tokens, logger) { InnerHandler = primary }
                 : new OAuthClientCredentialsHandler(options.ToOAuthOptions(), logger) { InnerHandler = primary };
         }
-        else if (options.UsesApiKey)
+        else if (options.UsesDigest)
         {
-            inner = new DigestAuthenticationHandler(options.PublicApiKey!, options.PrivateApiKey!, primary, logger);
+            inner = new DigestAuthenticationHandler(options.Digest!.UserName!, options.Digest.Password!, primary, logger);
         }
 
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>();

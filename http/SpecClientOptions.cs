@@ -5,7 +5,8 @@ using System.Text;
 namespace SpecClient.Runtime;
 
 /// <summary>
-/// Everything SpecClient's HTTP chain needs: the server, the credentials (a service account or an API key, or none),
+/// Everything SpecClient's HTTP chain needs: the server, the credentials (an OAuth 2.0 service account or an HTTP
+/// Digest user name and password, or none),
 /// retries, timeouts, the response size limit and an observer of response metadata. Used by
 /// <see cref="SpecClientHttp.CreateHttpClient"/> and <c>services.AddSpecClient</c>, and checked by
 /// <see cref="SpecClientOptionsValidator"/> before the first request. <see cref="ToString"/> never shows a secret.
@@ -27,11 +28,12 @@ public sealed class SpecClientOptions
     /// <summary>Service account: the revocation endpoint's path under <see cref="BaseAddress"/> (default MongoDB Atlas's <c>api/oauth/revoke</c>).</summary>
     public string OAuthRevokePath { get; set; } = OAuthClientCredentialsOptions.DefaultRevokePath;
 
-    /// <summary>API key (HTTP Digest): the public key. Set with <see cref="PrivateApiKey"/>.</summary>
-    public string? PublicApiKey { get; set; }
-
-    /// <summary>API key: the private key. Set with <see cref="PublicApiKey"/>.</summary>
-    public string? PrivateApiKey { get; set; }
+    /// <summary>
+    /// HTTP Digest authentication (RFC 7616): the user name and password, or null (the default) for none. For MongoDB
+    /// Atlas and Cloud Manager: the programmatic API key's public key is the user name, its private key the password.
+    /// </summary>
+    /// <example><code>options.Digest = new DigestCredential(publicKey, privateKey);</code></example>
+    public DigestCredential? Digest { get; set; }
 
     /// <summary>Which requests are retried, how often and how long apart.</summary>
     public SpecClientRetryOptions Retry { get; set; } = new();
@@ -64,8 +66,8 @@ public sealed class SpecClientOptions
     /// <summary>Whether a service account is configured (<see cref="ClientId"/> set).</summary>
     public bool UsesServiceAccount => !string.IsNullOrEmpty(ClientId);
 
-    /// <summary>Whether an API key is configured (<see cref="PublicApiKey"/> set).</summary>
-    public bool UsesApiKey => !string.IsNullOrEmpty(PublicApiKey);
+    /// <summary>Whether HTTP Digest is configured (<see cref="Digest"/> with a <see cref="DigestCredential.UserName"/>).</summary>
+    public bool UsesDigest => !string.IsNullOrWhiteSpace(Digest?.UserName);
 
     /// <summary>The service-account settings for an <see cref="OAuthTokenSource"/>.</summary>
     /// <exception cref="InvalidOperationException">No complete service account or base address is configured.</exception>
@@ -97,9 +99,9 @@ public sealed class SpecClientOptions
             text.Append(", ClientId = ").Append(ClientId ?? "(none)").Append(", ClientSecret = ").Append(ClientSecret is null ? "(none)" : "[redacted]");
         }
 
-        if (PublicApiKey is not null || PrivateApiKey is not null)
+        if (Digest is not null)
         {
-            text.Append(", PublicApiKey = ").Append(PublicApiKey ?? "(none)").Append(", PrivateApiKey = ").Append(PrivateApiKey is null ? "(none)" : "[redacted]");
+            text.Append(", Digest = ").Append(Digest.ToString());
         }
 
         return text.Append(CultureInfo.InvariantCulture, $", Retry = {Retry}, AttemptTimeout = {AttemptTimeout}, Timeout = {Timeout}, MaxResponseBytes = {MaxResponseBytes}, StrictResponseReading = {StrictResponseReading} }}").ToString();

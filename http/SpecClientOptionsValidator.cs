@@ -72,15 +72,15 @@ internal sealed class SpecClientOptionsValidator : IValidateOptions<SpecClientOp
             problems.Add("ClientId is missing: a ClientSecret is set, but a service account needs both ClientId and ClientSecret.");
         }
 
-        bool hasPublic = !string.IsNullOrWhiteSpace(options.PublicApiKey);
-        bool hasPrivate = !string.IsNullOrWhiteSpace(options.PrivateApiKey);
-        if (hasPublic && !hasPrivate)
+        bool hasUser = !string.IsNullOrWhiteSpace(options.Digest?.UserName);
+        bool hasPassword = !string.IsNullOrWhiteSpace(options.Digest?.Password);
+        if (hasUser && !hasPassword)
         {
-            problems.Add($"PrivateApiKey is missing: the API key '{options.PublicApiKey}' needs both PublicApiKey and PrivateApiKey.");
+            problems.Add($"Digest.Password is missing: the Digest user name '{options.Digest!.UserName}' needs both Digest.UserName and Digest.Password.");
         }
-        else if (!hasPublic && hasPrivate)
+        else if (!hasUser && hasPassword)
         {
-            problems.Add("PublicApiKey is missing: a PrivateApiKey is set, but an API key needs both PublicApiKey and PrivateApiKey.");
+            problems.Add("Digest.UserName is missing: a Digest.Password is set, but Digest authentication needs both Digest.UserName and Digest.Password.");
         }
 
         if (hasId)
@@ -89,9 +89,9 @@ internal sealed class SpecClientOptionsValidator : IValidateOptions<SpecClientOp
             AddIfNotRelativePath(problems, nameof(SpecClientOptions.OAuthRevokePath), options.OAuthRevokePath);
         }
 
-        if ((hasId || hasSecret) && (hasPublic || hasPrivate))
+        if ((hasId || hasSecret) && (hasUser || hasPassword))
         {
-            problems.Add("set either a service account (ClientId, ClientSecret) or an API key (PublicApiKey, PrivateApiKey), not both.");
+            problems.Add("set either a service account (ClientId, ClientSecret) or Digest credentials (Digest.UserName, Digest.Password), not both.");
         }
 
         SpecClientRetryOptions? retry = options.Retry;

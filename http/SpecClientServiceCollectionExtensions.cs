@@ -23,7 +23,12 @@ public static class SpecClientServiceCollectionExtensions
     /// <typeparam name="TClient">The generated root client, such as <c>AtlasClient</c>.</typeparam>
     /// <param name="services">The services.</param>
     /// <param name="createClient">Creates the client over the HttpClient, such as <c>http =&gt; new AtlasClient(http)</c>.</param>
-    /// <param name="configure">Sets the options (base address, credentials, retries…).</param>
+    /// <param name="configure">
+    /// Sets the options (base address, credentials, retries…), or binds them from configuration:
+    /// <c>options =&gt; configuration.GetSection("Atlas").Bind(options)</c> reads <c>Atlas:BaseAddress</c>,
+    /// <c>Atlas:Digest:UserName</c>, <c>Atlas:Retry:MaxRetryAttempts</c> and so on (environment variables
+    /// <c>Atlas__Digest__UserName</c>…).
+    /// </param>
     /// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>
     /// <example><code>
     /// services.AddSpecClient(http => new AtlasClient(http), options =>
@@ -81,8 +86,8 @@ public static class SpecClientServiceCollectionExtensions
             SpecClientOptions options = Options(provider, name);
             return options.UsesServiceAccount
                 ? new OAuthClientCredentialsHandler(provider.GetRequiredKeyedService<OAuthTokenSource>(name), Logger(provider))
-                : options.UsesApiKey
-                    ? new DigestAuthenticationHandler(options.PublicApiKey!, options.PrivateApiKey!, Logger(provider))
+                : options.UsesDigest
+                    ? new DigestAuthenticationHandler(options.Digest!.UserName!, options.Digest.Password!, Logger(provider))
                     : new PassThroughHandler();
         });
         builder.AddTypedClient(createClient);

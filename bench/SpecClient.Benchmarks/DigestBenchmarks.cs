@@ -38,8 +38,7 @@ public class DigestBenchmarks
         using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions
         {
             BaseAddress = _simulator.BaseAddress,
-            PublicApiKey = SimulatorDemo.PublicKey,
-            PrivateApiKey = SimulatorDemo.PrivateKey,
+            Digest = new DigestCredential(SimulatorDemo.PublicKey, SimulatorDemo.PrivateKey),
         });
         await RunCallsAsync(http, nameof(SpecClientDigest));
     }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace SpecClient.Runtime;
 
 /// <summary>
-/// HTTP Digest authentication (RFC 7616, qop=auth; MD5 as Atlas asks, SHA-256 too) for API keys: the public key is the
-/// user name, the private key the password.
+/// HTTP Digest authentication (RFC 7616, qop=auth; MD5 as Atlas asks, SHA-256 too) with a user name and password. For
+/// MongoDB Atlas and Cloud Manager: the programmatic API key's public key is the user name, its private key the password.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -23,7 +23,7 @@ namespace SpecClient.Runtime;
 /// is answered once more with the new nonce, transparently; a second 401 is returned to the caller. Bodies are made
 /// replayable before the first send. The <c>uri</c> directive is the request target as sent: path and query.
 /// </para>
-/// <para>The private key is never logged, put in an exception or shown by <see cref="ToString"/>.</para>
+/// <para>The password is never logged, put in an exception or shown by <see cref="ToString"/>.</para>
 /// </remarks>
 public sealed class DigestAuthenticationHandler : DelegatingHandler
 {
@@ -33,37 +33,37 @@ public sealed class DigestAuthenticationHandler : DelegatingHandler
     private DigestChallenge? _challenge;
 
     /// <summary>Creates the handler; set <see cref="DelegatingHandler.InnerHandler"/> or add it to an HttpClientFactory chain.</summary>
-    /// <param name="username">The user name (for Atlas, the public API key).</param>
-    /// <param name="password">The password (for Atlas, the private API key).</param>
+    /// <param name="userName">The user name (for Atlas and Cloud Manager, the API key's public key).</param>
+    /// <param name="password">The password (for Atlas and Cloud Manager, the API key's private key).</param>
     /// <param name="logger">Receives the challenge events; none by default.</param>
     /// <exception cref="ArgumentException">The user name or password is empty.</exception>
-    public DigestAuthenticationHandler(string username, string password, ILogger? logger = null)
+    public DigestAuthenticationHandler(string userName, string password, ILogger? logger = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(userName);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        _username = username;
+        _username = userName;
         _password = password;
         _logger = logger ?? NullLogger.Instance;
     }
 
     /// <summary>Creates the handler over <paramref name="innerHandler"/>.</summary>
-    /// <param name="username">The user name (for Atlas, the public API key).</param>
-    /// <param name="password">The password (for Atlas, the private API key).</param>
+    /// <param name="userName">The user name (for Atlas and Cloud Manager, the API key's public key).</param>
+    /// <param name="password">The password (for Atlas and Cloud Manager, the API key's private key).</param>
     /// <param name="innerHandler">The handler that sends the requests.</param>
     /// <param name="logger">Receives the challenge events; none by default.</param>
     /// <exception cref="ArgumentException">The user name or password is empty.</exception>
-    public DigestAuthenticationHandler(string username, string password, HttpMessageHandler innerHandler, ILogger? logger = null)
-        : this(username, password, logger)
+    public DigestAuthenticationHandler(string userName, string password, HttpMessageHandler innerHandler, ILogger? logger = null)
+        : this(userName, password, logger)
     {
         ArgumentNullException.ThrowIfNull(innerHandler);
         InnerHandler = innerHandler;
     }
 
-    /// <summary>The user name (the public key); not a secret.</summary>
-    public string Username => _username;
+    /// <summary>The user name; not a secret.</summary>
+    public string UserName => _username;
 
     /// <inheritdoc/>
-    public override string ToString() => $"DigestAuthenticationHandler {{ Username = {_username}, Password = [redacted] }}";
+    public override string ToString() => $"DigestAuthenticationHandler {{ UserName = {_username}, Password = [redacted] }}";
 
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

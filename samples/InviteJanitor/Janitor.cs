@@ -178,8 +178,8 @@ public static class Janitor
 
             if (publicKey is not null)
             {
-                clientOptions.PublicApiKey = publicKey;
-                clientOptions.PrivateApiKey = privateKey;
+                // An Atlas programmatic API key is a Digest user name (the public key) and password (the private key).
+                clientOptions.Digest = new DigestCredential(publicKey, privateKey);
             }
             else
             {

@@ -1,9 +1,11 @@
 #pragma warning disable CS0618 // The invite operations are deprecated by the API; they are still what is tested.
 
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,8 +66,7 @@ public sealed class DependencyInjectionTests
         await using ServiceProvider provider = Build(server, services => services.AddSpecClient(http => new V20250312.AtlasClient(http), o =>
         {
             o.BaseAddress = server.BaseAddress;
-            o.PublicApiKey = SimulatorDemo.PublicKey;
-            o.PrivateApiKey = SimulatorDemo.PrivateKey;
+            o.Digest = new DigestCredential(SimulatorDemo.PublicKey, SimulatorDemo.PrivateKey);
             o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
         }));
         var atlas = provider.GetRequiredService<V20250312.AtlasClient>();
@@ -76,6 +77,53 @@ public sealed class DependencyInjectionTests
 
         Assert.Equal(4, server.Faults.RequestCount); // challenge + answer, then the 503 and its retry
         Assert.Single(server.Logs.Named("Retrying"));
+    }
+
+    [Fact]
+    public async Task DigestCredentialsBoundFromConfigurationAuthenticateCalls()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        IConfiguration configuration = Configuration(new()
+        {
+            ["Atlas:BaseAddress"] = server.BaseAddress.ToString(),
+            ["Atlas:Digest:UserName"] = SimulatorDemo.PublicKey,
+            ["Atlas:Digest:Password"] = SimulatorDemo.PrivateKey,
+            ["Atlas:Retry:MaxRetryAttempts"] = "0",
+        });
+        await using ServiceProvider provider = Build(server, services => services.AddSpecClient(http => new V20250312.AtlasClient(http), o => configuration.GetSection("Atlas").Bind(o)));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        SpecClientOptions options = provider.GetRequiredService<IOptionsMonitor<SpecClientOptions>>().Get(SpecClientServiceCollectionExtensions.ClientName<V20250312.AtlasClient>());
+        var atlas = provider.GetRequiredService<V20250312.AtlasClient>();
+
+        Assert.True(options.UsesDigest);
+        Assert.Equal(0, options.Retry.MaxRetryAttempts);
+        Assert.NotEmpty(await atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId));
+        Assert.NotEmpty(await atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId));
+        Assert.Equal(3, server.Faults.RequestCount); // challenge + answer, then one round trip on the same nonce
+        Assert.Equal(1, server.Faults.DigestChallengeCount);
+        Assert.DoesNotContain(SimulatorDemo.PrivateKey, server.Logs.AllText);
+    }
+
+    [Fact]
+    public async Task HalfADigestCredentialFromConfigurationFailsBeforeAnyRequest()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        IConfiguration configuration = Configuration(new()
+        {
+            ["Atlas:BaseAddress"] = server.BaseAddress.ToString(),
+            ["Atlas:Digest:Password"] = "private-key-value",
+        });
+        await using ServiceProvider provider = Build(server, services => services.AddSpecClient("atlas", http => new V20250312.AtlasClient(http), o => configuration.GetSection("Atlas").Bind(o)));
+
+        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<V20250312.AtlasClient>());
+
+        Assert.Equal(
+            ["SpecClientOptions 'atlas': Digest.UserName is missing: a Digest.Password is set, but Digest authentication needs both Digest.UserName and Digest.Password."],
+            error.Failures);
+        Assert.DoesNotContain("private-key-value", error.Message);
+        Assert.Equal(0, server.Faults.RequestCount);
     }
 
     [Fact]
@@ -119,8 +167,7 @@ public sealed class DependencyInjectionTests
         services.AddSpecClient("atlas", http => new V20250312.AtlasClient(http), o =>
         {
             o.BaseAddress = new Uri("api/atlas", UriKind.Relative);
-            o.PublicApiKey = "public";
-            o.PrivateApiKey = "private-key-value";
+            o.Digest = new DigestCredential("public", "private-key-value");
             o.ClientId = "id";
             o.ClientSecret = "secret-value";
             o.Retry.MaxRetryAttempts = 50;
@@ -133,7 +180,7 @@ public sealed class DependencyInjectionTests
         Assert.Equal(
             [
                 "SpecClientOptions 'atlas': BaseAddress must be an absolute http or https URL, such as https://cloud.mongodb.com/; 'api/atlas' is relative.",
-                "SpecClientOptions 'atlas': set either a service account (ClientId, ClientSecret) or an API key (PublicApiKey, PrivateApiKey), not both.",
+                "SpecClientOptions 'atlas': set either a service account (ClientId, ClientSecret) or Digest credentials (Digest.UserName, Digest.Password), not both.",
                 "SpecClientOptions 'atlas': Retry.MaxRetryAttempts must be between 0 and 10; it is 50.",
                 "SpecClientOptions 'atlas': Timeout (00:01:40) covers all attempts and must not be shorter than AttemptTimeout (00:05:00).",
             ],
@@ -146,12 +193,12 @@ public sealed class DependencyInjectionTests
     public void WithoutDependencyInjectionTheSameValidationThrowsBeforeAnythingIsBuilt()
     {
         OptionsValidationException error = Assert.Throws<OptionsValidationException>(
-            () => SpecClientHttp.CreateHttpClient(new SpecClientOptions { PublicApiKey = "public" }));
+            () => SpecClientHttp.CreateHttpClient(new SpecClientOptions { Digest = new DigestCredential { UserName = "public" } }));
 
         Assert.Equal(
             [
                 "SpecClientOptions: BaseAddress is required: the API server's absolute URL, such as https://cloud.mongodb.com/.",
-                "SpecClientOptions: PrivateApiKey is missing: the API key 'public' needs both PublicApiKey and PrivateApiKey.",
+                "SpecClientOptions: Digest.Password is missing: the Digest user name 'public' needs both Digest.UserName and Digest.Password.",
             ],
             error.Failures);
     }
@@ -176,6 +223,9 @@ public sealed class DependencyInjectionTests
         options.ClientId = SimulatorDemo.ClientId;
         options.ClientSecret = SimulatorDemo.ClientSecret;
     }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values)
+        => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
     private static ServiceProvider Build(TestServer server, Action<IServiceCollection> configure)
     {

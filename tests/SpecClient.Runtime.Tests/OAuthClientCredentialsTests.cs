@@ -227,7 +227,7 @@ public class OAuthClientCredentialsTests
         OAuthClientCredentialsOptions options = Options(TimeProvider.System);
         using var tokens = new OAuthTokenSource(options, new RoutingHandler((_, _) => Task.FromResult(Ok())));
         using var handler = new OAuthClientCredentialsHandler(tokens);
-        var all = new SpecClientOptions { BaseAddress = Base, ClientId = "mdb_sa_id_client", ClientSecret = Secret, PrivateApiKey = "private-value", PublicApiKey = "public" };
+        var all = new SpecClientOptions { BaseAddress = Base, ClientId = "mdb_sa_id_client", ClientSecret = Secret, Digest = new DigestCredential("public", "private-value") };
 
         foreach (string text in new[] { options.ToString(), tokens.ToString(), handler.ToString(), all.ToString(), new DigestAuthenticationHandler("public", "private-value").ToString() })
         {
@@ -236,7 +236,7 @@ public class OAuthClientCredentialsTests
         }
 
         Assert.Contains("ClientSecret = [redacted]", all.ToString());
-        Assert.Contains("PrivateApiKey = [redacted]", all.ToString());
+        Assert.Contains("Digest = { UserName = public, Password = [redacted] }", all.ToString());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Options;
 using SpecClient.Atlas.V20250312;
 using SpecClient.Runtime.Tests.Infrastructure;
 using Xunit;
@@ -100,7 +101,7 @@ public class ResilienceTests
         {
             BaseAddress = new Uri("ftp://cloud.mongodb.com/"),
             ClientSecret = "s",
-            PrivateApiKey = "p",
+            Digest = new DigestCredential { Password = "p" },
             Retry = { BaseDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(1) },
             AttemptTimeout = TimeSpan.Zero,
             MaxResponseBytes = 10,
@@ -112,8 +113,8 @@ public class ResilienceTests
             [
                 "SpecClientOptions 'x': BaseAddress must use http or https; 'ftp://cloud.mongodb.com/' uses ftp.",
                 "SpecClientOptions 'x': ClientId is missing: a ClientSecret is set, but a service account needs both ClientId and ClientSecret.",
-                "SpecClientOptions 'x': PublicApiKey is missing: a PrivateApiKey is set, but an API key needs both PublicApiKey and PrivateApiKey.",
-                "SpecClientOptions 'x': set either a service account (ClientId, ClientSecret) or an API key (PublicApiKey, PrivateApiKey), not both.",
+                "SpecClientOptions 'x': Digest.UserName is missing: a Digest.Password is set, but Digest authentication needs both Digest.UserName and Digest.Password.",
+                "SpecClientOptions 'x': set either a service account (ClientId, ClientSecret) or Digest credentials (Digest.UserName, Digest.Password), not both.",
                 "SpecClientOptions 'x': Retry.MaxDelay must be at least Retry.BaseDelay (00:00:10) and at most 1 hour; it is 00:00:01.",
                 "SpecClientOptions 'x': AttemptTimeout must be between 10 ms and 1 day; it is 00:00:00.",
                 "SpecClientOptions 'x': MaxResponseBytes must be between 1024 and 2147483647; it is 10.",
@@ -121,6 +122,28 @@ public class ResilienceTests
             ],
             failures);
         Assert.DoesNotContain(failures, f => f.Contains("'s'", StringComparison.Ordinal) || f.Contains("'p'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DigestNeedsBothHalvesAndAnEmptyOneMeansNone()
+    {
+        var validator = new SpecClientOptionsValidator();
+        var api = new Uri("https://api.example/");
+
+        // Configuration often binds blank placeholders: they configure nothing rather than half a credential.
+        var blank = new SpecClientOptions { BaseAddress = api, Digest = new DigestCredential("", " ") };
+        Assert.True(validator.Validate(null, blank).Succeeded);
+        Assert.False(blank.UsesDigest);
+
+        var half = new SpecClientOptions { BaseAddress = api, Digest = new DigestCredential { UserName = "alice" } };
+        Assert.True(half.UsesDigest);
+        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => SpecClientHttp.CreateHttpClient(half));
+        Assert.Equal(["SpecClientOptions: Digest.Password is missing: the Digest user name 'alice' needs both Digest.UserName and Digest.Password."], error.Failures);
+
+        var whole = new SpecClientOptions { BaseAddress = api, Digest = new DigestCredential("alice", "secret-value") };
+        Assert.True(validator.Validate(null, whole).Succeeded);
+        Assert.True(whole.UsesDigest);
+        Assert.Equal("{ UserName = alice, Password = [redacted] }", whole.Digest!.ToString());
     }
 
     private static HttpClient Http(RoutingHandler server)

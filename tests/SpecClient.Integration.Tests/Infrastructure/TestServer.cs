@@ -53,7 +53,7 @@ internal sealed class TestServer : IAsyncDisposable
 
     /// <summary>Options for the demo owner API key (digest); retries fast (real time) unless changed.</summary>
     public SpecClientOptions ApiKey(string publicKey = SimulatorDemo.PublicKey, string privateKey = SimulatorDemo.PrivateKey)
-        => Fast(new SpecClientOptions { BaseAddress = BaseAddress, PublicApiKey = publicKey, PrivateApiKey = privateKey });
+        => Fast(new SpecClientOptions { BaseAddress = BaseAddress, Digest = new DigestCredential(publicKey, privateKey) });
 
     /// <summary>An HttpClient with the runtime's whole chain, logging into <see cref="Logs"/>.</summary>
     public HttpClient Http(SpecClientOptions options, HttpMessageHandler? primary = null, OAuthTokenSource? tokens = null)

@@ -100,15 +100,11 @@ public sealed partial class ApiConnection
             return true;
         }
 
-        public override async ValueTask DisposeAsync()
+        protected override ValueTask DisposeWalkAsync()
         {
-            await base.DisposeAsync().ConfigureAwait(false);
-            if (_items is not null)
-            {
-                await _items.DisposeAsync().ConfigureAwait(false);
-            }
-
+            // The response first: the parser's enumerator then has only its buffers to give back.
             _response?.Dispose();
+            return _items?.DisposeAsync() ?? default;
         }
     }
 

@@ -275,10 +275,6 @@ public static class ApiPaging
             return true;
         }
 
-        public override ValueTask DisposeAsync()
-        {
-            base.DisposeAsync();
-            return _pages?.DisposeAsync() ?? default;
-        }
+        protected override ValueTask DisposeWalkAsync() => _pages?.DisposeAsync() ?? default;
     }
 }

@@ -33,9 +33,12 @@ internal abstract class AsyncWalk<T>(CancellationToken sequenceToken) : IAsyncEn
 
     public abstract ValueTask<bool> MoveNextAsync();
 
-    public virtual ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _linked?.Dispose();
-        return default;
+        return DisposeWalkAsync();
     }
+
+    /// <summary>Disposes what the walk holds (an inner enumerator, a response).</summary>
+    protected virtual ValueTask DisposeWalkAsync() => default;
 }

@@ -215,6 +215,12 @@ internal static class ClientEmitter
         string paramsType = operation.ParamsClassName;
         string context = "s_json.";
         string returnType = ReturnType(operation);
+        string core = operation.MethodName + "Core";
+        List<ShorthandValue> values = ShorthandValues(operation);
+        var arguments = values.ToDictionary(value => value.Property, value => value.Argument);
+
+        // In the core, the shorthand's values are arguments; every other member is read from the parameters when given.
+        string Access(string property) => arguments.TryGetValue(property, out string? argument) ? argument : "parameters?." + property;
 
         writer.Line("private static readonly global::SpecClient.Runtime.ApiOperation " + operation.DescriptorField + " = new(" + SourceWriter.Literal(operation.OperationId)
             + ", \"" + operation.HttpMethod.ToUpperInvariant() + "\", " + SourceWriter.Literal(operation.PathTemplate) + (spec.RootClient.ApiVersion is null ? string.Empty : ", " + SourceWriter.Literal(spec.RootClient.ApiVersion)) + ");");
@@ -222,33 +228,57 @@ internal static class ClientEmitter
         writer.DocXml("<inheritdoc/>");
         EmitObsolete(writer, operation);
         writer.Line("public " + returnType + " " + operation.MethodName + "(" + paramsType + " parameters, " + CancellationTokenType + " cancellationToken = default)");
+        writer.Line("    => " + core + "(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), " + string.Concat(values.Select(value => "parameters." + value.Property + ", ")) + "cancellationToken);");
+        writer.Line();
+
+        // The shorthand is the interface's too (fakes get it from there); here it skips the params record a call would
+        // otherwise allocate, checking its values as the record's Validate() would.
+        string shorthandCall = core + "(null, " + string.Concat(values.Select(value => value.Argument + ", ")) + "cancellationToken);";
+        writer.DocXml("<inheritdoc/>");
+        EmitObsolete(writer, operation);
+        writer.Line("public " + returnType + " " + operation.MethodName + "(" + string.Concat(values.Select(value => value.Type + " " + value.Argument + ", ")) + CancellationTokenType + " cancellationToken = default)");
+        if (ParamsEmitter.ChecksShorthandValues(operation))
+        {
+            writer.OpenBrace();
+            writer.Line(paramsType + "." + ParamsEmitter.ValidateShorthandMethod + "(" + string.Join(", ", values.Select(value => value.Argument)) + ");");
+            writer.Line("return " + shorthandCall);
+            writer.CloseBrace();
+        }
+        else
+        {
+            writer.Line("    => " + shorthandCall);
+        }
+
+        writer.Line();
+        writer.Line("private " + returnType + " " + core + "(" + paramsType + "? parameters, " + string.Concat(values.Select(value => value.Type + " " + value.Argument + ", ")) + CancellationTokenType + " cancellationToken)");
         writer.OpenBrace();
-        writer.Line("var uri = _connection.CreateUriBuilder(parameters);");
+        writer.Line("var uri = _connection.CreateUriBuilder();");
         foreach (PathSegmentSpec segment in operation.PathSegments)
         {
+            string value = segment.Literal is null ? Access(segment.ParameterPropertyName!) : string.Empty;
             writer.Line(segment.Literal is not null
                 ? "uri.AppendLiteral(" + SourceWriter.Literal(segment.Literal) + ");"
                 : segment.MetadataName is not null
-                    ? "uri.AppendPathValue(parameters." + segment.ParameterPropertyName + ", s_json." + segment.MetadataName + ");"
+                    ? "uri.AppendPathValue(" + value + ", s_json." + segment.MetadataName + ");"
                 : segment.UrlSafe
-                    ? "uri.AppendUrlSafeValue(parameters." + segment.ParameterPropertyName + ");"
-                    : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");
+                    ? "uri.AppendUrlSafeValue(" + value + ");"
+                    : "uri.AppendPathValue(" + ValueExpression(value, segment.Format, nullable: false) + ");");
         }
 
         foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
         {
-            EmitQueryParameter(writer, parameter);
+            EmitQueryParameter(writer, parameter, Access(parameter.PropertyName));
         }
 
         writer.Line("var request = _connection.CreateRequest(" + operation.DescriptorField + ", uri.ToStringAndClear(), " + SourceWriter.Literal(operation.AcceptMediaType) + ");");
         foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
-            EmitHeaderParameter(writer, parameter);
+            EmitHeaderParameter(writer, parameter, Access(parameter.PropertyName));
         }
 
         if (operation.Body is RequestBodySpec body)
         {
-            EmitBody(writer, body);
+            EmitBody(writer, body, Access);
         }
 
         string error = operation.ErrorType is null ? "null" : context + operation.ErrorType.MetadataName;
@@ -256,7 +286,7 @@ internal static class ClientEmitter
         if (operation.ResultKind == ResultBodyKind.Json && operation.EnvelopePropertyName is string envelope)
         {
             // Only a caller who asked for the envelope gets the step that unwraps it.
-            writer.Line("return parameters." + envelope + " == true");
+            writer.Line("return " + Access(envelope) + " == true");
             writer.Line("    ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, " + result + error + ", cancellationToken)");
             writer.Line("    : _connection.SendAsync(request, " + result + error + ", cancellationToken);");
         }
@@ -290,7 +320,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>The request body, one runtime call per encoding (a multipart form: one per part).</summary>
-    private static void EmitBody(SourceWriter writer, RequestBodySpec body)
+    private static void EmitBody(SourceWriter writer, RequestBodySpec body, System.Func<string, string> access)
     {
         const string Bodies = "global::SpecClient.Runtime.RequestBodies.";
         if (body.Encoding == BodyEncoding.Multipart && !body.Parts.IsEmpty)
@@ -299,17 +329,18 @@ internal static class ClientEmitter
             foreach (MultipartPartSpec part in body.Parts)
             {
                 string name = SourceWriter.Literal(part.Name);
-                string access = "parameters." + part.PropertyName;
+                string partValue = access(part.PropertyName);
                 writer.Line(part.IsFile
-                    ? (part.Type.Underlying.Kind == TypeRefKind.List ? "form.AddFiles(" : "form.AddFile(") + name + ", " + access + ");"
-                    : "form.AddValue(" + name + ", " + access + ", s_json." + part.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(part.ContentType) + ");");
+                    ? (part.Type.Underlying.Kind == TypeRefKind.List ? "form.AddFiles(" : "form.AddFile(") + name + ", " + partValue + ");"
+                    : "form.AddValue(" + name + ", " + partValue + ", s_json." + part.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(part.ContentType) + ");");
             }
 
             writer.Line("request.Content = form;");
             return;
         }
 
-        string value = "parameters." + body.PropertyName + (body.Type.IsNullable && body.Type.IsValueType ? ".Value" : string.Empty);
+        // An optional body is read inside the check that it is there, where the parameters are known to be given.
+        string value = (body.Required ? access(body.PropertyName) : "parameters." + body.PropertyName) + (body.Type.IsNullable && body.Type.IsValueType ? ".Value" : string.Empty);
         string create = "request.Content = " + body.Encoding switch
         {
             BodyEncoding.Form => Bodies + "Form(" + value + ", s_json." + body.Type.Underlying.MetadataName + string.Concat(body.FieldEncodings.Select(field =>
@@ -325,7 +356,7 @@ internal static class ClientEmitter
         }
         else
         {
-            writer.Line("if (parameters." + body.PropertyName + " is not null)");
+            writer.Line("if (" + access(body.PropertyName) + " is not null)");
             writer.OpenBrace();
             writer.Line(create);
             writer.CloseBrace();
@@ -446,42 +477,40 @@ internal static class ClientEmitter
             : "global::System.Threading.Tasks.Task<" + operation.ResultType.Identifier + ">",
     };
 
+    /// <summary>One value the shorthand overload takes: a required parameter, a required part, or a required body.</summary>
+    private readonly record struct ShorthandValue(string Property, string Argument, string Type, string DocArgument, string Description);
+
+    /// <summary>The shorthand overload's values, in its order: the required parameters, then the required parts, then a required body.</summary>
+    private static List<ShorthandValue> ShorthandValues(OperationSpec operation)
+    {
+        var values = operation.Parameters.Where(p => p.Required)
+            .Select(p => new ShorthandValue(p.PropertyName, p.ArgumentName, p.Type.Identifier, p.DocArgumentName, p.ArgumentDescription ?? "The '" + p.Name + "' parameter."))
+            .Concat((operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty).Where(part => part.Required)
+                .Select(part => new ShorthandValue(part.PropertyName, part.ArgumentName, part.Type.Identifier, part.DocArgumentName, part.ArgumentDescription ?? "The '" + part.Name + "' part.")))
+            .ToList();
+        if (operation.Body is { Required: true, Parts.IsEmpty: true } body)
+        {
+            values.Add(new ShorthandValue(body.PropertyName, "body", body.Type.Identifier, "body", body.Description ?? "The request body."));
+        }
+
+        return values;
+    }
+
     /// <summary>The overload that takes the required parameters (and body) directly; its documentation is the main method's.</summary>
     private static void EmitConvenienceOverload(SourceWriter writer, OperationSpec operation, string paramsType, string returnType)
     {
-        List<ParameterSpec> required = operation.Parameters.Where(p => p.Required).ToList();
-        RequestBodySpec? body = operation.Body is { Required: true, Parts.IsEmpty: true } requiredBody ? requiredBody : null;
-        List<MultipartPartSpec> parts = operation.Body?.Parts.Where(part => part.Required).ToList() ?? new List<MultipartPartSpec>();
-        var arguments = required.Select(p => p.Type.Identifier + " " + p.ArgumentName).Concat(parts.Select(part => part.Type.Identifier + " " + part.ArgumentName)).ToList();
-        var assignments = required.Select(p => p.PropertyName + " = " + p.ArgumentName).Concat(parts.Select(part => part.PropertyName + " = " + part.ArgumentName)).ToList();
-        if (body is not null)
-        {
-            arguments.Add(body.Type.Identifier + " body");
-            assignments.Add(body.PropertyName + " = body");
-        }
-
+        List<ShorthandValue> values = ShorthandValues(operation);
         writer.Line();
         writer.DocXml("<inheritdoc cref=\"" + operation.MethodName + "(" + paramsType + ", global::System.Threading.CancellationToken)\"/>");
-        foreach (ParameterSpec parameter in required)
+        foreach (ShorthandValue value in values)
         {
-            writer.Doc("param", parameter.ArgumentDescription ?? "The '" + parameter.Name + "' parameter.", "name=\"" + parameter.DocArgumentName + "\"");
-        }
-
-        foreach (MultipartPartSpec part in parts)
-        {
-            writer.Doc("param", part.ArgumentDescription ?? "The '" + part.Name + "' part.", "name=\"" + part.DocArgumentName + "\"");
-        }
-
-        if (body is not null)
-        {
-            writer.Doc("param", body.Description ?? "The request body.", "name=\"body\"");
+            writer.Doc("param", value.Description, "name=\"" + value.DocArgument + "\"");
         }
 
         writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
         EmitObsolete(writer, operation);
-        arguments.Add(CancellationTokenType + " cancellationToken = default");
-        writer.Line(returnType + " " + operation.MethodName + "(" + string.Join(", ", arguments) + ")");
-        writer.Line("    => " + operation.MethodName + "(new " + paramsType + (assignments.Count == 0 ? "()" : " { " + string.Join(", ", assignments) + " }") + ", cancellationToken);");
+        writer.Line(returnType + " " + operation.MethodName + "(" + string.Concat(values.Select(value => value.Type + " " + value.Argument + ", ")) + CancellationTokenType + " cancellationToken = default)");
+        writer.Line("    => " + operation.MethodName + "(new " + paramsType + (values.Count == 0 ? "()" : " { " + string.Join(", ", values.Select(value => value.Property + " = " + value.Argument)) + " }") + ", cancellationToken);");
     }
 
     private static void EmitOperationDocs(SourceWriter writer, OperationSpec operation)
@@ -540,25 +569,24 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitQueryParameter(SourceWriter writer, ParameterSpec parameter)
+    private static void EmitQueryParameter(SourceWriter writer, ParameterSpec parameter, string access)
     {
         if (parameter.Format == ValueFormat.Structured)
         {
-            writer.Line("uri.AppendQuery(" + SourceWriter.Literal(parameter.Name) + ", parameters." + parameter.PropertyName + ", s_json." + parameter.Type.Underlying.MetadataName
+            writer.Line("uri.AppendQuery(" + SourceWriter.Literal(parameter.Name) + ", " + access + ", s_json." + parameter.Type.Underlying.MetadataName
                 + ", global::SpecClient.Runtime.ParameterStyle." + parameter.Style.ToString() + ", " + (parameter.Explode ? "true" : "false") + ");");
             return;
         }
 
-        EmitParameter(writer, parameter, "uri.AppendQuery(");
+        EmitParameter(writer, parameter, "uri.AppendQuery(", access);
     }
 
-    private static void EmitHeaderParameter(SourceWriter writer, ParameterSpec parameter)
-        => EmitParameter(writer, parameter, "global::SpecClient.Runtime.RequestHeaders.Add(request, ");
+    private static void EmitHeaderParameter(SourceWriter writer, ParameterSpec parameter, string access)
+        => EmitParameter(writer, parameter, "global::SpecClient.Runtime.RequestHeaders.Add(request, ", access);
 
     /// <summary>One call per value: arrays repeat the query parameter (form, explode) or the header.</summary>
-    private static void EmitParameter(SourceWriter writer, ParameterSpec parameter, string callStart)
+    private static void EmitParameter(SourceWriter writer, ParameterSpec parameter, string callStart, string access)
     {
-        string access = "parameters." + parameter.PropertyName;
         string name = SourceWriter.Literal(parameter.Name);
         if (!parameter.IsArray)
         {

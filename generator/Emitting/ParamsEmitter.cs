@@ -82,18 +82,78 @@ internal static class ParamsEmitter
         writer.CloseBrace();
     }
 
+    /// <summary>The static method checking the shorthand overload's values, which the client calls when no record is given.</summary>
+    public const string ValidateShorthandMethod = "ValidateRequired";
+
+    /// <summary>Whether any of the shorthand overload's values (the required members) has a check.</summary>
+    public static bool ChecksShorthandValues(OperationSpec operation) => GuardLines(operation, requiredOnly: true).Count > 0;
+
     private static void EmitValidate(SourceWriter writer, OperationSpec operation)
     {
         writer.DocXml("<inheritdoc/>");
         writer.Line("public void Validate()");
         writer.OpenBrace();
+        foreach (string line in GuardLines(operation, requiredOnly: false))
+        {
+            writer.Line(line);
+        }
+
+        writer.CloseBrace();
+        List<string> required = GuardLines(operation, requiredOnly: true);
+        if (required.Count == 0)
+        {
+            return;
+        }
+
+        // The shorthand overload sends without a record: its values (the required members) are checked here, with the
+        // same checks and in the same order as Validate() makes; the members it leaves unset need none.
+        writer.Line();
+        writer.Doc("summary", "Checks the values the shorthand overload takes, as Validate() checks them in a record.");
+        var arguments = new List<string>();
+        foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Required))
+        {
+            arguments.Add(parameter.Type.Identifier + " " + parameter.ArgumentName);
+        }
+
+        foreach (MultipartPartSpec part in (operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty).Where(part => part.Required))
+        {
+            arguments.Add(part.Type.Identifier + " " + part.ArgumentName);
+        }
+
+        if (operation.Body is { Required: true, Parts.IsEmpty: true } body)
+        {
+            arguments.Add(body.Type.Identifier + " body");
+        }
+
+        writer.Line("internal static void " + ValidateShorthandMethod + "(" + string.Join(", ", arguments) + ")");
+        writer.OpenBrace();
+        foreach (string line in required)
+        {
+            writer.Line(line);
+        }
+
+        writer.CloseBrace();
+    }
+
+    /// <summary>
+    /// The checks of Validate(), in its order; with <paramref name="requiredOnly"/>, those of the required members alone,
+    /// on the shorthand overload's arguments.
+    /// </summary>
+    private static List<string> GuardLines(OperationSpec operation, bool requiredOnly)
+    {
+        var lines = new List<string>();
         foreach (ParameterSpec parameter in operation.Parameters)
         {
-            string value = parameter.PropertyName;
+            if (requiredOnly && !parameter.Required)
+            {
+                continue;
+            }
+
+            string value = requiredOnly ? parameter.ArgumentName : parameter.PropertyName;
             string name = SourceWriter.Literal(parameter.Name);
             if (parameter.Required && !parameter.Type.IsValueType)
             {
-                writer.Line(Guard + ".NotNull(" + value + ", " + name + ");");
+                lines.Add(Guard + ".NotNull(" + value + ", " + name + ");");
             }
 
             if (parameter.Validation is not ValidationSpec validation)
@@ -106,22 +166,22 @@ internal static class ParamsEmitter
                 : value;
             if (validation.PatternCharacters is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                writer.Line(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + validation.PatternMinLength + ", "
+                lines.Add(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + validation.PatternMinLength + ", "
                     + Number(validation.PatternMaxLength) + ", " + SourceWriter.Literal(validation.Pattern!) + ", " + name + ");");
             }
             else if (validation.Pattern is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                writer.Line(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + name + ");");
+                lines.Add(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + name + ");");
             }
 
             if ((validation.MinLength is not null || validation.MaxLength is not null) && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                writer.Line(Guard + ".Length(" + text + ", " + Number(validation.MinLength) + ", " + Number(validation.MaxLength) + ", " + name + ");");
+                lines.Add(Guard + ".Length(" + text + ", " + Number(validation.MinLength) + ", " + Number(validation.MaxLength) + ", " + name + ");");
             }
 
             if ((validation.Minimum is not null || validation.Maximum is not null) && parameter.Format is ValueFormat.Integer or ValueFormat.Number)
             {
-                writer.Line(validation.ExclusiveMinimum || validation.ExclusiveMaximum
+                lines.Add(validation.ExclusiveMinimum || validation.ExclusiveMaximum
                     ? Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Bool(validation.ExclusiveMinimum) + ", " + Decimal(validation.Maximum) + ", " + Bool(validation.ExclusiveMaximum) + ", " + name + ");"
                     : Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Decimal(validation.Maximum) + ", " + name + ");");
             }
@@ -129,18 +189,18 @@ internal static class ParamsEmitter
 
         if (operation.Body is { Required: true, Parts.IsEmpty: true } body && !body.Type.IsValueType)
         {
-            writer.Line(Guard + ".NotNull(" + body.PropertyName + ", \"body\");");
+            lines.Add(Guard + ".NotNull(" + (requiredOnly ? "body" : body.PropertyName) + ", \"body\");");
         }
 
         foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
         {
             if (part.Required && !part.Type.IsValueType)
             {
-                writer.Line(Guard + ".NotNull(" + part.PropertyName + ", " + SourceWriter.Literal(part.Name) + ");");
+                lines.Add(Guard + ".NotNull(" + (requiredOnly ? part.ArgumentName : part.PropertyName) + ", " + SourceWriter.Literal(part.Name) + ");");
             }
         }
 
-        writer.CloseBrace();
+        return lines;
     }
 
     private static void EmitPatterns(SourceWriter writer, OperationSpec operation)

@@ -40,6 +40,14 @@ public sealed partial record ListOrganizationUsersParams : global::SpecClient.Ru
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -69,6 +77,17 @@ public sealed partial record RemoveOrganizationUserParams : global::SpecClient.R
         global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
         global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -116,6 +135,14 @@ public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -144,6 +171,17 @@ public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
         global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -178,6 +216,14 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -205,6 +251,15 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
         global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -236,6 +291,15 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -265,6 +329,17 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -304,6 +379,18 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -336,6 +423,17 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -364,6 +462,14 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -395,6 +501,15 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -422,6 +537,15 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -452,6 +576,17 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -491,6 +626,18 @@ public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -521,6 +668,17 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");

@@ -46,6 +46,14 @@ public sealed partial record ListOrganizationUsersParams : global::SpecClient.Ru
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -73,6 +81,15 @@ public sealed partial record CreateOrganizationUserParams : global::SpecClient.R
         global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrgUserRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -104,6 +121,17 @@ public sealed partial record GetOrganizationUserParams : global::SpecClient.Runt
         global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
         global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -143,6 +171,18 @@ public sealed partial record UpdateOrganizationUserParams : global::SpecClient.R
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string userId, OrgUserUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -173,6 +213,17 @@ public sealed partial record RemoveOrganizationUserParams : global::SpecClient.R
         global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
         global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -226,6 +277,14 @@ public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -253,6 +312,15 @@ public sealed partial record AddProjectUserParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupUserRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -285,6 +353,17 @@ public sealed partial record GetProjectUserParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -315,6 +394,17 @@ public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
         global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -354,6 +444,18 @@ public sealed partial record AddProjectRoleParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string userId, AddOrRemoveGroupRole body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -391,6 +493,18 @@ public sealed partial record RemoveProjectRoleParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string userId, AddOrRemoveGroupRole body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_userIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -423,6 +537,14 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -450,6 +572,15 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
         global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -481,6 +612,15 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -510,6 +650,17 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -549,6 +700,18 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -581,6 +744,17 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -609,6 +783,14 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -640,6 +822,15 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -667,6 +858,15 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -697,6 +897,17 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -736,6 +947,18 @@ public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -766,6 +989,17 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");

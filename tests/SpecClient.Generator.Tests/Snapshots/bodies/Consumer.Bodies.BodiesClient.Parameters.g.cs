@@ -18,6 +18,12 @@ public sealed partial record CreateTokenParams : global::SpecClient.Runtime.IReq
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(TokenRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
 }
 
 /// <summary>The parameters of uploadFile.</summary>
@@ -49,6 +55,12 @@ public sealed partial record UploadFileParams : global::SpecClient.Runtime.IRequ
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(File, "file");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(global::SpecClient.Runtime.FilePart file)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(file, "file");
+    }
 }
 
 /// <summary>The parameters of putFileContent.</summary>
@@ -68,6 +80,13 @@ public sealed partial record PutFileContentParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string fileId, global::System.IO.Stream body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
 }
 
 /// <summary>The parameters of downloadFile.</summary>
@@ -81,6 +100,12 @@ public sealed partial record DownloadFileParams : global::SpecClient.Runtime.IRe
     public void Validate()
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string fileId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
     }
 }
 
@@ -145,6 +170,12 @@ public sealed partial record GetLeagueParams : global::SpecClient.Runtime.IReque
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(League, "league");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string league)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(league, "league");
+    }
 }
 
 /// <summary>The parameters of getBatches.</summary>
@@ -159,6 +190,12 @@ public sealed partial record GetBatchesParams : global::SpecClient.Runtime.IRequ
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(Ids, "ids");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(global::System.Collections.Generic.List<int> ids)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(ids, "ids");
+    }
 }
 
 /// <summary>The parameters of listShelfBooks.</summary>
@@ -172,5 +209,11 @@ public sealed partial record ListShelfBooksParams : global::SpecClient.Runtime.I
     public void Validate()
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(ShelfId, "shelfId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string shelfId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(shelfId, "shelfId");
     }
 }

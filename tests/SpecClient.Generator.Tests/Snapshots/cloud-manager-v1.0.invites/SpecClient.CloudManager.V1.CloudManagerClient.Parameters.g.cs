@@ -32,6 +32,14 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -59,6 +67,15 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
         global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
         global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -90,6 +107,15 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -119,6 +145,17 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -158,6 +195,18 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -190,6 +239,17 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -218,6 +278,14 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
         global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -249,6 +317,15 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 }
 
@@ -276,6 +353,15 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
         global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
         global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -306,6 +392,17 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -345,6 +442,18 @@ public sealed partial record UpdateGroupInviteByIdParams : global::SpecClient.Ru
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
+
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
 
     private static readonly global::System.Buffers.SearchValues<char> s_invitationIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -375,6 +484,17 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
         global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
         global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");

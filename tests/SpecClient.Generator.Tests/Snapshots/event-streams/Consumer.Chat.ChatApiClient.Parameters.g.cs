@@ -18,6 +18,12 @@ public sealed partial record StreamChatParams : global::SpecClient.Runtime.IRequ
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(ChatRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
 }
 
 /// <summary>The parameters of createChatCompletion.</summary>
@@ -32,6 +38,12 @@ public sealed partial record CreateChatCompletionParams : global::SpecClient.Run
     public void Validate()
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(ChatRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 }
 
@@ -62,5 +74,11 @@ public sealed partial record SubscribeParams : global::SpecClient.Runtime.IReque
     public void Validate()
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(Topic, "topic");
+    }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(global::System.Collections.Generic.List<string> topic)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(topic, "topic");
     }
 }

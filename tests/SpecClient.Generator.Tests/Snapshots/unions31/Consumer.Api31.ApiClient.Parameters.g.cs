@@ -18,4 +18,10 @@ public sealed partial record PutThingParams : global::SpecClient.Runtime.IReques
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
+
+    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
+    internal static void ValidateRequired(Thing body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+    }
 }

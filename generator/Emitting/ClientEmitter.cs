@@ -8,7 +8,8 @@ namespace SpecClient.Generator.Emitting;
 /// Prints the root client, the tag clients and their operations. Each client has an interface, for fakes in tests: the
 /// interface carries the documentation and the conveniences written over the main method (the shorthand overload with
 /// the required parameters, the methods reading every page), so a fake implements one method per operation and gets
-/// them too; the class implements the main method.
+/// them too. The class implements the main method and the shorthand, which share one private method building the
+/// request: the shorthand sends without allocating a params record.
 /// </summary>
 internal static class ClientEmitter
 {

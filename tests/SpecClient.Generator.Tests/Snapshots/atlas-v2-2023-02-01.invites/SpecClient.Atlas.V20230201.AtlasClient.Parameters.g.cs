@@ -33,14 +33,11 @@ public sealed partial record ListOrganizationUsersParams : global::SpecClient.Ru
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -71,15 +68,9 @@ public sealed partial record RemoveOrganizationUserParams : global::SpecClient.R
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(OrgId, UserId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string userId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -128,14 +119,11 @@ public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -165,15 +153,9 @@ public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(GroupId, UserId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string userId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -211,12 +193,9 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -247,13 +226,9 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -285,13 +260,9 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -323,15 +294,9 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -370,16 +335,9 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, InvitationId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -415,15 +373,9 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -459,12 +411,9 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -495,13 +444,9 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -533,13 +478,9 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -570,15 +511,9 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -617,16 +552,9 @@ public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, InvitationId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -662,15 +590,9 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");

@@ -39,14 +39,11 @@ public sealed partial record ListOrganizationUsersParams : global::SpecClient.Ru
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -77,13 +74,9 @@ public sealed partial record CreateOrganizationUserParams : global::SpecClient.R
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrgUserRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -115,15 +108,9 @@ public sealed partial record GetOrganizationUserParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(OrgId, UserId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string userId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -162,16 +149,9 @@ public sealed partial record UpdateOrganizationUserParams : global::SpecClient.R
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, UserId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string userId, OrgUserUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -207,15 +187,9 @@ public sealed partial record RemoveOrganizationUserParams : global::SpecClient.R
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(OrgId, UserId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string userId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -270,14 +244,11 @@ public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -308,13 +279,9 @@ public sealed partial record AddProjectUserParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupUserRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -345,15 +312,9 @@ public sealed partial record GetProjectUserParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(GroupId, UserId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string userId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -388,15 +349,9 @@ public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(GroupId, UserId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string userId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -435,16 +390,9 @@ public sealed partial record AddProjectRoleParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, UserId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string userId, AddOrRemoveGroupRole body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -484,16 +432,9 @@ public sealed partial record RemoveProjectRoleParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, UserId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string userId, AddOrRemoveGroupRole body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -532,12 +473,9 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -568,13 +506,9 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -606,13 +540,9 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -644,15 +574,9 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -691,16 +615,9 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, InvitationId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -736,15 +653,9 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -780,12 +691,9 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -816,13 +724,9 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -854,13 +758,9 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -891,15 +791,9 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -938,16 +832,9 @@ public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, InvitationId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -983,15 +870,9 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");

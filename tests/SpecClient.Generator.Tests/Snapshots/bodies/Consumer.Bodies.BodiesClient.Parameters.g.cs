@@ -16,10 +16,9 @@ public sealed partial record CreateTokenParams : global::SpecClient.Runtime.IReq
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(TokenRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
@@ -53,10 +52,9 @@ public sealed partial record UploadFileParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(File, "file");
+        ValidateRequired(File);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(global::SpecClient.Runtime.FilePart file)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(file, "file");
@@ -77,11 +75,9 @@ public sealed partial record PutFileContentParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(FileId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string fileId, global::System.IO.Stream body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
@@ -99,10 +95,9 @@ public sealed partial record DownloadFileParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
+        ValidateRequired(FileId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string fileId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
@@ -168,10 +163,9 @@ public sealed partial record GetLeagueParams : global::SpecClient.Runtime.IReque
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(League, "league");
+        ValidateRequired(League);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string league)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(league, "league");
@@ -188,10 +182,9 @@ public sealed partial record GetBatchesParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Ids, "ids");
+        ValidateRequired(Ids);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(global::System.Collections.Generic.List<int> ids)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(ids, "ids");
@@ -208,10 +201,9 @@ public sealed partial record ListShelfBooksParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(ShelfId, "shelfId");
+        ValidateRequired(ShelfId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string shelfId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(shelfId, "shelfId");

@@ -27,12 +27,9 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -63,13 +60,9 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -101,13 +94,9 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -139,15 +128,9 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -186,16 +169,9 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, InvitationId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -231,15 +207,9 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string orgId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
@@ -275,12 +245,9 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -311,13 +278,9 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -349,13 +312,9 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -386,15 +345,9 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -433,16 +386,9 @@ public sealed partial record UpdateGroupInviteByIdParams : global::SpecClient.Ru
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, InvitationId, Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
@@ -478,15 +424,9 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(string groupId, string invitationId)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");

@@ -16,10 +16,9 @@ public sealed partial record StreamChatParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(ChatRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
@@ -37,10 +36,9 @@ public sealed partial record CreateChatCompletionParams : global::SpecClient.Run
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(ChatRequest body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
@@ -73,10 +71,9 @@ public sealed partial record SubscribeParams : global::SpecClient.Runtime.IReque
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Topic, "topic");
+        ValidateRequired(Topic);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(global::System.Collections.Generic.List<string> topic)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(topic, "topic");

@@ -16,10 +16,9 @@ public sealed partial record PutThingParams : global::SpecClient.Runtime.IReques
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
     }
 
-    /// <summary>Checks the values the shorthand overload takes, as Validate() checks them in a record.</summary>
     internal static void ValidateRequired(Thing body)
     {
         global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");

@@ -14,6 +14,9 @@ section() { printf '\n=== %s ===\n' "$1"; }
 section "Per-call overhead (in-memory handler)"
 dotnet run -c Release --project bench/SpecClient.PerCall.Benchmarks -- --filter '*' "${job[@]}" | grep -E '^\|'
 
+section "Per-call time, hand-written against SpecClient in alternating rounds of one process"
+dotnet run -c Release --project bench/SpecClient.PerCall.Benchmarks -- --paired | grep -E '^(Delete|Get):'
+
 section "Digest round trips per call (100 sequential calls, embedded simulator)"
 dotnet run -c Release --project bench/SpecClient.Benchmarks -- --filter '*Digest*' "${job[@]}" | grep -E '^\||round trip'
 

@@ -173,21 +173,6 @@ public sealed partial class ApiConnection
     public RequestUriBuilder CreateUriBuilder() => new(_baseAddressText);
 
     /// <summary>
-    /// Checks an operation's parameters (<see cref="IRequestParameters.Validate"/>), then starts its request URI at
-    /// <see cref="BaseAddress"/>. Called by generated code.
-    /// </summary>
-    /// <param name="parameters">The operation's parameters.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks the spec's constraints; nothing is sent.</exception>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public RequestUriBuilder CreateUriBuilder(IRequestParameters parameters)
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        parameters.Validate();
-        return new(_baseAddressText);
-    }
-
-    /// <summary>
     /// Creates a request for a URI from <see cref="CreateUriBuilder()"/>, or for a path relative to <see cref="BaseAddress"/>.
     /// Called by generated code.
     /// </summary>
@@ -264,19 +249,7 @@ public sealed partial class ApiConnection
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
-        => SendCoreAsync<object, object?, NoResult>(request, null, errorType, envelope: false, cancellationToken);
-
-    /// <summary>
-    /// Sends a request whose success response carries no result, and returns the response's status and headers;
-    /// disposes the request. Generated code uses <see cref="ApiResponse.CaptureAsync{T}"/> instead; kept for tests.
-    /// </summary>
-    /// <param name="request">The request, owned by this call from now on.</param>
-    /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
-    /// <param name="envelope">Whether the request asked for <c>envelope=true</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The successful response's status, headers and <see cref="ApiResponseInfo"/>.</returns>
-    internal Task<ApiResponse> SendWithResponseAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-        => SendCoreAsync<object, ApiResponse, NoResultWithResponse>(request, null, errorType, envelope, cancellationToken);
+        => Send<object>(request, null, errorType, Reading.Nothing, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result. Called by generated code; disposes the request.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -291,34 +264,9 @@ public sealed partial class ApiConnection
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, CancellationToken cancellationToken)
-        => SendAsync(request, resultType, errorType, envelope: false, cancellationToken);
-
-    /// <summary>Sends a request and reads its JSON result, from an envelope's <c>content</c> when <paramref name="envelope"/> is set.</summary>
-    internal Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(resultType);
-        return SendCoreAsync<T, T, ResultOnly<T>>(request, resultType, errorType, envelope, cancellationToken);
-    }
-
-    /// <summary>Sends a request whose success response carries no result, checking an envelope's status when <paramref name="envelope"/> is set.</summary>
-    internal Task SendAsync(HttpRequestMessage request, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-        => SendCoreAsync<object, object?, NoResult>(request, null, errorType, envelope, cancellationToken);
-
-    /// <summary>
-    /// Sends a request and reads its JSON result together with the response's status and headers; disposes the
-    /// request. Generated code uses <see cref="ApiResponse.CaptureAsync{T}"/> instead; kept for tests.
-    /// </summary>
-    /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="request">The request, owned by this call from now on.</param>
-    /// <param name="resultType">The JSON metadata of the result.</param>
-    /// <param name="errorType">The JSON metadata of the spec's error body, or null when the spec gives none.</param>
-    /// <param name="envelope">Whether the request asked for <c>envelope=true</c>: the result is then read from <c>content</c>.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The result with the successful response's status, headers and <see cref="ApiResponseInfo"/>.</returns>
-    internal Task<ApiResponse<T>> SendWithResponseAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(resultType);
-        return SendCoreAsync<T, ApiResponse<T>, ResultWithResponse<T>>(request, resultType, errorType, envelope, cancellationToken);
+        return Send(request, resultType, errorType, Reading.Json, cancellationToken);
     }
 
     /// <summary>
@@ -335,48 +283,7 @@ public sealed partial class ApiConnection
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<string> SendForTextAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return _callOptions?.Timeout is { } timeout
-            ? SendForTextWithTimeoutAsync(request, errorType, timeout, cancellationToken)
-            : SendForTextOnceAsync(request, errorType, cancellationToken);
-    }
-
-    // Apart from the caller: a lambda there would allocate its closure on every call, timeout or not.
-    private Task<string> SendForTextWithTimeoutAsync(HttpRequestMessage request, JsonTypeInfo? errorType, TimeSpan timeout, CancellationToken cancellationToken)
-        => WithTimeoutAsync(request, timeout, token => SendForTextOnceAsync(request, errorType, token), cancellationToken);
-
-    private async Task<string> SendForTextOnceAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
-            try
-            {
-                string text;
-                using (HttpResponseMessage response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false))
-                {
-                    telemetry.ResponseReceived(response);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                    text = TextEncoding(response).GetString(body);
-                    ResponseCapture.Record(response);
-                }
-
-                telemetry.Stop(null);
-                return text;
-            }
-            catch (Exception exception)
-            {
-                telemetry.Stop(exception);
-                throw;
-            }
-        }
-    }
+        => Send<string>(request, null, errorType, Reading.Text, cancellationToken);
 
     /// <summary>
     /// Sends a request whose success body is returned as a stream read as it arrives (files, archives, CSV, XML…): the
@@ -396,42 +303,163 @@ public sealed partial class ApiConnection
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<System.IO.Stream> SendForStreamAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+        => Send<System.IO.Stream>(request, null, errorType, Reading.Stream, cancellationToken);
+
+    /// <summary>What a send reads from a successful response; <see cref="Enveloped"/> combines with the first three.</summary>
+    [Flags]
+    internal enum Reading
     {
-        ArgumentNullException.ThrowIfNull(request);
-        return _callOptions?.Timeout is { } timeout
-            ? SendForStreamWithTimeoutAsync(request, errorType, timeout, cancellationToken)
-            : SendForStreamOnceAsync(request, errorType, cancellationToken);
+        /// <summary>Nothing: the body is left unread.</summary>
+        Nothing = 0,
+
+        /// <summary>The JSON result.</summary>
+        Json = 1,
+
+        /// <summary>The body as text.</summary>
+        Text = 2,
+
+        /// <summary>The body as a stream that owns the response.</summary>
+        Stream = 3,
+
+        /// <summary>The response itself, its body unread (event streams read it on).</summary>
+        Response = 4,
+
+        /// <summary>The call asked for <c>envelope=true</c>: a result, or an error, is read from <c>{"status": N, "content": …}</c>.</summary>
+        Enveloped = 8,
     }
 
-    private Task<System.IO.Stream> SendForStreamWithTimeoutAsync(HttpRequestMessage request, JsonTypeInfo? errorType, TimeSpan timeout, CancellationToken cancellationToken)
-        => WithTimeoutAsync(request, timeout, token => SendForStreamOnceAsync(request, errorType, token), cancellationToken);
-
-    private async Task<System.IO.Stream> SendForStreamOnceAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
+    /// <summary>Checks the request, then runs the one send path.</summary>
+    internal Task<T> Send<T>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, Reading reading, CancellationToken cancellationToken)
     {
-        using (request)
+        ArgumentNullException.ThrowIfNull(request);
+        return SendCoreAsync(request, resultType, errorType, reading, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one path of every send: trace, send (under <see cref="RequestOptions.Timeout"/> when set), fail on an error
+    /// status, read what <paramref name="reading"/> asks for while the response is alive, and dispose the request (and
+    /// the response, unless the result owns it).
+    /// </summary>
+    private async Task<T> SendCoreAsync<T>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, Reading reading, CancellationToken cancellationToken)
+    {
+        // A linked source only for a call with a timeout: calls without one allocate nothing for it.
+        CancellationTokenSource? expiry = null;
+        CancellationToken token = cancellationToken;
+        TimeSpan? timeout = _callOptions?.Timeout;
+        if (timeout is { } limit)
         {
-            OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
-            HttpResponseMessage? response = null;
+            expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            expiry.CancelAfter(limit);
+            token = expiry.Token;
+        }
+
+        bool enveloped = (reading & Reading.Enveloped) != 0;
+        reading &= ~Reading.Enveloped;
+        OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
+        HttpResponseMessage? response = null;
+        try
+        {
             try
             {
-                response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false);
-                telemetry.ResponseReceived(response);
-                if (!response.IsSuccessStatusCode)
+                response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (!token.IsCancellationRequested && exception.InnerException is TimeoutException)
+            {
+                // HttpClient.Timeout: a TaskCanceledException that is not the caller's cancellation.
+                throw new TimeoutException($"{Describe(request)} timed out: no response within {Seconds(HttpClient.Timeout)} (HttpClient.Timeout).", exception);
+            }
+            catch (HttpRequestException exception) when (exception.StatusCode is null)
+            {
+                throw new HttpRequestException(
+                    exception.HttpRequestError,
+                    $"{Describe(request)} failed without a response ({exception.HttpRequestError}): {exception.Message}",
+                    exception);
+            }
+
+            telemetry.ResponseReceived(response);
+            if (!response.IsSuccessStatusCode)
+            {
+                // The error body is read whole (up to the limit); one that cannot be read still gives the status.
+                ArraySegment<byte> error;
+                try
                 {
-                    throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    error = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, token).ConfigureAwait(false);
+                }
+                catch (HttpRequestException exception)
+                {
+                    throw ResponseReader.CreateUnreadableError(request, response, exception);
                 }
 
-                System.IO.Stream content = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                ResponseCapture.Record(response);
-                telemetry.Stop(null);
-                return new ResponseStream(content, response);
+                throw ResponseReader.CreateException(request, response, error, errorType, enveloped);
             }
-            catch (Exception exception)
+
+            T result = default!;
+            if (reading >= Reading.Stream)
             {
-                response?.Dispose();
-                telemetry.Stop(exception);
-                throw;
+                object owner = reading == Reading.Response
+                    ? response
+                    : new ResponseStream(await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false), response);
+                result = (T)owner;
+                ResponseCapture.Record(response);
+                response = null;
             }
+            else
+            {
+                if (reading != Reading.Nothing || enveloped)
+                {
+                    ArraySegment<byte> body = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, token).ConfigureAwait(false);
+                    try
+                    {
+                        if (reading == Reading.Json)
+                        {
+                            result = ResponseReader.ReadResult(request, response, body, StrictResponseReading ? StrictReading.For(resultType!) : resultType!, errorType, enveloped);
+                        }
+                        else if (reading == Reading.Text)
+                        {
+                            result = (T)(object)TextEncoding(response).GetString(body);
+                        }
+                        else
+                        {
+                            // An enveloped body may still report an error status the HTTP status hides.
+                            ResponseReader.ThrowIfEnvelopeFailed(request, response, body, errorType);
+                        }
+                    }
+                    finally
+                    {
+                        System.Buffers.ArrayPool<byte>.Shared.Return(body.Array!);
+                    }
+                }
+
+                ResponseCapture.Record(response);
+            }
+
+            telemetry.Stop(null);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            telemetry.Stop(exception);
+            if (expiry is not null && exception is OperationCanceledException canceled)
+            {
+                if (!cancellationToken.IsCancellationRequested && expiry.IsCancellationRequested)
+                {
+                    throw TimedOut(request, timeout!.Value, canceled);
+                }
+
+                if (cancellationToken.IsCancellationRequested && canceled.CancellationToken != cancellationToken)
+                {
+                    // Report the caller's token, not the linked one: callers compare it to tell their cancellation apart.
+                    throw new OperationCanceledException(canceled.Message, canceled, cancellationToken);
+                }
+            }
+
+            throw;
+        }
+        finally
+        {
+            response?.Dispose();
+            request.Dispose();
+            expiry?.Dispose();
         }
     }
 
@@ -450,124 +478,6 @@ public sealed partial class ApiConnection
         }
 
         return System.Text.Encoding.UTF8;
-    }
-
-    /// <summary>
-    /// The one path of every send: trace, send, fail on an error status, read the result (none when
-    /// <paramref name="resultType"/> is null), and shape it as <typeparamref name="TShape"/> says while the response is alive.
-    /// </summary>
-    private Task<TResult> SendCoreAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-        where TShape : IResponseShape<T, TResult>
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return _callOptions?.Timeout is { } timeout
-            ? SendWithTimeoutAsync<T, TResult, TShape>(request, resultType, errorType, envelope, timeout, cancellationToken)
-            : SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, cancellationToken);
-    }
-
-    // Apart from SendCoreAsync: a lambda there would allocate its closure on every call, timeout or not.
-    private Task<TResult> SendWithTimeoutAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, TimeSpan timeout, CancellationToken cancellationToken)
-        where TShape : IResponseShape<T, TResult>
-        => WithTimeoutAsync(request, timeout, token => SendOnceAsync<T, TResult, TShape>(request, resultType, errorType, envelope, token), cancellationToken);
-
-    private async Task<TResult> SendOnceAsync<T, TResult, TShape>(HttpRequestMessage request, JsonTypeInfo<T>? resultType, JsonTypeInfo? errorType, bool envelope, CancellationToken cancellationToken)
-        where TShape : IResponseShape<T, TResult>
-    {
-        using (request)
-        {
-            OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
-            try
-            {
-                TResult result;
-                using (HttpResponseMessage response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false))
-                {
-                    telemetry.ResponseReceived(response);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    T? value = default;
-                    if (resultType is not null)
-                    {
-                        (byte[] buffer, int length) = await ResponseReader.ReadPooledBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                        try
-                        {
-                            JsonTypeInfo<T> readType = StrictResponseReading ? StrictReading.For(resultType) : resultType;
-                            value = ResponseReader.ReadResult(request, response, new ArraySegment<byte>(buffer, 0, length), readType, errorType, envelope);
-                        }
-                        finally
-                        {
-                            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                        }
-                    }
-                    else if (envelope)
-                    {
-                        // An enveloped body may still report an error status the HTTP status hides.
-                        byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
-                        ResponseReader.ThrowIfEnvelopeFailed(request, response, body, errorType);
-                    }
-
-                    result = TShape.Create(value, response);
-                    ResponseCapture.Record(response);
-                }
-
-                telemetry.Stop(null);
-                return result;
-            }
-            catch (Exception exception)
-            {
-                telemetry.Stop(exception);
-                throw;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Sends, turning timeouts and transport failures into exceptions that name the call. A ValueTask: a response that
-    /// arrives synchronously (a handler answering from memory or cache) costs no Task allocation per call.
-    /// </summary>
-    private async ValueTask<HttpResponseMessage> SendHttpAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && exception.InnerException is TimeoutException)
-        {
-            // HttpClient.Timeout: a TaskCanceledException that is not the caller's cancellation.
-            throw new TimeoutException($"{Describe(request)} timed out: no response within {Seconds(HttpClient.Timeout)} (HttpClient.Timeout).", exception);
-        }
-        catch (HttpRequestException exception) when (exception.StatusCode is null)
-        {
-            throw new HttpRequestException(
-                exception.HttpRequestError,
-                $"{Describe(request)} failed without a response ({exception.HttpRequestError}): {exception.Message}",
-                exception);
-        }
-    }
-
-    /// <summary>
-    /// Runs one call under <see cref="RequestOptions.Timeout"/>: its expiry becomes a <see cref="TimeoutException"/>
-    /// naming the operation, while the caller's own cancellation stays an <see cref="OperationCanceledException"/>.
-    /// </summary>
-    private static async Task<T> WithTimeoutAsync<T>(HttpRequestMessage request, TimeSpan timeout, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
-    {
-        using CancellationTokenSource expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        expiry.CancelAfter(timeout);
-        try
-        {
-            return await send(expiry.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && expiry.IsCancellationRequested)
-        {
-            throw TimedOut(request, timeout, exception);
-        }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception.CancellationToken != cancellationToken)
-        {
-            // Report the caller's token, not the linked one: callers compare it to tell their cancellation apart.
-            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
-        }
     }
 
     /// <summary>The exception of a call that outlived <see cref="RequestOptions.Timeout"/>.</summary>

@@ -94,8 +94,8 @@ public class ApiResponse
 
 /// <summary>
 /// A successful response's result with its status and headers, like Azure's <c>Response&lt;T&gt;</c>: what
-/// <see cref="ApiResponse.CaptureAsync{T}"/> returns for any call of a generated client (and
-/// <see cref="ApiConnection.SendWithResponseAsync{T}"/> for code that builds its own requests).
+/// <see cref="ApiResponse.CaptureAsync{T}"/> returns for any call of a generated client, or of
+/// <see cref="ApiConnection"/>'s <c>Send…</c> methods for code that builds its own requests.
 /// </summary>
 /// <typeparam name="T">The result type.</typeparam>
 public sealed class ApiResponse<T> : ApiResponse

@@ -29,7 +29,7 @@ public static class EnvelopedResponse
     public static Task SendAsync(ApiConnection connection, HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return connection.SendAsync(request, errorType, envelope: true, cancellationToken);
+        return connection.Send<object>(request, null, errorType, ApiConnection.Reading.Enveloped, cancellationToken);
     }
 
     /// <summary>Sends a request and reads its JSON result from the envelope's <c>content</c>. Disposes the request.</summary>
@@ -49,6 +49,7 @@ public static class EnvelopedResponse
     public static Task<T> SendAsync<T>(ApiConnection connection, HttpRequestMessage request, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        return connection.SendAsync(request, resultType, errorType, envelope: true, cancellationToken);
+        ArgumentNullException.ThrowIfNull(resultType);
+        return connection.Send(request, resultType, errorType, ApiConnection.Reading.Json | ApiConnection.Reading.Enveloped, cancellationToken);
     }
 }

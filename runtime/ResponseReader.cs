@@ -27,65 +27,48 @@ internal static class ResponseReader
     /// <summary>Reads the result from a body that may live in a pooled buffer; it is copied only to report a failure.</summary>
     public static T ReadResult<T>(HttpRequestMessage request, HttpResponseMessage response, ArraySegment<byte> body, JsonTypeInfo<T> resultType, JsonTypeInfo? errorType, bool envelope)
     {
-        ReadOnlySpan<byte> json = body;
-        byte[]? copy = null;
-        if (envelope)
-        {
-            copy = body.ToArray();
-            json = Unwrap(request, response, copy, errorType);
-        }
-
+        ReadOnlySpan<byte> json = envelope ? body.AsSpan()[Unwrap(request, response, body, errorType)] : body;
         if (IsBlank(json))
         {
-            throw CreateReadFailure(request, response, copy ?? body.ToArray(), $"the response had no body, but {typeof(T).Name} was expected.", null);
+            throw CreateReadFailure(request, response, body.ToArray(), $"the response had no body, but {typeof(T).Name} was expected.", null);
         }
 
         try
         {
             T? result = JsonSerializer.Deserialize(json, resultType);
-            return result ?? throw CreateReadFailure(request, response, copy ?? body.ToArray(), $"the response body was null, but {typeof(T).Name} was expected.", null);
+            return result ?? throw CreateReadFailure(request, response, body.ToArray(), $"the response body was null, but {typeof(T).Name} was expected.", null);
         }
         catch (JsonException exception)
         {
-            throw CreateReadFailure(request, response, copy ?? body.ToArray(), $"the response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
+            throw CreateReadFailure(request, response, body.ToArray(), $"the response body is not a valid {typeof(T).Name}: {exception.Message}", exception);
         }
     }
 
-    public static void ThrowIfEnvelopeFailed(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo? errorType)
+    public static void ThrowIfEnvelopeFailed(HttpRequestMessage request, HttpResponseMessage response, ArraySegment<byte> body, JsonTypeInfo? errorType)
     {
         // Without a result to read, only an error status inside an envelope fails the call: a success body that is
         // not an envelope (Cloud Manager's "{}" for a delete) carries nothing the caller needs.
-        if (!IsBlank(body) && TryReadEnvelope(body, out int status, out ReadOnlySpan<byte> content) && status >= 400)
+        if (!IsBlank(body) && TryReadEnvelope(body, out int status, out Range content) && status >= 400)
         {
-            throw CreateError(request, response, (HttpStatusCode)status, body, content, errorType);
+            byte[] copy = body.ToArray();
+            throw CreateError(request, response, (HttpStatusCode)status, copy, copy.AsSpan()[content], errorType);
         }
     }
 
     /// <summary>
-    /// Reads the whole body, at most <paramref name="maxBytes"/>. A larger body is an <see cref="ApiException"/> keeping
-    /// its beginning; a connection that breaks while reading is an <see cref="HttpRequestException"/> naming the call.
+    /// Reads the whole body, at most <paramref name="maxBytes"/>, into a buffer rented from
+    /// <see cref="ArrayPool{T}.Shared"/> that the caller returns: the success path then deserializes without copying the
+    /// body. A larger body is an <see cref="ApiException"/> keeping its beginning; a connection that breaks while
+    /// reading is an <see cref="HttpRequestException"/> naming the call.
     /// </summary>
-    public static async Task<byte[]> ReadBodyAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
-    {
-        (byte[] buffer, int length) = await ReadPooledBodyAsync(request, response, maxBytes, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return buffer.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>
-    /// Reads the body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, which the caller returns; the
-    /// success path then deserializes without copying the body.
-    /// </summary>
-    public static async Task<(byte[] Buffer, int Length)> ReadPooledBodyAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
+    public static async ValueTask<ArraySegment<byte>> ReadPooledBodyAsync(HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
         maxBytes = Math.Min(maxBytes, Array.MaxLength - 1);
-        long? declared = response.Content.Headers.ContentLength;
+
+        // The raw header, not HttpContentHeaders.ContentLength: parsing that allocates on every call, and a length
+        // computed from an in-memory content only matters for the message of a body over the limit.
+        long? declared = response.Content.Headers.NonValidated.TryGetValues("Content-Length", out HeaderStringValues values)
+            && long.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out long given) ? given : null;
 
         // A declared size over the limit: read only what RawBody keeps. Otherwise one byte more than the limit
         // tells an over-long body from one exactly at the limit.
@@ -121,13 +104,13 @@ internal static class ResponseReader
             if (declaredTooLarge || length > maxBytes)
             {
                 byte[] prefix = buffer.AsSpan(0, (int)Math.Min(length, maxBytes)).ToArray();
-                string size = declared is long total ? total.ToString(CultureInfo.InvariantCulture) + " bytes" : "more";
+                string size = (declared ?? response.Content.Headers.ContentLength) is long total ? total.ToString(CultureInfo.InvariantCulture) + " bytes" : "more";
                 throw CreateReadFailure(request, response, prefix, $"the body ({size}) is larger than the {maxBytes.ToString(CultureInfo.InvariantCulture)}-byte limit (MaxResponseBytes); RawBody keeps its beginning.", null);
             }
 
-            byte[] filled = buffer;
+            var filled = new ArraySegment<byte>(buffer, 0, length);
             buffer = Array.Empty<byte>();
-            return (filled, length);
+            return filled;
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
@@ -139,7 +122,7 @@ internal static class ResponseReader
             };
             throw new HttpRequestException(
                 error,
-                $"{request.Method.Method} {request.RequestUri?.AbsolutePath} answered {(int)response.StatusCode}, but the connection broke while the body was read ({length.ToString(CultureInfo.InvariantCulture)} bytes received): {exception.Message}",
+                $"{ApiConnection.Describe(request)} answered {(int)response.StatusCode}, but the connection broke while the body was read ({length.ToString(CultureInfo.InvariantCulture)} bytes received): {exception.Message}",
                 exception,
                 response.StatusCode);
         }
@@ -152,45 +135,42 @@ internal static class ResponseReader
         }
     }
 
-    public static async Task<ApiException> CreateExceptionAsync(HttpRequestMessage request, HttpResponseMessage response, JsonTypeInfo? errorType, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exception for an error status, from its body in a pooled buffer (returned here). Only a call that asked for
+    /// the envelope (<paramref name="envelope"/>) reads the error from an envelope's <c>content</c>: any other body is
+    /// the error itself, whatever its shape.
+    /// </summary>
+    public static ApiException CreateException(HttpRequestMessage request, HttpResponseMessage response, ArraySegment<byte> pooled, JsonTypeInfo? errorType, bool envelope)
     {
-        byte[] body;
-        try
-        {
-            body = await ReadBodyAsync(request, response, maxBytes, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            return CreateReadFailure(request, response, Array.Empty<byte>(), "the error response's body could not be read: " + exception.Message, exception);
-        }
-        catch (ApiException oversized)
-        {
-            // The status is what the caller needs; the body's beginning is kept.
-            return oversized;
-        }
-
-        // An enveloped error carries the resource in "content"; a plain one is the error itself.
-        ReadOnlySpan<byte> errorJson = TryReadEnvelope(body, out _, out ReadOnlySpan<byte> content) ? content : body;
-        return CreateError(request, response, response.StatusCode, body, errorJson, errorType);
+        byte[] body = pooled.ToArray();
+        ArrayPool<byte>.Shared.Return(pooled.Array!);
+        Range errorJson = envelope && TryReadEnvelope(body, out _, out Range content) ? content : Range.All;
+        return CreateError(request, response, response.StatusCode, body, body.AsSpan()[errorJson], errorType);
     }
 
-    /// <summary>Reads <c>{"status": N, "content": …}</c>: returns the content, or throws when the status is an error.</summary>
-    private static ReadOnlySpan<byte> Unwrap(HttpRequestMessage request, HttpResponseMessage response, byte[] body, JsonTypeInfo? errorType)
+    /// <summary>The exception for an error status whose body broke off while it was read.</summary>
+    public static ApiException CreateUnreadableError(HttpRequestMessage request, HttpResponseMessage response, HttpRequestException exception)
+        => CreateReadFailure(request, response, Array.Empty<byte>(), "the error response's body could not be read: " + exception.Message, exception);
+
+    /// <summary>Reads <c>{"status": N, "content": …}</c>: returns where the content lies, or throws when the status is an error.</summary>
+    private static Range Unwrap(HttpRequestMessage request, HttpResponseMessage response, ArraySegment<byte> body, JsonTypeInfo? errorType)
     {
-        if (!TryReadEnvelope(body, out int status, out ReadOnlySpan<byte> content))
+        if (!TryReadEnvelope(body, out int status, out Range content))
         {
-            throw CreateReadFailure(request, response, body, "the response asked for with envelope=true is not an envelope ({\"status\": …, \"content\": …}).", null);
+            throw CreateReadFailure(request, response, body.ToArray(), "the response asked for with envelope=true is not an envelope ({\"status\": …, \"content\": …}).", null);
         }
 
         if (status >= 400)
         {
-            throw CreateError(request, response, (HttpStatusCode)status, body, content, errorType);
+            byte[] copy = body.ToArray();
+            throw CreateError(request, response, (HttpStatusCode)status, copy, copy.AsSpan()[content], errorType);
         }
 
         return content;
     }
 
-    private static bool TryReadEnvelope(byte[] body, out int status, out ReadOnlySpan<byte> content)
+    /// <summary>Finds <c>{"status": N, "content": …}</c>: the status, and where the content lies in <paramref name="body"/>.</summary>
+    private static bool TryReadEnvelope(ReadOnlySpan<byte> body, out int status, out Range content)
     {
         status = 0;
         content = default;
@@ -216,7 +196,7 @@ internal static class ResponseReader
                     reader.Read();
                     int start = (int)reader.TokenStartIndex;
                     reader.Skip();
-                    content = body.AsSpan(start, (int)reader.BytesConsumed - start);
+                    content = start..(int)reader.BytesConsumed;
                     hasContent = true;
                 }
                 else

@@ -73,7 +73,7 @@ internal static class JsonContextEmitter
         writer.Line("return null;");
         writer.CloseBrace();
         writer.Line();
-        writer.Line("private " + TypeInfo + "<T> Info<T>() => (" + TypeInfo + "<T>)Options.GetTypeInfo(typeof(T));");
+        writer.Line("private " + TypeInfo + "<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);");
         foreach (JsonTypeSpec type in context.Types)
         {
             if (type.Exposed)

@@ -116,7 +116,7 @@ public sealed class OAuthTokenSource : IDisposable
         using HttpResponseMessage response = await invoker.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            byte[] body = await ResponseReader.ReadBodyAsync(request, response, MaxTokenResponseBytes, cancellationToken).ConfigureAwait(false);
+            byte[] body = await ReadBodyAsync(request, response, cancellationToken).ConfigureAwait(false);
             throw Refused("revocation", request, response, body);
         }
 
@@ -204,7 +204,7 @@ public sealed class OAuthTokenSource : IDisposable
             byte[] body;
             try
             {
-                body = await ResponseReader.ReadBodyAsync(request, response, MaxTokenResponseBytes, timeout.Token).ConfigureAwait(false);
+                body = await ReadBodyAsync(request, response, timeout.Token).ConfigureAwait(false);
             }
             catch (ApiException) when (response.IsSuccessStatusCode)
             {
@@ -312,6 +312,15 @@ public sealed class OAuthTokenSource : IDisposable
             error: null,
             errorCode: error,
             detail: description);
+    }
+
+    /// <summary>A token endpoint's body (at most <see cref="MaxTokenResponseBytes"/>), read as the runtime reads responses.</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArraySegment<byte> pooled = await ResponseReader.ReadPooledBodyAsync(request, response, MaxTokenResponseBytes, cancellationToken).ConfigureAwait(false);
+        byte[] body = pooled.ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(pooled.Array!);
+        return body;
     }
 
     /// <summary>

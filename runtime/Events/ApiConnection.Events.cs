@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Net.Http;
 using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -37,7 +36,7 @@ public sealed partial class ApiConnection
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(itemType);
-        return new EventStream<T>(readToken => ReadEventsAsync(request, itemType, errorType, cancellationToken, readToken));
+        return new EventStream<T>(new EventReader<T>(this, request, itemType, errorType, cancellationToken).Start);
     }
 
     /// <summary>
@@ -52,63 +51,60 @@ public sealed partial class ApiConnection
     public EventStream<string> SendForEvents(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new EventStream<string>(readToken => ReadEventsAsync<string>(request, null, errorType, cancellationToken, readToken));
+        return new EventStream<string>(new EventReader<string>(this, request, null, errorType, cancellationToken).Start);
     }
 
-    private async IAsyncEnumerable<ServerSentEvent<T>> ReadEventsAsync<T>(
-        HttpRequestMessage request,
-        JsonTypeInfo<T>? itemType,
-        JsonTypeInfo? errorType,
-        CancellationToken callToken,
-        [EnumeratorCancellation] CancellationToken readToken)
+    /// <summary>
+    /// Reads one event stream: the first <see cref="MoveNextAsync"/> sends the request through the one send path (trace,
+    /// <see cref="RequestOptions.Timeout"/>, error status), which hands over the response; the events are then parsed
+    /// from its body as they arrive. Disposing the reader disposes the response.
+    /// </summary>
+    private sealed class EventReader<T>(ApiConnection connection, HttpRequestMessage request, JsonTypeInfo<T>? itemType, JsonTypeInfo? errorType, CancellationToken callToken)
+        : AsyncWalk<ServerSentEvent<T>>(callToken)
     {
-        using CancellationTokenSource? both = callToken.CanBeCanceled && readToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(callToken, readToken)
-            : null;
-        CancellationToken cancellationToken = both?.Token ?? (readToken.CanBeCanceled ? readToken : callToken);
-        JsonTypeInfo<T>? readType = itemType is not null && StrictResponseReading ? StrictReading.For(itemType) : itemType;
-        using (request)
-        {
-            using HttpResponseMessage response = _callOptions?.Timeout is { } timeout
-                ? await WithTimeoutAsync(request, timeout, token => StartEventsAsync(request, errorType, token), cancellationToken).ConfigureAwait(false)
-                : await StartEventsAsync(request, errorType, cancellationToken).ConfigureAwait(false);
-            System.IO.Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            SseParser<string> parser = SseParser.Create(body);
-            await foreach (SseItem<string> item in parser.EnumerateAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (item.Data == DoneData)
-                {
-                    yield break;
-                }
+        private HttpResponseMessage? _response;
+        private JsonTypeInfo<T>? _readType;
+        private SseParser<string>? _parser;
+        private IAsyncEnumerator<SseItem<string>>? _items;
 
-                T value = readType is null ? (T)(object)item.Data : ReadItem(request, response, item.Data, readType);
-                yield return new ServerSentEvent<T>(item.EventType, item.Data, parser.LastEventId is { Length: > 0 } id ? id : null, item.ReconnectionInterval, value);
-            }
-        }
-    }
+        /// <summary>The events for <see cref="EventStream{T}"/>, which hands the read token to the enumeration as well.</summary>
+        public IAsyncEnumerable<ServerSentEvent<T>> Start(CancellationToken readToken) => this;
 
-    /// <summary>Sends an event-stream request and returns its successful response, whose body is still unread.</summary>
-    private async Task<HttpResponseMessage> StartEventsAsync(HttpRequestMessage request, JsonTypeInfo? errorType, CancellationToken cancellationToken)
-    {
-        OperationTelemetry telemetry = OperationTelemetry.Start(request, _serverAddress, _serverPort);
-        HttpResponseMessage? response = null;
-        try
+        public override async ValueTask<bool> MoveNextAsync()
         {
-            response = await SendHttpAsync(request, cancellationToken).ConfigureAwait(false);
-            telemetry.ResponseReceived(response);
-            if (!response.IsSuccessStatusCode)
+            if (Done)
             {
-                throw await ResponseReader.CreateExceptionAsync(request, response, errorType, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                return false;
             }
 
-            telemetry.Stop(null);
-            return response;
+            if (_items is null)
+            {
+                // The request is spent once sent: a stream that fails to start stays ended.
+                Done = true;
+                _readType = itemType is not null && connection.StrictResponseReading ? StrictReading.For(itemType) : itemType;
+                _response = await connection.Send<HttpResponseMessage>(request, null, errorType, Reading.Response, Token).ConfigureAwait(false);
+                _parser = SseParser.Create(await _response.Content.ReadAsStreamAsync(Token).ConfigureAwait(false));
+                _items = _parser.EnumerateAsync(Token).GetAsyncEnumerator(Token);
+                Done = false;
+            }
+
+            if (!await _items.MoveNextAsync().ConfigureAwait(false) || _items.Current.Data == DoneData)
+            {
+                Done = true;
+                return false;
+            }
+
+            SseItem<string> item = _items.Current;
+            T value = _readType is null ? (T)(object)item.Data : ReadItem(request, _response!, item.Data, _readType);
+            Current = new ServerSentEvent<T>(item.EventType, item.Data, _parser!.LastEventId is { Length: > 0 } id ? id : null, item.ReconnectionInterval, value);
+            return true;
         }
-        catch (Exception exception)
+
+        protected override ValueTask DisposeWalkAsync()
         {
-            response?.Dispose();
-            telemetry.Stop(exception);
-            throw;
+            // The response first: the parser's enumerator then has only its buffers to give back.
+            _response?.Dispose();
+            return _items?.DisposeAsync() ?? default;
         }
     }
 

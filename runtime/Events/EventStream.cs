@@ -39,7 +39,7 @@ public sealed class EventStream<T> : IAsyncEnumerable<T>
     /// <param name="cancellationToken">Cancels the reading (together with the token the operation was called with).</param>
     /// <exception cref="InvalidOperationException">The stream is already being read.</exception>
     public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-        => Items(Start(cancellationToken), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        => new Items(Start(cancellationToken).GetAsyncEnumerator(cancellationToken));
 
     private IAsyncEnumerable<ServerSentEvent<T>> Start(CancellationToken cancellationToken)
     {
@@ -51,12 +51,14 @@ public sealed class EventStream<T> : IAsyncEnumerable<T>
         return _read(cancellationToken);
     }
 
-    private static async IAsyncEnumerable<T> Items(IAsyncEnumerable<ServerSentEvent<T>> events, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The events' items: a view over their enumerator, not an iterator of its own.</summary>
+    private sealed class Items(IAsyncEnumerator<ServerSentEvent<T>> events) : IAsyncEnumerator<T>
     {
-        await foreach (ServerSentEvent<T> serverSentEvent in events.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            yield return serverSentEvent.Value;
-        }
+        public T Current => events.Current.Value;
+
+        public ValueTask<bool> MoveNextAsync() => events.MoveNextAsync();
+
+        public ValueTask DisposeAsync() => events.DisposeAsync();
     }
 
     private sealed class EventsView(EventStream<T> stream) : IAsyncEnumerable<ServerSentEvent<T>>

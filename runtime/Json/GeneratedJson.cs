@@ -15,6 +15,33 @@ namespace SpecClient.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedJson
 {
+    /// <summary>
+    /// The metadata of <typeparamref name="T"/> in a context's options: what a generated context's properties return,
+    /// on every call that sends or reads a body. The last answer per type is kept, so a call costs a field read instead
+    /// of the options' cache lookup (about 20 ns each); it is checked against the options it belongs to, so contexts
+    /// with other options simply ask again.
+    /// </summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="context">The generated context.</param>
+    public static JsonTypeInfo<T> Info<T>(JsonSerializerContext context)
+    {
+        JsonSerializerOptions options = context.Options;
+        if (LastInfo<T>.Value is { } last && ReferenceEquals(last.Options, options))
+        {
+            return last;
+        }
+
+        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        LastInfo<T>.Value = info;
+        return info;
+    }
+
+    private static class LastInfo<T>
+    {
+        // One reference, written whole: a reader sees an answer for some options, and checks which.
+        public static JsonTypeInfo<T>? Value;
+    }
+
     /// <summary>A value read and written by one converter (built-in values, open enums).</summary>
     /// <typeparam name="T">The type.</typeparam>
     /// <param name="context">The context that resolves it.</param>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -57,7 +56,7 @@ public static class ApiPaging
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentNullException.ThrowIfNull(itemsOf);
         ThrowIfNotPositive(itemsPerPage);
-        return ItemsOf(NumberedPagesCore(fetchPage, itemsOf, totalCountOf, itemsPerPage, firstPageNumber, default), itemsOf, cancellationToken);
+        return new ItemWalk<TPage, TItem>(new NumberedWalk<TPage, TItem>(fetchPage, itemsOf, totalCountOf, itemsPerPage, firstPageNumber, default), itemsOf, cancellationToken);
     }
 
     /// <summary>
@@ -92,7 +91,7 @@ public static class ApiPaging
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentNullException.ThrowIfNull(itemsOf);
         ThrowIfNotPositive(itemsPerPage);
-        return NumberedPagesCore(fetchPage, itemsOf, totalCountOf, itemsPerPage, firstPageNumber, cancellationToken);
+        return new NumberedWalk<TPage, TItem>(fetchPage, itemsOf, totalCountOf, itemsPerPage, firstPageNumber, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +115,7 @@ public static class ApiPaging
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentNullException.ThrowIfNull(itemsOf);
         ArgumentNullException.ThrowIfNull(nextOf);
-        return ItemsOf(LinkedPagesCore(fetchPage, nextOf, default), itemsOf, cancellationToken);
+        return new ItemWalk<TPage, TItem>(new LinkedWalk<TPage>(fetchPage, nextOf, default), itemsOf, cancellationToken);
     }
 
     /// <summary>
@@ -141,80 +140,7 @@ public static class ApiPaging
     {
         ArgumentNullException.ThrowIfNull(fetchPage);
         ArgumentNullException.ThrowIfNull(nextOf);
-        return LinkedPagesCore(fetchPage, nextOf, cancellationToken);
-    }
-
-    // Arguments are checked in the public methods: an iterator would only check them at the first MoveNextAsync.
-    private static async IAsyncEnumerable<TPage> NumberedPagesCore<TPage, TItem>(
-        Func<int, CancellationToken, Task<TPage>> fetchPage,
-        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
-        Func<TPage, long?>? totalCountOf,
-        int? itemsPerPage,
-        int firstPageNumber,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        long seen = 0;
-        for (int fetched = 0; ; fetched++)
-        {
-            if (fetched == MaxNumberedPages)
-            {
-                throw new InvalidOperationException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Stopped after {MaxNumberedPages} pages ({seen} items): the server kept sending full pages without a totalCount. Ask for larger pages (itemsPerPage) or narrow the list."));
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            TPage page = await fetchPage(firstPageNumber + fetched, cancellationToken).ConfigureAwait(false);
-            int count = itemsOf(page)?.Count ?? 0;
-            if (count == 0)
-            {
-                if (fetched == 0)
-                {
-                    yield return page;
-                }
-
-                yield break;
-            }
-
-            seen += count;
-            yield return page;
-
-            long? totalCount = totalCountOf?.Invoke(page);
-            bool last = totalCount is long total
-                ? seen >= total
-                : itemsPerPage is int size && count < size;
-            if (last)
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static async IAsyncEnumerable<TPage> LinkedPagesCore<TPage>(
-        Func<string?, CancellationToken, Task<TPage>> fetchPage,
-        Func<TPage, string?> nextOf,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        HashSet<string>? followed = null;
-        string? next = null;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            TPage page = await fetchPage(next, cancellationToken).ConfigureAwait(false);
-            yield return page;
-
-            next = nextOf(page);
-            if (string.IsNullOrEmpty(next))
-            {
-                yield break;
-            }
-
-            followed ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!followed.Add(next))
-            {
-                throw new InvalidOperationException($"A page named the next page '{next}' a second time: following it would loop forever.");
-            }
-        }
+        return new LinkedWalk<TPage>(fetchPage, nextOf, cancellationToken);
     }
 
     /// <summary>The items of every page, in order: how a generated <c>…ItemsAsync</c> method reads its <c>…PagesAsync</c> twin.</summary>
@@ -228,26 +154,7 @@ public static class ApiPaging
     {
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(itemsOf);
-        return ItemsOf(pages, itemsOf, cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<TItem> ItemsOf<TPage, TItem>(
-        IAsyncEnumerable<TPage> pages,
-        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (TPage page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (itemsOf(page) is { } items)
-            {
-                for (int i = 0; i < items.Count; i++)
-                {
-                    // A caller that cancels mid-page expects no further item, not the rest of a page already fetched.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return items[i];
-                }
-            }
-        }
+        return new ItemWalk<TPage, TItem>(pages, itemsOf, cancellationToken);
     }
 
     private static void ThrowIfNotPositive(int? itemsPerPage)
@@ -256,5 +163,118 @@ public static class ApiPaging
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size, nameof(itemsPerPage));
         }
+    }
+
+    // The walks are written as one MoveNextAsync each on AsyncWalk rather than as compiler-built async iterators, which
+    // cost several kilobytes of runtime each. Arguments are checked in the public methods, before any enumeration.
+    private sealed class NumberedWalk<TPage, TItem>(
+        Func<int, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        Func<TPage, long?>? totalCountOf,
+        int? itemsPerPage,
+        int firstPageNumber,
+        CancellationToken cancellationToken) : AsyncWalk<TPage>(cancellationToken)
+    {
+        private long _seen;
+        private int _fetched;
+
+        public override async ValueTask<bool> MoveNextAsync()
+        {
+            if (Done)
+            {
+                return false;
+            }
+
+            if (_fetched == MaxNumberedPages)
+            {
+                Done = true;
+                throw new InvalidOperationException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Stopped after {MaxNumberedPages} pages ({_seen} items): the server kept sending full pages without a totalCount. Ask for larger pages (itemsPerPage) or narrow the list."));
+            }
+
+            Token.ThrowIfCancellationRequested();
+            int number = _fetched++;
+            TPage page = await fetchPage(firstPageNumber + number, Token).ConfigureAwait(false);
+            int count = itemsOf(page)?.Count ?? 0;
+            _seen += count;
+
+            // An empty page ends the walk, and is seen only when it is the first (so its totalCount of 0 is too).
+            Done = count == 0 || (totalCountOf?.Invoke(page) is long total ? _seen >= total : itemsPerPage is int size && count < size);
+            Current = page;
+            return count > 0 || number == 0;
+        }
+    }
+
+    private sealed class LinkedWalk<TPage>(
+        Func<string?, CancellationToken, Task<TPage>> fetchPage,
+        Func<TPage, string?> nextOf,
+        CancellationToken cancellationToken) : AsyncWalk<TPage>(cancellationToken)
+    {
+        private HashSet<string>? _followed;
+        private string? _next;
+        private bool _started;
+
+        public override async ValueTask<bool> MoveNextAsync()
+        {
+            if (Done)
+            {
+                return false;
+            }
+
+            if (_started)
+            {
+                // The page before is the caller's by now: its link is read only when the caller asks for more.
+                _next = nextOf(Current);
+                if (string.IsNullOrEmpty(_next))
+                {
+                    Done = true;
+                    return false;
+                }
+
+                if (!(_followed ??= new HashSet<string>(StringComparer.Ordinal)).Add(_next))
+                {
+                    Done = true;
+                    throw new InvalidOperationException($"A page named the next page '{_next}' a second time: following it would loop forever.");
+                }
+            }
+
+            Token.ThrowIfCancellationRequested();
+            Current = await fetchPage(_next, Token).ConfigureAwait(false);
+            _started = true;
+            return true;
+        }
+    }
+
+    private sealed class ItemWalk<TPage, TItem>(
+        IAsyncEnumerable<TPage> pages,
+        Func<TPage, IReadOnlyList<TItem>?> itemsOf,
+        CancellationToken cancellationToken) : AsyncWalk<TItem>(cancellationToken)
+    {
+        private IAsyncEnumerator<TPage>? _pages;
+        private IReadOnlyList<TItem>? _items;
+        private int _index;
+
+        public override async ValueTask<bool> MoveNextAsync()
+        {
+            _pages ??= pages.GetAsyncEnumerator(Token);
+            while (_items is null || _index == _items.Count)
+            {
+                if (!await _pages.MoveNextAsync().ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                _items = itemsOf(_pages.Current);
+                _index = 0;
+            }
+
+            // A caller that cancels mid-page expects no further item, not the rest of a page already fetched.
+            Token.ThrowIfCancellationRequested();
+            Current = _items[_index++];
+            return true;
+        }
+
+        protected override ValueTask DisposeWalkAsync() => _pages?.DisposeAsync() ?? default;
     }
 }

@@ -153,6 +153,18 @@ public class BodiesTests
     }
 
     [Fact]
+    public async Task AnErrorShapedLikeAnEnvelopeIsTheErrorItselfForAnApiWithoutEnvelopes()
+    {
+        // The envelope is Atlas's convention, for operations that declare the parameter: this spec has none, so a body
+        // with "status" and "content" fields is the error as the server wrote it, not a wrapper around another one.
+        var stub = new StubHandler().RespondWith(HttpStatusCode.NotFound, """{"status":404,"content":{"detail":"inner"},"detail":"outer"}""");
+
+        ApiException exception = await Assert.ThrowsAsync<ApiException>(() => Client(stub).Bodies.DownloadFileAsync("f1"));
+
+        Assert.Equal("outer", Assert.IsType<Problem>(exception.Error).Detail);
+    }
+
+    [Fact]
     public async Task PathListIsSentCommaSeparatedAndAnEmptyOneIsRefused()
     {
         var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);

@@ -135,4 +135,25 @@ public class EnvelopeTests
         Assert.Equal("RESOURCE_NOT_FOUND", exception.ErrorCode);
         Assert.IsType<ApiError>(exception.Error);
     }
+
+    [Fact]
+    public async Task AnErrorShapedLikeAnEnvelopeIsUnwrappedOnlyWhenTheEnvelopeWasAskedFor()
+    {
+        string body = $$"""{"status":404,"content":{{NotFoundJson}}}""";
+        var stub = new StubHandler()
+            .Enqueue(HttpStatusCode.NotFound, body, "application/json")
+            .Enqueue(HttpStatusCode.NotFound, body, "application/json");
+        using HttpClient http = Http(stub);
+        var client = new AtlasClient(http);
+
+        ApiException plain = await Assert.ThrowsAsync<ApiException>(() => client.Projects.GetGroupInviteAsync(GroupId, InvitationId));
+        ApiException enveloped = await Assert.ThrowsAsync<ApiException>(
+            () => client.Projects.GetGroupInviteAsync(new GetGroupInviteParams { GroupId = GroupId, InvitationId = InvitationId, Envelope = true }));
+
+        // Without envelope=true the body is the error as it is: it has no errorCode of its own.
+        Assert.Null(plain.ErrorCode);
+        Assert.Equal(body, plain.RawBody);
+        Assert.Equal("RESOURCE_NOT_FOUND", enveloped.ErrorCode);
+        Assert.Equal(body, enveloped.RawBody);
+    }
 }

@@ -10,7 +10,7 @@ using static SpecClient.Runtime.Tests.Infrastructure.TestData;
 
 namespace SpecClient.Runtime.Tests;
 
-/// <summary><see cref="ApiConnection.SendWithResponseAsync{T}"/> returns the result with the response's status and headers.</summary>
+/// <summary><see cref="ApiResponse.CaptureAsync{T}"/> returns a call's result with the response's status and headers.</summary>
 public class ResponseMetadataTests
 {
     private static readonly Uri Base = new("https://cloud.mongodb.com/");

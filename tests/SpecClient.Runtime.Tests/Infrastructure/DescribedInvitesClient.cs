@@ -7,9 +7,10 @@ using SpecClient.Atlas.V20250312;
 namespace SpecClient.Runtime.Tests.Infrastructure;
 
 /// <summary>
-/// Written the way generated operations will call the runtime once they pass descriptors and offer WithResponse
-/// methods: a static <see cref="ApiOperation"/> per operation, <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>,
-/// and the bundled client's JSON metadata.
+/// Written the way generated operations call the runtime: a static <see cref="ApiOperation"/> per operation,
+/// <see cref="ApiConnection.CreateRequest(ApiOperation, string, string)"/>, <see cref="EnvelopedResponse"/> when the
+/// envelope is asked for, and the bundled client's JSON metadata; the WithResponse methods go through
+/// <see cref="ApiResponse.CaptureAsync{T}"/>.
 /// </summary>
 internal sealed class DescribedInvitesClient(ApiConnection connection)
 {
@@ -24,16 +25,27 @@ internal sealed class DescribedInvitesClient(ApiConnection connection)
     public ApiConnection Connection => connection;
 
     public Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, bool? envelope = null, CancellationToken cancellationToken = default)
-        => connection.SendAsync(CreateRequest(GetOrgInviteOperation, orgId, invitationId, envelope), AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, envelope == true, cancellationToken);
+    {
+        HttpRequestMessage request = CreateRequest(GetOrgInviteOperation, orgId, invitationId, envelope);
+        return envelope == true
+            ? EnvelopedResponse.SendAsync(connection, request, AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, cancellationToken)
+            : connection.SendAsync(request, AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, cancellationToken);
+    }
 
     public Task<ApiResponse<OrganizationInvitation>> GetOrgInviteWithResponseAsync(string orgId, string invitationId, bool? envelope = null, CancellationToken cancellationToken = default)
-        => connection.SendWithResponseAsync(CreateRequest(GetOrgInviteOperation, orgId, invitationId, envelope), AtlasClientJsonContext.Default.OrganizationInvitation, AtlasClientJsonContext.Default.ApiError, envelope == true, cancellationToken);
+        => ApiResponse.CaptureAsync(() => GetOrgInviteAsync(orgId, invitationId, envelope, cancellationToken));
 
     public Task DeleteOrgInviteAsync(string orgId, string invitationId, CancellationToken cancellationToken = default)
         => connection.SendAsync(CreateRequest(DeleteOrgInviteOperation, orgId, invitationId, null), AtlasClientJsonContext.Default.ApiError, cancellationToken);
 
     public Task<ApiResponse> DeleteOrgInviteWithResponseAsync(string orgId, string invitationId, bool? envelope = null, CancellationToken cancellationToken = default)
-        => connection.SendWithResponseAsync(CreateRequest(DeleteOrgInviteOperation, orgId, invitationId, envelope), AtlasClientJsonContext.Default.ApiError, envelope == true, cancellationToken);
+        => ApiResponse.CaptureAsync(() =>
+        {
+            HttpRequestMessage request = CreateRequest(DeleteOrgInviteOperation, orgId, invitationId, envelope);
+            return envelope == true
+                ? EnvelopedResponse.SendAsync(connection, request, AtlasClientJsonContext.Default.ApiError, cancellationToken)
+                : connection.SendAsync(request, AtlasClientJsonContext.Default.ApiError, cancellationToken);
+        });
 
     /// <summary>The same GET without a descriptor: the overload today's generated code calls.</summary>
     public Task<OrganizationInvitation> GetOrgInviteWithoutDescriptorAsync(string orgId, string invitationId, CancellationToken cancellationToken = default)

@@ -33,11 +33,16 @@ public sealed partial record ListOrganizationUsersParams : global::SpecClient.Ru
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
+    }
+
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -63,12 +68,17 @@ public sealed partial record RemoveOrganizationUserParams : global::SpecClient.R
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(OrgId, UserId);
+    }
+
+    internal static void ValidateRequired(string orgId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -109,11 +119,16 @@ public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
+    }
+
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -138,12 +153,17 @@ public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
+        ValidateRequired(GroupId, UserId);
+    }
+
+    internal static void ValidateRequired(string groupId, string userId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -173,9 +193,14 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        ValidateRequired(OrgId);
+    }
+
+    internal static void ValidateRequired(string orgId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -201,10 +226,15 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
+    }
+
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -230,10 +260,15 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, Body);
+    }
+
+    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -259,12 +294,17 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
+    }
+
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -295,13 +335,18 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(OrgId, InvitationId, Body);
+    }
+
+    internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -328,12 +373,17 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(OrgId, InvitationId);
+    }
+
+    internal static void ValidateRequired(string orgId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -361,9 +411,14 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        ValidateRequired(GroupId);
+    }
+
+    internal static void ValidateRequired(string groupId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -389,10 +444,15 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
+    }
+
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -418,10 +478,15 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, Body);
+    }
+
+    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -446,12 +511,17 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
+    }
+
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -482,13 +552,18 @@ public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(GroupId, InvitationId, Body);
+    }
+
+    internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -515,12 +590,17 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        ValidateRequired(GroupId, InvitationId);
+    }
+
+    internal static void ValidateRequired(string groupId, string invitationId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");

@@ -219,18 +219,28 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrganizationUsersAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        ListOrganizationUsersParams.ValidateRequired(orgId);
+        return ListOrganizationUsersAsyncCore(null, orgId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsyncCore(ListOrganizationUsersParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
-        uri.AppendQuery("includeCount", parameters.IncludeCount);
-        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
-        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("includeCount", parameters?.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters?.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters?.PageNum);
         var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken);
     }
@@ -239,16 +249,26 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveOrganizationUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.UserId, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        RemoveOrganizationUserParams.ValidateRequired(orgId, userId);
+        return RemoveOrganizationUserAsyncCore(null, orgId, userId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task RemoveOrganizationUserAsyncCore(RemoveOrganizationUserParams? parameters, string orgId, string userId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(parameters.UserId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(userId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -257,20 +277,30 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListProjectUsersAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        ListProjectUsersParams.ValidateRequired(groupId);
+        return ListProjectUsersAsyncCore(null, groupId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsyncCore(ListProjectUsersParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
-        uri.AppendQuery("includeCount", parameters.IncludeCount);
-        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
-        uri.AppendQuery("pageNum", parameters.PageNum);
-        uri.AppendQuery("flattenTeams", parameters.FlattenTeams);
-        uri.AppendQuery("includeOrgUsers", parameters.IncludeOrgUsers);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("includeCount", parameters?.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters?.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters?.PageNum);
+        uri.AppendQuery("flattenTeams", parameters?.FlattenTeams);
+        uri.AppendQuery("includeOrgUsers", parameters?.IncludeOrgUsers);
         var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken);
     }
@@ -279,16 +309,26 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => RemoveProjectUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.UserId, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task RemoveProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        RemoveProjectUserParams.ValidateRequired(groupId, userId);
+        return RemoveProjectUserAsyncCore(null, groupId, userId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task RemoveProjectUserAsyncCore(RemoveProjectUserParams? parameters, string groupId, string userId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(parameters.UserId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(userId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -447,16 +487,27 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        ListOrgInvitesParams.ValidateRequired(orgId);
+        return ListOrgInvitesAsyncCore(null, orgId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsyncCore(ListOrgInvitesParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
-        uri.AppendQuery("username", parameters.Username);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("username", parameters?.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -466,16 +517,27 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        CreateOrgInviteParams.ValidateRequired(orgId, body);
+        return CreateOrgInviteAsyncCore(null, orgId, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsyncCore(CreateOrgInviteParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -485,16 +547,27 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        UpdateOrgInvitesParams.ValidateRequired(orgId, body);
+        return UpdateOrgInvitesAsyncCore(null, orgId, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsyncCore(UpdateOrgInvitesParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -504,16 +577,27 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        GetOrgInviteParams.ValidateRequired(orgId, invitationId);
+        return GetOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsyncCore(GetOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(parameters.InvitationId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(invitationId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -523,17 +607,28 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateOrgInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        UpdateOrgInviteByIdParams.ValidateRequired(orgId, invitationId, body);
+        return UpdateOrgInviteByIdAsyncCore(null, orgId, invitationId, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsyncCore(UpdateOrgInviteByIdParams? parameters, string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(parameters.InvitationId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(invitationId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -543,16 +638,27 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        DeleteOrgInviteParams.ValidateRequired(orgId, invitationId);
+        return DeleteOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task DeleteOrgInviteAsyncCore(DeleteOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(parameters.OrgId);
+        uri.AppendUrlSafeValue(orgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(parameters.InvitationId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(invitationId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -711,16 +817,27 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => ListGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        ListGroupInvitesParams.ValidateRequired(groupId);
+        return ListGroupInvitesAsyncCore(null, groupId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsyncCore(ListGroupInvitesParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
-        uri.AppendQuery("username", parameters.Username);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("username", parameters?.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -730,16 +847,27 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        CreateGroupInviteParams.ValidateRequired(groupId, body);
+        return CreateGroupInviteAsyncCore(null, groupId, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsyncCore(CreateGroupInviteParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -749,16 +877,27 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        UpdateGroupInvitesParams.ValidateRequired(groupId, body);
+        return UpdateGroupInvitesAsyncCore(null, groupId, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsyncCore(UpdateGroupInvitesParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -768,16 +907,27 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => GetGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        GetGroupInviteParams.ValidateRequired(groupId, invitationId);
+        return GetGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsyncCore(GetGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(parameters.InvitationId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(invitationId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -787,17 +937,28 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => UpdateInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        UpdateInviteByIdParams.ValidateRequired(groupId, invitationId, body);
+        return UpdateInviteByIdAsyncCore(null, groupId, invitationId, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsyncCore(UpdateInviteByIdParams? parameters, string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(parameters.InvitationId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(invitationId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_updateInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -807,16 +968,27 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
+
+    /// <inheritdoc/>
+    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
+    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        DeleteGroupInviteParams.ValidateRequired(groupId, invitationId);
+        return DeleteGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task DeleteGroupInviteAsyncCore(DeleteGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(parameters.GroupId);
+        uri.AppendUrlSafeValue(groupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(parameters.InvitationId);
-        uri.AppendQuery("envelope", parameters.Envelope);
-        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendUrlSafeValue(invitationId);
+        uri.AppendQuery("envelope", parameters?.Envelope);
+        uri.AppendQuery("pretty", parameters?.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters.Envelope == true
+        return parameters?.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }

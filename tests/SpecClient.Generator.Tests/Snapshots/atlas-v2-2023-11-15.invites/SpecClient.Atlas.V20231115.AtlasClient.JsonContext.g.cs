@@ -81,7 +81,7 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();

@@ -63,7 +63,7 @@ public sealed partial class BodiesClientJsonContext : global::System.Text.Json.S
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for CreateTokenResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateTokenResponse> CreateTokenResponse => Info<CreateTokenResponse>();

@@ -16,7 +16,12 @@ public sealed partial record CreateTokenParams : global::SpecClient.Runtime.IReq
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
+    }
+
+    internal static void ValidateRequired(TokenRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 }
 
@@ -47,7 +52,12 @@ public sealed partial record UploadFileParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(File, "file");
+        ValidateRequired(File);
+    }
+
+    internal static void ValidateRequired(global::SpecClient.Runtime.FilePart file)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(file, "file");
     }
 }
 
@@ -65,8 +75,13 @@ public sealed partial record PutFileContentParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(FileId, Body);
+    }
+
+    internal static void ValidateRequired(string fileId, global::System.IO.Stream body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 }
 
@@ -80,7 +95,12 @@ public sealed partial record DownloadFileParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
+        ValidateRequired(FileId);
+    }
+
+    internal static void ValidateRequired(string fileId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
     }
 }
 
@@ -143,7 +163,12 @@ public sealed partial record GetLeagueParams : global::SpecClient.Runtime.IReque
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(League, "league");
+        ValidateRequired(League);
+    }
+
+    internal static void ValidateRequired(string league)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(league, "league");
     }
 }
 
@@ -157,7 +182,12 @@ public sealed partial record GetBatchesParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Ids, "ids");
+        ValidateRequired(Ids);
+    }
+
+    internal static void ValidateRequired(global::System.Collections.Generic.List<int> ids)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(ids, "ids");
     }
 }
 
@@ -171,6 +201,11 @@ public sealed partial record ListShelfBooksParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(ShelfId, "shelfId");
+        ValidateRequired(ShelfId);
+    }
+
+    internal static void ValidateRequired(string shelfId)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(shelfId, "shelfId");
     }
 }

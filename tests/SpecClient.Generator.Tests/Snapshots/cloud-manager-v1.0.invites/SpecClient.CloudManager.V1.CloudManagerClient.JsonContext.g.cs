@@ -67,7 +67,7 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();

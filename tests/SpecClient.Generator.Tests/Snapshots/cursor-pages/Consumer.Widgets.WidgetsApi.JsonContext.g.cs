@@ -54,7 +54,7 @@ public sealed partial class WidgetsApiJsonContext : global::System.Text.Json.Ser
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for Widget.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Widget> Widget => Info<Widget>();

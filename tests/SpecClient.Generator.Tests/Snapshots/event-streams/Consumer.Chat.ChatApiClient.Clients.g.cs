@@ -170,11 +170,21 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<ChatChunk> StreamChatAsync(StreamChatParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => StreamChatAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::SpecClient.Runtime.EventStream<ChatChunk> StreamChatAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        StreamChatParams.ValidateRequired(body);
+        return StreamChatAsyncCore(null, body, cancellationToken);
+    }
+
+    private global::SpecClient.Runtime.EventStream<ChatChunk> StreamChatAsyncCore(StreamChatParams? parameters, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("v1/chat/stream");
         var request = _connection.CreateRequest(s_streamChatAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.ChatRequest, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.ChatRequest, "application/json");
         return _connection.SendForEvents(request, s_json.ChatChunk, s_json.Error, cancellationToken);
     }
 
@@ -182,11 +192,21 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(CreateChatCompletionParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateChatCompletionAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        CreateChatCompletionParams.ValidateRequired(body);
+        return CreateChatCompletionAsyncCore(null, body, cancellationToken);
+    }
+
+    private global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsyncCore(CreateChatCompletionParams? parameters, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("v1/chat/completions");
         var request = _connection.CreateRequest(s_createChatCompletionAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.ChatRequest, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.ChatRequest, "application/json");
         return _connection.SendAsync(request, s_json.ChatCompletion, null, cancellationToken);
     }
 
@@ -194,11 +214,21 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<ChatChunk> CreateChatCompletionStreamAsync(CreateChatCompletionParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => CreateChatCompletionStreamAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::SpecClient.Runtime.EventStream<ChatChunk> CreateChatCompletionStreamAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        CreateChatCompletionParams.ValidateRequired(body);
+        return CreateChatCompletionStreamAsyncCore(null, body, cancellationToken);
+    }
+
+    private global::SpecClient.Runtime.EventStream<ChatChunk> CreateChatCompletionStreamAsyncCore(CreateChatCompletionParams? parameters, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("v1/chat/completions");
         var request = _connection.CreateRequest(s_createChatCompletionStreamAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.ChatRequest, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.ChatRequest, "application/json");
         return _connection.SendForEvents(request, s_json.ChatChunk, null, cancellationToken);
     }
 
@@ -206,10 +236,17 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<string> TailLogsAsync(TailLogsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => TailLogsAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
+
+    /// <inheritdoc/>
+    public global::SpecClient.Runtime.EventStream<string> TailLogsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        => TailLogsAsyncCore(null, cancellationToken);
+
+    private global::SpecClient.Runtime.EventStream<string> TailLogsAsyncCore(TailLogsParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("v1/logs");
-        uri.AppendQuery("level", parameters.Level);
+        uri.AppendQuery("level", parameters?.Level);
         var request = _connection.CreateRequest(s_tailLogsAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
         return _connection.SendForEvents(request, null, cancellationToken);
     }
@@ -255,10 +292,20 @@ public sealed partial class HubClient : IHubClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<string> SubscribeAsync(SubscribeParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
+        => SubscribeAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Topic, cancellationToken);
+
+    /// <inheritdoc/>
+    public global::SpecClient.Runtime.EventStream<string> SubscribeAsync(global::System.Collections.Generic.List<string> topic, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var uri = _connection.CreateUriBuilder(parameters);
+        SubscribeParams.ValidateRequired(topic);
+        return SubscribeAsyncCore(null, topic, cancellationToken);
+    }
+
+    private global::SpecClient.Runtime.EventStream<string> SubscribeAsyncCore(SubscribeParams? parameters, global::System.Collections.Generic.List<string> topic, global::System.Threading.CancellationToken cancellationToken)
+    {
+        var uri = _connection.CreateUriBuilder();
         uri.AppendLiteral("v1/.well-known/mercure");
-        if (parameters.Topic is { } valuesTopic)
+        if (topic is { } valuesTopic)
         {
             foreach (var item in valuesTopic)
             {
@@ -266,7 +313,7 @@ public sealed partial class HubClient : IHubClient
             }
         }
         var request = _connection.CreateRequest(s_subscribeAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
-        global::SpecClient.Runtime.RequestHeaders.Add(request, "Last-Event-ID", parameters.LastEventId);
+        global::SpecClient.Runtime.RequestHeaders.Add(request, "Last-Event-ID", parameters?.LastEventId);
         return _connection.SendForEvents(request, null, cancellationToken);
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class ChatApiClientJsonContext : global::System.Text.Json.
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for ChatChunk.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChatChunk> ChatChunk => Info<ChatChunk>();

@@ -16,7 +16,12 @@ public sealed partial record StreamChatParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
+    }
+
+    internal static void ValidateRequired(ChatRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 }
 
@@ -31,7 +36,12 @@ public sealed partial record CreateChatCompletionParams : global::SpecClient.Run
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
+    }
+
+    internal static void ValidateRequired(ChatRequest body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 }
 
@@ -61,6 +71,11 @@ public sealed partial record SubscribeParams : global::SpecClient.Runtime.IReque
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Topic, "topic");
+        ValidateRequired(Topic);
+    }
+
+    internal static void ValidateRequired(global::System.Collections.Generic.List<string> topic)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(topic, "topic");
     }
 }

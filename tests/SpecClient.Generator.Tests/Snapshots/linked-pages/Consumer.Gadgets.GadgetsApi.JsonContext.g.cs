@@ -57,7 +57,7 @@ public sealed partial class GadgetsApiJsonContext : global::System.Text.Json.Ser
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for Gadget.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Gadget> Gadget => Info<Gadget>();

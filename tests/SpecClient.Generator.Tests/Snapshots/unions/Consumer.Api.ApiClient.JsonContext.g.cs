@@ -79,7 +79,7 @@ public sealed partial class ApiClientJsonContext : global::System.Text.Json.Seri
         return null;
     }
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Info<T>() => global::SpecClient.Runtime.GeneratedJson.Info<T>(this);
 
     /// <summary>Metadata for AlertConfig.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AlertConfig> AlertConfig => Info<AlertConfig>();

@@ -16,6 +16,11 @@ public sealed partial record PutThingParams : global::SpecClient.Runtime.IReques
     /// <inheritdoc/>
     public void Validate()
     {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
+        ValidateRequired(Body);
+    }
+
+    internal static void ValidateRequired(Thing body)
+    {
+        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
     }
 }

@@ -35,6 +35,10 @@ dotnet run -c Release --project bench/SpecClient.Generator.Benchmarks -- --gener
 section "SpecClient against Kiota on the full Atlas 2025-03-12 spec (interleaved builds with an empty library)"
 dotnet run -c Release --project bench/SpecClient.Generator.Benchmarks -- --compare-kiota 3
 
+section "Compile cost in allocated bytes (steady on a shared machine): empty library, SpecClient, Kiota"
+dotnet run -c Release --project bench/SpecClient.CompileCost -- --runs 2 bench/consumers/WithoutSpecs/WithoutSpecs.csproj \
+  bench/consumers/WithFullAtlasSpec/WithFullAtlasSpec.csproj bench/consumers/WithKiotaAtlas/WithKiotaAtlas.csproj
+
 section "Sample startup: process start to first completed call (median of 7)"
 linker=clang
 command -v clang >/dev/null 2>&1 || linker=clang-14

@@ -6,8 +6,8 @@ namespace SpecClient.Generator.Emitting;
 /// <summary>
 /// Prints the spec's <c>JsonSerializerContext</c>. The System.Text.Json source generator cannot see types that
 /// another generator emits, so this context is written the way that generator writes one, with the repetitive part
-/// in the runtime's <c>GeneratedJson</c>: one call per type and one line per property, no reflection, safe for
-/// trimming and Native AOT.
+/// in the runtime's <c>GeneratedJson</c>: one call per type and one line per property (its JSON name, type and C#
+/// name), safe for trimming and Native AOT.
 /// </summary>
 internal static class JsonContextEmitter
 {
@@ -125,15 +125,16 @@ internal static class JsonContextEmitter
             return;
         }
 
-        // Lambdas without captures are cached once by the compiler, static keyword or not: it is left out for size.
+        // Each property is named with its type, not given as getter and setter lambdas: the runtime binds the record's own
+        // accessors, and the lambdas cost a third of a whole-API client's compile time (docs/benchmarks.md).
         writer.Line(call + "static p => p");
         writer.Indent();
         for (int i = 0; i < spec.Properties.Count; i++)
         {
             PropertySpec property = spec.Properties[i];
             string end = i == spec.Properties.Count - 1 ? polymorphism + ");" : string.Empty;
-            writer.Line("." + (property.RequiredWhenReading ? "Required" : "Add") + "(" + SourceWriter.Literal(property.JsonName)
-                + ", x => x." + property.PropertyName + ", (x, v) => x." + property.PropertyName + " = v)" + end);
+            writer.Line("." + (property.RequiredWhenReading ? "Required" : "Add") + "<" + property.Type.Identifier + ">(" + SourceWriter.Literal(property.JsonName)
+                + ", " + SourceWriter.Literal(property.PropertyName.TrimStart('@')) + ")" + end);
         }
 
         writer.Outdent();

@@ -114,7 +114,7 @@ internal static class ModelEmitter
         foreach (EnumValueSpec value in spec.Values)
         {
             writer.Doc("summary", value.Summary);
-            writer.Line("public static " + name + " " + value.MemberName + " { get; } = new(" + SourceWriter.Literal(value.Value) + ");");
+            writer.Line("public static readonly " + name + " " + value.MemberName + " = new(" + SourceWriter.Literal(value.Value) + ");");
         }
 
         writer.Lines($$"""

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -9,8 +11,9 @@ namespace SpecClient.Runtime;
 
 /// <summary>
 /// Creates the System.Text.Json metadata of generated types, one call per type and one per property: what the
-/// System.Text.Json source generator writes out in full for every type, written once here. No reflection: safe for
-/// trimming and Native AOT. Called by generated JSON contexts.
+/// System.Text.Json source generator writes out in full for every type, written once here. Called by generated JSON
+/// contexts. Safe for trimming and Native AOT: the only reflection, finding a record's property accessors by name, is
+/// over public properties the trimmer keeps (see <see cref="JsonPropertyList{T}"/>).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedJson
@@ -97,7 +100,7 @@ public static class GeneratedJson
     /// <param name="create">Creates an empty instance for the deserializer to fill.</param>
     /// <param name="properties">Adds the record's JSON properties, its base record's first.</param>
     /// <param name="polymorphism">For a polymorphic base record, its variants (see <see cref="Variants"/>).</param>
-    public static JsonTypeInfo<T> Object<T>(JsonSerializerContext context, JsonSerializerOptions options, Func<T> create, Action<JsonPropertyList<T>> properties, JsonPolymorphismOptions? polymorphism = null)
+    public static JsonTypeInfo<T> Object<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>(JsonSerializerContext context, JsonSerializerOptions options, Func<T> create, Action<JsonPropertyList<T>> properties, JsonPolymorphismOptions? polymorphism = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(properties);
@@ -146,10 +149,15 @@ public static class GeneratedJson
     }
 }
 
-/// <summary>The JSON properties of a generated record, added one call each by its JSON context.</summary>
-/// <typeparam name="T">The record.</typeparam>
+/// <summary>
+/// The JSON properties of a generated record, added one call each by its JSON context. A property is named, not given
+/// as a getter and a setter lambda: two lambdas per property were a third of what a whole-API client cost to compile
+/// (docs/benchmarks.md). Its accessors are bound once per options instance, as typed delegates to the property's own
+/// get and set methods, so reading and writing costs what the lambdas cost.
+/// </summary>
+/// <typeparam name="T">The record; the trimmer keeps its public properties, which this class finds by name.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class JsonPropertyList<T>
+public sealed class JsonPropertyList<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>
     where T : class
 {
     private readonly JsonSerializerOptions _options;
@@ -163,13 +171,12 @@ public sealed class JsonPropertyList<T>
     }
 
     /// <summary>A property that may be absent from the JSON.</summary>
-    /// <typeparam name="TValue">The property's type.</typeparam>
+    /// <typeparam name="TValue">The property's type, exactly as the record declares it.</typeparam>
     /// <param name="jsonName">The property's name in JSON.</param>
-    /// <param name="get">Reads the property.</param>
-    /// <param name="set">Writes the property.</param>
-    public JsonPropertyList<T> Add<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
+    /// <param name="propertyName">The record's public property, read and written through its accessors.</param>
+    public JsonPropertyList<T> Add<TValue>(string jsonName, string propertyName)
     {
-        _properties.Add(Create(jsonName, get, set));
+        _properties.Add(Create<TValue>(jsonName, propertyName));
         return this;
     }
 
@@ -177,13 +184,12 @@ public sealed class JsonPropertyList<T>
     /// A property the spec requires in responses. Read tolerantly, a response without it leaves it at its default;
     /// only metadata made for strict options (<see cref="ApiConnection.StrictResponseReading"/>) refuses the response.
     /// </summary>
-    /// <typeparam name="TValue">The property's type.</typeparam>
+    /// <typeparam name="TValue">The property's type, exactly as the record declares it.</typeparam>
     /// <param name="jsonName">The property's name in JSON.</param>
-    /// <param name="get">Reads the property.</param>
-    /// <param name="set">Writes the property.</param>
-    public JsonPropertyList<T> Required<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
+    /// <param name="propertyName">The record's public property, read and written through its accessors.</param>
+    public JsonPropertyList<T> Required<TValue>(string jsonName, string propertyName)
     {
-        JsonPropertyInfo property = Create(jsonName, get, set);
+        JsonPropertyInfo property = Create<TValue>(jsonName, propertyName);
         property.IsRequired = _strict;
         _properties.Add(property);
         return this;
@@ -191,16 +197,24 @@ public sealed class JsonPropertyList<T>
 
     internal JsonPropertyInfo[] ToArray() => _properties.ToArray();
 
-    private JsonPropertyInfo Create<TValue>(string jsonName, Func<T, TValue> get, Action<T, TValue> set)
+    private JsonPropertyInfo Create<TValue>(string jsonName, string propertyName)
     {
-        ArgumentNullException.ThrowIfNull(get);
-        ArgumentNullException.ThrowIfNull(set);
+        PropertyInfo? property = typeof(T).GetProperty(propertyName, BindingFlags.Public | BindingFlags.Instance);
+        if (property is null || property.PropertyType != typeof(TValue) || property.GetMethod is null || property.SetMethod is null)
+        {
+            // Only a generator that disagrees with itself gets here; say so instead of failing later in the serializer.
+            throw new InvalidOperationException(
+                $"{typeof(T)} has no public read-write property {propertyName} of type {typeof(TValue)} for the JSON property '{jsonName}'.");
+        }
+
+        Func<T, TValue> get = property.GetMethod.CreateDelegate<Func<T, TValue>>();
+        Action<T, TValue> set = property.SetMethod.CreateDelegate<Action<T, TValue>>();
         return JsonMetadataServices.CreatePropertyInfo(_options, new JsonPropertyInfoValues<TValue>
         {
             IsProperty = true,
             IsPublic = true,
             DeclaringType = typeof(T),
-            PropertyName = jsonName,
+            PropertyName = propertyName,
             JsonPropertyName = jsonName,
             Getter = owner => get((T)owner),
 

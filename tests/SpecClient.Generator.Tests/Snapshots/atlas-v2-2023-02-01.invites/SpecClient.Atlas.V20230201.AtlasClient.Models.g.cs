@@ -223,17 +223,17 @@ public sealed partial record PaginatedAppUserView
 public readonly partial record struct GroupRole(string Value) : global::SpecClient.Runtime.IOpenEnum<GroupRole>
 {
     /// <summary>GROUP_CLUSTER_MANAGER</summary>
-    public static GroupRole GroupClusterManager { get; } = new("GROUP_CLUSTER_MANAGER");
+    public static readonly GroupRole GroupClusterManager = new("GROUP_CLUSTER_MANAGER");
     /// <summary>GROUP_DATA_ACCESS_ADMIN</summary>
-    public static GroupRole GroupDataAccessAdmin { get; } = new("GROUP_DATA_ACCESS_ADMIN");
+    public static readonly GroupRole GroupDataAccessAdmin = new("GROUP_DATA_ACCESS_ADMIN");
     /// <summary>GROUP_DATA_ACCESS_READ_ONLY</summary>
-    public static GroupRole GroupDataAccessReadOnly { get; } = new("GROUP_DATA_ACCESS_READ_ONLY");
+    public static readonly GroupRole GroupDataAccessReadOnly = new("GROUP_DATA_ACCESS_READ_ONLY");
     /// <summary>GROUP_DATA_ACCESS_READ_WRITE</summary>
-    public static GroupRole GroupDataAccessReadWrite { get; } = new("GROUP_DATA_ACCESS_READ_WRITE");
+    public static readonly GroupRole GroupDataAccessReadWrite = new("GROUP_DATA_ACCESS_READ_WRITE");
     /// <summary>GROUP_OWNER</summary>
-    public static GroupRole GroupOwner { get; } = new("GROUP_OWNER");
+    public static readonly GroupRole GroupOwner = new("GROUP_OWNER");
     /// <summary>GROUP_READ_ONLY</summary>
-    public static GroupRole GroupReadOnly { get; } = new("GROUP_READ_ONLY");
+    public static readonly GroupRole GroupReadOnly = new("GROUP_READ_ONLY");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<GroupRole> KnownValues { get; } = new GroupRole[] { GroupClusterManager, GroupDataAccessAdmin, GroupDataAccessReadOnly, GroupDataAccessReadWrite, GroupOwner, GroupReadOnly };
@@ -256,15 +256,15 @@ public readonly partial record struct GroupRole(string Value) : global::SpecClie
 public readonly partial record struct OrgRole(string Value) : global::SpecClient.Runtime.IOpenEnum<OrgRole>
 {
     /// <summary>ORG_BILLING_ADMIN</summary>
-    public static OrgRole OrgBillingAdmin { get; } = new("ORG_BILLING_ADMIN");
+    public static readonly OrgRole OrgBillingAdmin = new("ORG_BILLING_ADMIN");
     /// <summary>ORG_GROUP_CREATOR</summary>
-    public static OrgRole OrgGroupCreator { get; } = new("ORG_GROUP_CREATOR");
+    public static readonly OrgRole OrgGroupCreator = new("ORG_GROUP_CREATOR");
     /// <summary>ORG_MEMBER</summary>
-    public static OrgRole OrgMember { get; } = new("ORG_MEMBER");
+    public static readonly OrgRole OrgMember = new("ORG_MEMBER");
     /// <summary>ORG_OWNER</summary>
-    public static OrgRole OrgOwner { get; } = new("ORG_OWNER");
+    public static readonly OrgRole OrgOwner = new("ORG_OWNER");
     /// <summary>ORG_READ_ONLY</summary>
-    public static OrgRole OrgReadOnly { get; } = new("ORG_READ_ONLY");
+    public static readonly OrgRole OrgReadOnly = new("ORG_READ_ONLY");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new OrgRole[] { OrgBillingAdmin, OrgGroupCreator, OrgMember, OrgOwner, OrgReadOnly };

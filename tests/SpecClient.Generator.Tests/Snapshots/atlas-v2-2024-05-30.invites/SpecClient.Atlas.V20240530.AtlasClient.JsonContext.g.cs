@@ -87,62 +87,62 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, o, static () => new(), static p => p
-        .Add("error", x => x.Error, (x, v) => x.Error = v)
-        .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
-        .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
-        .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
-        .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v));
+        .Add<int?>("error", "Error")
+        .Add<string?>("errorCode", "ErrorCode")
+        .Add<string?>("detail", "Detail")
+        .Add<string?>("reason", "Reason")
+        .Add<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>?>("parameters", "Parameters"));
 
     /// <summary>Metadata for CloudAccessRoleAssignment.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CloudAccessRoleAssignment> CloudAccessRoleAssignment => Info<CloudAccessRoleAssignment>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_CloudAccessRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<CloudAccessRoleAssignment>(this, o, static () => new(), static p => p
-        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("roleName", x => x.RoleName, (x, v) => x.RoleName = v));
+        .Add<string?>("orgId", "OrgId")
+        .Add<string?>("groupId", "GroupId")
+        .Add<string?>("roleName", "RoleName"));
 
     /// <summary>Metadata for CloudAppUser.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CloudAppUser> CloudAppUser => Info<CloudAppUser>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_CloudAppUser(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<CloudAppUser>(this, o, static () => new(), static p => p
-        .Add("country", x => x.Country, (x, v) => x.Country = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("firstName", x => x.FirstName, (x, v) => x.FirstName = v)
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("lastAuth", x => x.LastAuth, (x, v) => x.LastAuth = v)
-        .Add("lastName", x => x.LastName, (x, v) => x.LastName = v)
-        .Add("links", x => x.Links, (x, v) => x.Links = v)
-        .Add("mobileNumber", x => x.MobileNumber, (x, v) => x.MobileNumber = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v));
+        .Add<string?>("country", "Country")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<string?>("firstName", "FirstName")
+        .Add<string?>("id", "Id")
+        .Add<global::System.DateTimeOffset?>("lastAuth", "LastAuth")
+        .Add<string?>("lastName", "LastName")
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links")
+        .Add<string?>("mobileNumber", "MobileNumber")
+        .Add<global::System.Collections.Generic.List<CloudAccessRoleAssignment>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<string?>("username", "Username"));
 
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, o, static () => new(), static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("links", x => x.Links, (x, v) => x.Links = v));
+        .Add<string?>("id", "Id")
+        .Add<string?>("groupId", "GroupId")
+        .Add<string?>("groupName", "GroupName")
+        .Add<string?>("username", "Username")
+        .Add<string?>("inviterUsername", "InviterUsername")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<global::System.DateTimeOffset?>("expiresAt", "ExpiresAt")
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links"));
 
     /// <summary>Metadata for GroupInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, o, static () => new(), static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<string?>("username", "Username")
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles"));
 
     /// <summary>Metadata for GroupInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles"));
 
     /// <summary>Metadata for GroupRole.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRole> GroupRole => Info<GroupRole>();
@@ -151,15 +151,15 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRoleAssignment> GroupRoleAssignment => Info<GroupRoleAssignment>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, o, static () => new(), static p => p
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
+        .Add<string?>("groupId", "GroupId")
+        .Add<GroupRole?>("groupRole", "GroupRole"));
 
     /// <summary>Metadata for Link.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, o, static () => new(), static p => p
-        .Add("href", x => x.Href, (x, v) => x.Href = v)
-        .Add("rel", x => x.Rel, (x, v) => x.Rel = v));
+        .Add<string?>("href", "Href")
+        .Add<string?>("rel", "Rel"));
 
     /// <summary>Metadata for System.Collections.Generic.List&lt;GroupInvitation&gt;.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<GroupInvitation>>();
@@ -174,40 +174,40 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, o, static () => new() { OrgName = default! }, static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
-        .Required("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v)
-        .Add("links", x => x.Links, (x, v) => x.Links = v));
+        .Add<string?>("id", "Id")
+        .Add<string?>("orgId", "OrgId")
+        .Required<string>("orgName", "OrgName")
+        .Add<string?>("username", "Username")
+        .Add<string?>("inviterUsername", "InviterUsername")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<global::System.DateTimeOffset?>("expiresAt", "ExpiresAt")
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<global::System.Collections.Generic.List<GroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments")
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links"));
 
     /// <summary>Metadata for OrganizationInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, o, static () => new(), static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        .Add<string?>("username", "Username")
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<global::System.Collections.Generic.List<GroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments"));
 
     /// <summary>Metadata for OrganizationInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<global::System.Collections.Generic.List<GroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments"));
 
     /// <summary>Metadata for PaginatedAppUserView.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PaginatedAppUserView> PaginatedAppUserView => Info<PaginatedAppUserView>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_PaginatedAppUserView(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<PaginatedAppUserView>(this, o, static () => new(), static p => p
-        .Add("links", x => x.Links, (x, v) => x.Links = v)
-        .Add("results", x => x.Results, (x, v) => x.Results = v)
-        .Add("totalCount", x => x.TotalCount, (x, v) => x.TotalCount = v));
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links")
+        .Add<global::System.Collections.Generic.List<CloudAppUser>?>("results", "Results")
+        .Add<int?>("totalCount", "TotalCount"));
 }

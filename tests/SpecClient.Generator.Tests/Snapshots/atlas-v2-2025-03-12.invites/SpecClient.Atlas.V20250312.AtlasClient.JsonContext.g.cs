@@ -104,83 +104,83 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<AddOrRemoveGroupRole> AddOrRemoveGroupRole => Info<AddOrRemoveGroupRole>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_AddOrRemoveGroupRole(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<AddOrRemoveGroupRole>(this, o, static () => new() { GroupRole = default! }, static p => p
-        .Required("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
+        .Required<GroupRole>("groupRole", "GroupRole"));
 
     /// <summary>Metadata for ApiError.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, o, static () => new(), static p => p
-        .Required("error", x => x.Error, (x, v) => x.Error = v)
-        .Required("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
-        .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
-        .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
-        .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v)
-        .Add("badRequestDetail", x => x.BadRequestDetail, (x, v) => x.BadRequestDetail = v));
+        .Required<int?>("error", "Error")
+        .Required<string?>("errorCode", "ErrorCode")
+        .Add<string?>("detail", "Detail")
+        .Add<string?>("reason", "Reason")
+        .Add<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>?>("parameters", "Parameters")
+        .Add<BadRequestDetail?>("badRequestDetail", "BadRequestDetail"));
 
     /// <summary>Metadata for BadRequestDetail.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<BadRequestDetail> BadRequestDetail => Info<BadRequestDetail>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_BadRequestDetail(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<BadRequestDetail>(this, o, static () => new(), static p => p
-        .Add("fields", x => x.Fields, (x, v) => x.Fields = v));
+        .Add<global::System.Collections.Generic.List<FieldViolation>?>("fields", "Fields"));
 
     /// <summary>Metadata for FieldViolation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FieldViolation> FieldViolation => Info<FieldViolation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_FieldViolation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<FieldViolation>(this, o, static () => new() { Field = default!, Description = default! }, static p => p
-        .Required("field", x => x.Field, (x, v) => x.Field = v)
-        .Required("description", x => x.Description, (x, v) => x.Description = v));
+        .Required<string>("field", "Field")
+        .Required<string>("description", "Description"));
 
     /// <summary>Metadata for GroupActiveUserResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupActiveUserResponse> GroupActiveUserResponse => Info<GroupActiveUserResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupActiveUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupActiveUserResponse>(this, o, static () => new(), static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Required("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("country", x => x.Country, (x, v) => x.Country = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("firstName", x => x.FirstName, (x, v) => x.FirstName = v)
-        .Add("lastAuth", x => x.LastAuth, (x, v) => x.LastAuth = v)
-        .Add("lastName", x => x.LastName, (x, v) => x.LastName = v)
-        .Add("mobileNumber", x => x.MobileNumber, (x, v) => x.MobileNumber = v));
+        .Required<string?>("id", "Id")
+        .Required<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles")
+        .Required<string?>("username", "Username")
+        .Add<string?>("country", "Country")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<string?>("firstName", "FirstName")
+        .Add<global::System.DateTimeOffset?>("lastAuth", "LastAuth")
+        .Add<string?>("lastName", "LastName")
+        .Add<string?>("mobileNumber", "MobileNumber"));
 
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, o, static () => new(), static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("links", x => x.Links, (x, v) => x.Links = v));
+        .Add<string?>("id", "Id")
+        .Add<string?>("groupId", "GroupId")
+        .Add<string?>("groupName", "GroupName")
+        .Add<string?>("username", "Username")
+        .Add<string?>("inviterUsername", "InviterUsername")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<global::System.DateTimeOffset?>("expiresAt", "ExpiresAt")
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links"));
 
     /// <summary>Metadata for GroupInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, o, static () => new(), static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<string?>("username", "Username")
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles"));
 
     /// <summary>Metadata for GroupInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles"));
 
     /// <summary>Metadata for GroupPendingUserResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupPendingUserResponse> GroupPendingUserResponse => Info<GroupPendingUserResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupPendingUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupPendingUserResponse>(this, o, static () => new(), static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Required("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("invitationCreatedAt", x => x.InvitationCreatedAt, (x, v) => x.InvitationCreatedAt = v)
-        .Add("invitationExpiresAt", x => x.InvitationExpiresAt, (x, v) => x.InvitationExpiresAt = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v));
+        .Required<string?>("id", "Id")
+        .Required<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles")
+        .Required<string?>("username", "Username")
+        .Add<global::System.DateTimeOffset?>("invitationCreatedAt", "InvitationCreatedAt")
+        .Add<global::System.DateTimeOffset?>("invitationExpiresAt", "InvitationExpiresAt")
+        .Add<string?>("inviterUsername", "InviterUsername"));
 
     /// <summary>Metadata for GroupRole.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRole> GroupRole => Info<GroupRole>();
@@ -189,30 +189,30 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupRoleAssignment> GroupRoleAssignment => Info<GroupRoleAssignment>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupRoleAssignment>(this, o, static () => new(), static p => p
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("groupRole", x => x.GroupRole, (x, v) => x.GroupRole = v));
+        .Add<string?>("groupId", "GroupId")
+        .Add<GroupRole?>("groupRole", "GroupRole"));
 
     /// <summary>Metadata for GroupUserRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupUserRequest> GroupUserRequest => Info<GroupUserRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupUserRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupUserRequest>(this, o, static () => new() { Username = default!, Roles = default! }, static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<string>("username", "Username")
+        .Add<global::System.Collections.Generic.List<GroupRole>>("roles", "Roles"));
 
     /// <summary>Metadata for GroupUserResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupUserResponse> GroupUserResponse => Info<GroupUserResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupUserResponse>(this, o, static () => new(), static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Required("username", x => x.Username, (x, v) => x.Username = v), global::SpecClient.Runtime.GeneratedJson.Variants("orgMembershipStatus", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(GroupPendingUserResponse), "PENDING"), new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(GroupActiveUserResponse), "ACTIVE")));
+        .Required<string?>("id", "Id")
+        .Required<global::System.Collections.Generic.List<GroupRole>?>("roles", "Roles")
+        .Required<string?>("username", "Username"), global::SpecClient.Runtime.GeneratedJson.Variants("orgMembershipStatus", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(GroupPendingUserResponse), "PENDING"), new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(GroupActiveUserResponse), "ACTIVE")));
 
     /// <summary>Metadata for Link.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Link> Link => Info<Link>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Link(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Link>(this, o, static () => new(), static p => p
-        .Add("href", x => x.Href, (x, v) => x.Href = v)
-        .Add("rel", x => x.Rel, (x, v) => x.Rel = v));
+        .Add<string?>("href", "Href")
+        .Add<string?>("rel", "Rel"));
 
     /// <summary>Metadata for System.Collections.Generic.List&lt;GroupInvitation&gt;.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<GroupInvitation>>();
@@ -224,16 +224,16 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgActiveUserResponse> OrgActiveUserResponse => Info<OrgActiveUserResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgActiveUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgActiveUserResponse>(this, o, static () => new(), static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Required("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("country", x => x.Country, (x, v) => x.Country = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("firstName", x => x.FirstName, (x, v) => x.FirstName = v)
-        .Add("lastAuth", x => x.LastAuth, (x, v) => x.LastAuth = v)
-        .Add("lastName", x => x.LastName, (x, v) => x.LastName = v)
-        .Add("mobileNumber", x => x.MobileNumber, (x, v) => x.MobileNumber = v));
+        .Required<string?>("id", "Id")
+        .Required<OrgUserRolesResponse?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Required<string?>("username", "Username")
+        .Add<string?>("country", "Country")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<string?>("firstName", "FirstName")
+        .Add<global::System.DateTimeOffset?>("lastAuth", "LastAuth")
+        .Add<string?>("lastName", "LastName")
+        .Add<string?>("mobileNumber", "MobileNumber"));
 
     /// <summary>Metadata for OrgMembershipStatus.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgMembershipStatus> OrgMembershipStatus => Info<OrgMembershipStatus>();
@@ -242,13 +242,13 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgPendingUserResponse> OrgPendingUserResponse => Info<OrgPendingUserResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgPendingUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgPendingUserResponse>(this, o, static () => new(), static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Required("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("invitationCreatedAt", x => x.InvitationCreatedAt, (x, v) => x.InvitationCreatedAt = v)
-        .Add("invitationExpiresAt", x => x.InvitationExpiresAt, (x, v) => x.InvitationExpiresAt = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v));
+        .Required<string?>("id", "Id")
+        .Required<OrgUserRolesResponse?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Required<string?>("username", "Username")
+        .Add<global::System.DateTimeOffset?>("invitationCreatedAt", "InvitationCreatedAt")
+        .Add<global::System.DateTimeOffset?>("invitationExpiresAt", "InvitationExpiresAt")
+        .Add<string?>("inviterUsername", "InviterUsername"));
 
     /// <summary>Metadata for OrgRole.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgRole> OrgRole => Info<OrgRole>();
@@ -257,93 +257,93 @@ public sealed partial class AtlasClientJsonContext : global::System.Text.Json.Se
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserRequest> OrgUserRequest => Info<OrgUserRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserRequest>(this, o, static () => new() { Username = default!, Roles = default! }, static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
+        .Add<string>("username", "Username")
+        .Required<OrgUserRolesRequest>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds"));
 
     /// <summary>Metadata for OrgUserResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserResponse> OrgUserResponse => Info<OrgUserResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserResponse>(this, o, static () => new(), static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v)
-        .Required("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Required("username", x => x.Username, (x, v) => x.Username = v), global::SpecClient.Runtime.GeneratedJson.Variants("orgMembershipStatus", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(OrgPendingUserResponse), "PENDING"), new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(OrgActiveUserResponse), "ACTIVE")));
+        .Required<string?>("id", "Id")
+        .Required<OrgUserRolesResponse?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Required<string?>("username", "Username"), global::SpecClient.Runtime.GeneratedJson.Variants("orgMembershipStatus", new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(OrgPendingUserResponse), "PENDING"), new global::System.Text.Json.Serialization.Metadata.JsonDerivedType(typeof(OrgActiveUserResponse), "ACTIVE")));
 
     /// <summary>Metadata for OrgUserRolesRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserRolesRequest> OrgUserRolesRequest => Info<OrgUserRolesRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserRolesRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserRolesRequest>(this, o, static () => new() { OrgRoles = default! }, static p => p
-        .Required("orgRoles", x => x.OrgRoles, (x, v) => x.OrgRoles = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        .Required<global::System.Collections.Generic.List<OrgRole>>("orgRoles", "OrgRoles")
+        .Add<global::System.Collections.Generic.List<UserGroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments"));
 
     /// <summary>Metadata for OrgUserRolesResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserRolesResponse> OrgUserRolesResponse => Info<OrgUserRolesResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserRolesResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserRolesResponse>(this, o, static () => new(), static p => p
-        .Add("orgRoles", x => x.OrgRoles, (x, v) => x.OrgRoles = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("orgRoles", "OrgRoles")
+        .Add<global::System.Collections.Generic.List<UserGroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments"));
 
     /// <summary>Metadata for OrgUserUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrgUserUpdateRequest> OrgUserUpdateRequest => Info<OrgUserUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrgUserUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrgUserUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
+        .Add<OrgUserRolesRequest?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds"));
 
     /// <summary>Metadata for OrganizationInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, o, static () => new() { OrgName = default! }, static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
-        .Required("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v)
-        .Add("links", x => x.Links, (x, v) => x.Links = v));
+        .Add<string?>("id", "Id")
+        .Add<string?>("orgId", "OrgId")
+        .Required<string>("orgName", "OrgName")
+        .Add<string?>("username", "Username")
+        .Add<string?>("inviterUsername", "InviterUsername")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<global::System.DateTimeOffset?>("expiresAt", "ExpiresAt")
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<global::System.Collections.Generic.List<GroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments")
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links"));
 
     /// <summary>Metadata for OrganizationInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, o, static () => new(), static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        .Add<string?>("username", "Username")
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<global::System.Collections.Generic.List<GroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments"));
 
     /// <summary>Metadata for OrganizationInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v)
-        .Add("groupRoleAssignments", x => x.GroupRoleAssignments, (x, v) => x.GroupRoleAssignments = v));
+        .Add<global::System.Collections.Generic.List<OrgRole>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds")
+        .Add<global::System.Collections.Generic.List<GroupRoleAssignment>?>("groupRoleAssignments", "GroupRoleAssignments"));
 
     /// <summary>Metadata for PaginatedGroupUserView.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PaginatedGroupUserView> PaginatedGroupUserView => Info<PaginatedGroupUserView>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_PaginatedGroupUserView(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<PaginatedGroupUserView>(this, o, static () => new(), static p => p
-        .Add("links", x => x.Links, (x, v) => x.Links = v)
-        .Add("results", x => x.Results, (x, v) => x.Results = v)
-        .Add("totalCount", x => x.TotalCount, (x, v) => x.TotalCount = v));
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links")
+        .Add<global::System.Collections.Generic.List<GroupUserResponse>?>("results", "Results")
+        .Add<int?>("totalCount", "TotalCount"));
 
     /// <summary>Metadata for PaginatedOrgUserView.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<PaginatedOrgUserView> PaginatedOrgUserView => Info<PaginatedOrgUserView>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_PaginatedOrgUserView(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<PaginatedOrgUserView>(this, o, static () => new(), static p => p
-        .Add("links", x => x.Links, (x, v) => x.Links = v)
-        .Add("results", x => x.Results, (x, v) => x.Results = v)
-        .Add("totalCount", x => x.TotalCount, (x, v) => x.TotalCount = v));
+        .Add<global::System.Collections.Generic.List<Link>?>("links", "Links")
+        .Add<global::System.Collections.Generic.List<OrgUserResponse>?>("results", "Results")
+        .Add<int?>("totalCount", "TotalCount"));
 
     /// <summary>Metadata for UserGroupRoleAssignment.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<UserGroupRoleAssignment> UserGroupRoleAssignment => Info<UserGroupRoleAssignment>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_UserGroupRoleAssignment(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<UserGroupRoleAssignment>(this, o, static () => new(), static p => p
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("groupRoles", x => x.GroupRoles, (x, v) => x.GroupRoles = v));
+        .Add<string?>("groupId", "GroupId")
+        .Add<global::System.Collections.Generic.List<GroupRole>?>("groupRoles", "GroupRoles"));
 }

@@ -411,27 +411,27 @@ public sealed partial record UserGroupRoleAssignment
 public readonly partial record struct GroupRole(string Value) : global::SpecClient.Runtime.IOpenEnum<GroupRole>
 {
     /// <summary>GROUP_BACKUP_MANAGER</summary>
-    public static GroupRole GroupBackupManager { get; } = new("GROUP_BACKUP_MANAGER");
+    public static readonly GroupRole GroupBackupManager = new("GROUP_BACKUP_MANAGER");
     /// <summary>GROUP_CLUSTER_MANAGER</summary>
-    public static GroupRole GroupClusterManager { get; } = new("GROUP_CLUSTER_MANAGER");
+    public static readonly GroupRole GroupClusterManager = new("GROUP_CLUSTER_MANAGER");
     /// <summary>GROUP_DATABASE_ACCESS_ADMIN</summary>
-    public static GroupRole GroupDatabaseAccessAdmin { get; } = new("GROUP_DATABASE_ACCESS_ADMIN");
+    public static readonly GroupRole GroupDatabaseAccessAdmin = new("GROUP_DATABASE_ACCESS_ADMIN");
     /// <summary>GROUP_DATA_ACCESS_ADMIN</summary>
-    public static GroupRole GroupDataAccessAdmin { get; } = new("GROUP_DATA_ACCESS_ADMIN");
+    public static readonly GroupRole GroupDataAccessAdmin = new("GROUP_DATA_ACCESS_ADMIN");
     /// <summary>GROUP_DATA_ACCESS_READ_ONLY</summary>
-    public static GroupRole GroupDataAccessReadOnly { get; } = new("GROUP_DATA_ACCESS_READ_ONLY");
+    public static readonly GroupRole GroupDataAccessReadOnly = new("GROUP_DATA_ACCESS_READ_ONLY");
     /// <summary>GROUP_DATA_ACCESS_READ_WRITE</summary>
-    public static GroupRole GroupDataAccessReadWrite { get; } = new("GROUP_DATA_ACCESS_READ_WRITE");
+    public static readonly GroupRole GroupDataAccessReadWrite = new("GROUP_DATA_ACCESS_READ_WRITE");
     /// <summary>GROUP_OBSERVABILITY_VIEWER</summary>
-    public static GroupRole GroupObservabilityViewer { get; } = new("GROUP_OBSERVABILITY_VIEWER");
+    public static readonly GroupRole GroupObservabilityViewer = new("GROUP_OBSERVABILITY_VIEWER");
     /// <summary>GROUP_OWNER</summary>
-    public static GroupRole GroupOwner { get; } = new("GROUP_OWNER");
+    public static readonly GroupRole GroupOwner = new("GROUP_OWNER");
     /// <summary>GROUP_READ_ONLY</summary>
-    public static GroupRole GroupReadOnly { get; } = new("GROUP_READ_ONLY");
+    public static readonly GroupRole GroupReadOnly = new("GROUP_READ_ONLY");
     /// <summary>GROUP_SEARCH_INDEX_EDITOR</summary>
-    public static GroupRole GroupSearchIndexEditor { get; } = new("GROUP_SEARCH_INDEX_EDITOR");
+    public static readonly GroupRole GroupSearchIndexEditor = new("GROUP_SEARCH_INDEX_EDITOR");
     /// <summary>GROUP_STREAM_PROCESSING_OWNER</summary>
-    public static GroupRole GroupStreamProcessingOwner { get; } = new("GROUP_STREAM_PROCESSING_OWNER");
+    public static readonly GroupRole GroupStreamProcessingOwner = new("GROUP_STREAM_PROCESSING_OWNER");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<GroupRole> KnownValues { get; } = new GroupRole[] { GroupBackupManager, GroupClusterManager, GroupDatabaseAccessAdmin, GroupDataAccessAdmin, GroupDataAccessReadOnly, GroupDataAccessReadWrite, GroupObservabilityViewer, GroupOwner, GroupReadOnly, GroupSearchIndexEditor, GroupStreamProcessingOwner };
@@ -454,9 +454,9 @@ public readonly partial record struct GroupRole(string Value) : global::SpecClie
 public readonly partial record struct OrgMembershipStatus(string Value) : global::SpecClient.Runtime.IOpenEnum<OrgMembershipStatus>
 {
     /// <summary>ACTIVE</summary>
-    public static OrgMembershipStatus Active { get; } = new("ACTIVE");
+    public static readonly OrgMembershipStatus Active = new("ACTIVE");
     /// <summary>PENDING</summary>
-    public static OrgMembershipStatus Pending { get; } = new("PENDING");
+    public static readonly OrgMembershipStatus Pending = new("PENDING");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<OrgMembershipStatus> KnownValues { get; } = new OrgMembershipStatus[] { Active, Pending };
@@ -479,17 +479,17 @@ public readonly partial record struct OrgMembershipStatus(string Value) : global
 public readonly partial record struct OrgRole(string Value) : global::SpecClient.Runtime.IOpenEnum<OrgRole>
 {
     /// <summary>ORG_BILLING_ADMIN</summary>
-    public static OrgRole OrgBillingAdmin { get; } = new("ORG_BILLING_ADMIN");
+    public static readonly OrgRole OrgBillingAdmin = new("ORG_BILLING_ADMIN");
     /// <summary>ORG_BILLING_READ_ONLY</summary>
-    public static OrgRole OrgBillingReadOnly { get; } = new("ORG_BILLING_READ_ONLY");
+    public static readonly OrgRole OrgBillingReadOnly = new("ORG_BILLING_READ_ONLY");
     /// <summary>ORG_GROUP_CREATOR</summary>
-    public static OrgRole OrgGroupCreator { get; } = new("ORG_GROUP_CREATOR");
+    public static readonly OrgRole OrgGroupCreator = new("ORG_GROUP_CREATOR");
     /// <summary>ORG_MEMBER</summary>
-    public static OrgRole OrgMember { get; } = new("ORG_MEMBER");
+    public static readonly OrgRole OrgMember = new("ORG_MEMBER");
     /// <summary>ORG_OWNER</summary>
-    public static OrgRole OrgOwner { get; } = new("ORG_OWNER");
+    public static readonly OrgRole OrgOwner = new("ORG_OWNER");
     /// <summary>ORG_READ_ONLY</summary>
-    public static OrgRole OrgReadOnly { get; } = new("ORG_READ_ONLY");
+    public static readonly OrgRole OrgReadOnly = new("ORG_READ_ONLY");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new OrgRole[] { OrgBillingAdmin, OrgBillingReadOnly, OrgGroupCreator, OrgMember, OrgOwner, OrgReadOnly };

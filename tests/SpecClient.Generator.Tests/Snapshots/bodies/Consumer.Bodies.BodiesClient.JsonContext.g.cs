@@ -69,21 +69,21 @@ public sealed partial class BodiesClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<CreateTokenResponse> CreateTokenResponse => Info<CreateTokenResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_CreateTokenResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<CreateTokenResponse>(this, o, static () => new(), static p => p
-        .Add("access_token", x => x.AccessToken, (x, v) => x.AccessToken = v));
+        .Add<string?>("access_token", "AccessToken"));
 
     /// <summary>Metadata for FileMetadata.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<FileMetadata> FileMetadata => Info<FileMetadata>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_FileMetadata(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<FileMetadata>(this, o, static () => new(), static p => p
-        .Add("owner", x => x.Owner, (x, v) => x.Owner = v)
-        .Add("tags", x => x.Tags, (x, v) => x.Tags = v));
+        .Add<string?>("owner", "Owner")
+        .Add<global::System.Collections.Generic.List<string>?>("tags", "Tags"));
 
     /// <summary>Metadata for Filter.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Filter> Filter => Info<Filter>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Filter(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Filter>(this, o, static () => new(), static p => p
-        .Add("status", x => x.Status, (x, v) => x.Status = v)
-        .Add("minSize", x => x.MinSize, (x, v) => x.MinSize = v));
+        .Add<string?>("status", "Status")
+        .Add<long?>("minSize", "MinSize"));
 
     /// <summary>Metadata for int.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> Int32 => Info<int>();
@@ -101,14 +101,14 @@ public sealed partial class BodiesClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Page> Page => Info<Page>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Page(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Page>(this, o, static () => new(), static p => p
-        .Add("x", x => x.X, (x, v) => x.X = v)
-        .Add("y", x => x.Y, (x, v) => x.Y = v));
+        .Add<long?>("x", "X")
+        .Add<long?>("y", "Y"));
 
     /// <summary>Metadata for Problem.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Problem> Problem => Info<Problem>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Problem(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Problem>(this, o, static () => new(), static p => p
-        .Add("detail", x => x.Detail, (x, v) => x.Detail = v));
+        .Add<string?>("detail", "Detail"));
 
     /// <summary>Metadata for string.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> String => Info<string>();
@@ -117,7 +117,7 @@ public sealed partial class BodiesClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TokenRequest> TokenRequest => Info<TokenRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_TokenRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<TokenRequest>(this, o, static () => new() { GrantType = default! }, static p => p
-        .Required("grant_type", x => x.GrantType, (x, v) => x.GrantType = v)
-        .Add("scopes", x => x.Scopes, (x, v) => x.Scopes = v)
-        .Add("client", x => x.Client, (x, v) => x.Client = v));
+        .Required<string>("grant_type", "GrantType")
+        .Add<global::System.Collections.Generic.List<string>?>("scopes", "Scopes")
+        .Add<FileMetadata?>("client", "Client"));
 }

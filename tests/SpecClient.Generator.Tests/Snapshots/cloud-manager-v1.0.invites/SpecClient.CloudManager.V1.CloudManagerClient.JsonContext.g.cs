@@ -73,37 +73,37 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ApiError> ApiError => Info<ApiError>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ApiError(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ApiError>(this, o, static () => new(), static p => p
-        .Add("error", x => x.Error, (x, v) => x.Error = v)
-        .Add("errorCode", x => x.ErrorCode, (x, v) => x.ErrorCode = v)
-        .Add("detail", x => x.Detail, (x, v) => x.Detail = v)
-        .Add("reason", x => x.Reason, (x, v) => x.Reason = v)
-        .Add("parameters", x => x.Parameters, (x, v) => x.Parameters = v));
+        .Add<int?>("error", "Error")
+        .Add<string?>("errorCode", "ErrorCode")
+        .Add<string?>("detail", "Detail")
+        .Add<string?>("reason", "Reason")
+        .Add<global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>?>("parameters", "Parameters"));
 
     /// <summary>Metadata for GroupInvitation.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitation> GroupInvitation => Info<GroupInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitation>(this, o, static () => new(), static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("groupId", x => x.GroupId, (x, v) => x.GroupId = v)
-        .Add("groupName", x => x.GroupName, (x, v) => x.GroupName = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v));
+        .Add<string?>("id", "Id")
+        .Add<string?>("groupId", "GroupId")
+        .Add<string?>("groupName", "GroupName")
+        .Add<string?>("username", "Username")
+        .Add<string?>("inviterUsername", "InviterUsername")
+        .Add<global::System.Collections.Generic.List<string>?>("roles", "Roles")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<global::System.DateTimeOffset?>("expiresAt", "ExpiresAt"));
 
     /// <summary>Metadata for GroupInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationRequest> GroupInvitationRequest => Info<GroupInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationRequest>(this, o, static () => new(), static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<string?>("username", "Username")
+        .Add<global::System.Collections.Generic.List<string>?>("roles", "Roles"));
 
     /// <summary>Metadata for GroupInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<GroupInvitationUpdateRequest> GroupInvitationUpdateRequest => Info<GroupInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_GroupInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<GroupInvitationUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v));
+        .Add<global::System.Collections.Generic.List<string>?>("roles", "Roles"));
 
     /// <summary>Metadata for System.Collections.Generic.List&lt;GroupInvitation&gt;.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitation => Info<global::System.Collections.Generic.List<GroupInvitation>>();
@@ -115,28 +115,28 @@ public sealed partial class CloudManagerClientJsonContext : global::System.Text.
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitation> OrganizationInvitation => Info<OrganizationInvitation>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitation(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitation>(this, o, static () => new(), static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("orgId", x => x.OrgId, (x, v) => x.OrgId = v)
-        .Add("orgName", x => x.OrgName, (x, v) => x.OrgName = v)
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("inviterUsername", x => x.InviterUsername, (x, v) => x.InviterUsername = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("createdAt", x => x.CreatedAt, (x, v) => x.CreatedAt = v)
-        .Add("expiresAt", x => x.ExpiresAt, (x, v) => x.ExpiresAt = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
+        .Add<string?>("id", "Id")
+        .Add<string?>("orgId", "OrgId")
+        .Add<string?>("orgName", "OrgName")
+        .Add<string?>("username", "Username")
+        .Add<string?>("inviterUsername", "InviterUsername")
+        .Add<global::System.Collections.Generic.List<string>?>("roles", "Roles")
+        .Add<global::System.DateTimeOffset?>("createdAt", "CreatedAt")
+        .Add<global::System.DateTimeOffset?>("expiresAt", "ExpiresAt")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds"));
 
     /// <summary>Metadata for OrganizationInvitationRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationRequest> OrganizationInvitationRequest => Info<OrganizationInvitationRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationRequest>(this, o, static () => new(), static p => p
-        .Add("username", x => x.Username, (x, v) => x.Username = v)
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
+        .Add<string?>("username", "Username")
+        .Add<global::System.Collections.Generic.List<string>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds"));
 
     /// <summary>Metadata for OrganizationInvitationUpdateRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<OrganizationInvitationUpdateRequest> OrganizationInvitationUpdateRequest => Info<OrganizationInvitationUpdateRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_OrganizationInvitationUpdateRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<OrganizationInvitationUpdateRequest>(this, o, static () => new(), static p => p
-        .Add("roles", x => x.Roles, (x, v) => x.Roles = v)
-        .Add("teamIds", x => x.TeamIds, (x, v) => x.TeamIds = v));
+        .Add<global::System.Collections.Generic.List<string>?>("roles", "Roles")
+        .Add<global::System.Collections.Generic.List<string>?>("teamIds", "TeamIds"));
 }

@@ -60,12 +60,12 @@ public sealed partial class WidgetsApiJsonContext : global::System.Text.Json.Ser
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Widget> Widget => Info<Widget>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Widget(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Widget>(this, o, static () => new() { Id = default! }, static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v));
+        .Required<string>("id", "Id"));
 
     /// <summary>Metadata for WidgetPage.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<WidgetPage> WidgetPage => Info<WidgetPage>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_WidgetPage(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<WidgetPage>(this, o, static () => new(), static p => p
-        .Add("data", x => x.Data, (x, v) => x.Data = v)
-        .Add("nextCursor", x => x.NextCursor, (x, v) => x.NextCursor = v));
+        .Add<global::System.Collections.Generic.List<Widget>?>("data", "Data")
+        .Add<string?>("nextCursor", "NextCursor"));
 }

@@ -65,25 +65,25 @@ public sealed partial class ChatApiClientJsonContext : global::System.Text.Json.
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChatChunk> ChatChunk => Info<ChatChunk>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ChatChunk(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ChatChunk>(this, o, static () => new() { Text = default! }, static p => p
-        .Required("text", x => x.Text, (x, v) => x.Text = v)
-        .Add("index", x => x.Index, (x, v) => x.Index = v));
+        .Required<string>("text", "Text")
+        .Add<long?>("index", "Index"));
 
     /// <summary>Metadata for ChatCompletion.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChatCompletion> ChatCompletion => Info<ChatCompletion>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ChatCompletion(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ChatCompletion>(this, o, static () => new(), static p => p
-        .Add("text", x => x.Text, (x, v) => x.Text = v));
+        .Add<string?>("text", "Text"));
 
     /// <summary>Metadata for ChatRequest.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ChatRequest> ChatRequest => Info<ChatRequest>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ChatRequest(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ChatRequest>(this, o, static () => new() { Prompt = default! }, static p => p
-        .Required("prompt", x => x.Prompt, (x, v) => x.Prompt = v)
-        .Add("stream", x => x.Stream, (x, v) => x.Stream = v));
+        .Required<string>("prompt", "Prompt")
+        .Add<bool?>("stream", "Stream"));
 
     /// <summary>Metadata for Error.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Error> Error => Info<Error>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Error(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Error>(this, o, static () => new(), static p => p
-        .Add("message", x => x.Message, (x, v) => x.Message = v));
+        .Add<string?>("message", "Message"));
 }

@@ -63,26 +63,26 @@ public sealed partial class GadgetsApiJsonContext : global::System.Text.Json.Ser
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Gadget> Gadget => Info<Gadget>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Gadget(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Gadget>(this, o, static () => new() { Id = default! }, static p => p
-        .Required("id", x => x.Id, (x, v) => x.Id = v));
+        .Required<string>("id", "Id"));
 
     /// <summary>Metadata for ListGadgetsResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListGadgetsResponse> ListGadgetsResponse => Info<ListGadgetsResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGadgetsResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ListGadgetsResponse>(this, o, static () => new(), static p => p
-        .Add("items", x => x.Items, (x, v) => x.Items = v)
-        .Add("nextLink", x => x.NextLink, (x, v) => x.NextLink = v));
+        .Add<global::System.Collections.Generic.List<Gadget>?>("items", "Items")
+        .Add<string?>("nextLink", "NextLink"));
 
     /// <summary>Metadata for ListGizmosResponse.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListGizmosResponse> ListGizmosResponse => Info<ListGizmosResponse>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGizmosResponse(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ListGizmosResponse>(this, o, static () => new(), static p => p
-        .Add("results", x => x.Results, (x, v) => x.Results = v)
-        .Add("links", x => x.Links, (x, v) => x.Links = v));
+        .Add<global::System.Collections.Generic.List<Gadget>?>("results", "Results")
+        .Add<global::System.Collections.Generic.List<ListGizmosResponseLink>?>("links", "Links"));
 
     /// <summary>Metadata for ListGizmosResponseLink.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ListGizmosResponseLink> ListGizmosResponseLink => Info<ListGizmosResponseLink>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_ListGizmosResponseLink(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<ListGizmosResponseLink>(this, o, static () => new(), static p => p
-        .Add("rel", x => x.Rel, (x, v) => x.Rel = v)
-        .Add("href", x => x.Href, (x, v) => x.Href = v));
+        .Add<string?>("rel", "Rel")
+        .Add<string?>("href", "Href"));
 }

@@ -88,36 +88,36 @@ public sealed partial class ApiClientJsonContext : global::System.Text.Json.Seri
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<BillingAlert> BillingAlert => Info<BillingAlert>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_BillingAlert(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<BillingAlert>(this, o, static () => new() { EventTypeName = default! }, static p => p
-        .Required("eventTypeName", x => x.EventTypeName, (x, v) => x.EventTypeName = v)
-        .Add("invoiceLimit", x => x.InvoiceLimit, (x, v) => x.InvoiceLimit = v));
+        .Required<string>("eventTypeName", "EventTypeName")
+        .Add<long?>("invoiceLimit", "InvoiceLimit"));
 
     /// <summary>Metadata for HostAlert.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<HostAlert> HostAlert => Info<HostAlert>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_HostAlert(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<HostAlert>(this, o, static () => new() { EventTypeName = default! }, static p => p
-        .Required("eventTypeName", x => x.EventTypeName, (x, v) => x.EventTypeName = v)
-        .Add("hostname", x => x.Hostname, (x, v) => x.Hostname = v));
+        .Required<string>("eventTypeName", "EventTypeName")
+        .Add<string?>("hostname", "Hostname"));
 
     /// <summary>Metadata for MetricAlert.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<MetricAlert> MetricAlert => Info<MetricAlert>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_MetricAlert(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<MetricAlert>(this, o, static () => new() { EventTypeName = default!, MetricName = default! }, static p => p
-        .Required("eventTypeName", x => x.EventTypeName, (x, v) => x.EventTypeName = v)
-        .Required("metricName", x => x.MetricName, (x, v) => x.MetricName = v)
-        .Add("threshold", x => x.Threshold, (x, v) => x.Threshold = v));
+        .Required<string>("eventTypeName", "EventTypeName")
+        .Required<string>("metricName", "MetricName")
+        .Add<double?>("threshold", "Threshold"));
 
     /// <summary>Metadata for Settings.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Settings> Settings => Info<Settings>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Settings(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Settings>(this, o, static () => new(), static p => p
-        .Add("limit", x => x.Limit, (x, v) => x.Limit = v)
-        .Add("tags", x => x.Tags, (x, v) => x.Tags = v)
-        .Add("labels", x => x.Labels, (x, v) => x.Labels = v)
-        .Add("region", x => x.Region, (x, v) => x.Region = v)
-        .Add("size", x => x.Size, (x, v) => x.Size = v)
-        .Add("mustHaveOne", x => x.MustHaveOne, (x, v) => x.MustHaveOne = v)
-        .Add("count", x => x.Count, (x, v) => x.Count = v)
-        .Add("either", x => x.Either, (x, v) => x.Either = v));
+        .Add<SettingsLimit?>("limit", "Limit")
+        .Add<SettingsTags?>("tags", "Tags")
+        .Add<SettingsLabels?>("labels", "Labels")
+        .Add<SettingsRegion?>("region", "Region")
+        .Add<SettingsSize?>("size", "Size")
+        .Add<SettingsMustHaveOne?>("mustHaveOne", "MustHaveOne")
+        .Add<SettingsCount?>("count", "Count")
+        .Add<SettingsEither?>("either", "Either"));
 
     /// <summary>Metadata for SettingsCount.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingsCount> SettingsCount => Info<SettingsCount>();
@@ -135,8 +135,8 @@ public sealed partial class ApiClientJsonContext : global::System.Text.Json.Seri
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingsMustHaveOne> SettingsMustHaveOne => Info<SettingsMustHaveOne>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_SettingsMustHaveOne(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<SettingsMustHaveOne>(this, o, static () => new(), static p => p
-        .Add("a", x => x.A, (x, v) => x.A = v)
-        .Add("b", x => x.B, (x, v) => x.B = v));
+        .Add<string?>("a", "A")
+        .Add<string?>("b", "B"));
 
     /// <summary>Metadata for SettingsRegion.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<SettingsRegion> SettingsRegion => Info<SettingsRegion>();

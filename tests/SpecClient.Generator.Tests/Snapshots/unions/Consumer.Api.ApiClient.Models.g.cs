@@ -87,9 +87,9 @@ public sealed partial record SettingsMustHaveOne
 public readonly partial record struct SettingsRegion(string Value) : global::SpecClient.Runtime.IOpenEnum<SettingsRegion>
 {
     /// <summary>us-east-1</summary>
-    public static SettingsRegion UsEast1 { get; } = new("us-east-1");
+    public static readonly SettingsRegion UsEast1 = new("us-east-1");
     /// <summary>eu-west-1</summary>
-    public static SettingsRegion EuWest1 { get; } = new("eu-west-1");
+    public static readonly SettingsRegion EuWest1 = new("eu-west-1");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<SettingsRegion> KnownValues { get; } = new SettingsRegion[] { UsEast1, EuWest1 };
@@ -112,11 +112,11 @@ public readonly partial record struct SettingsRegion(string Value) : global::Spe
 public readonly partial record struct SettingsSize(string Value) : global::SpecClient.Runtime.IOpenEnum<SettingsSize>
 {
     /// <summary>M10</summary>
-    public static SettingsSize M10 { get; } = new("M10");
+    public static readonly SettingsSize M10 = new("M10");
     /// <summary>M20</summary>
-    public static SettingsSize M20 { get; } = new("M20");
+    public static readonly SettingsSize M20 = new("M20");
     /// <summary>M30</summary>
-    public static SettingsSize M30 { get; } = new("M30");
+    public static readonly SettingsSize M30 = new("M30");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<SettingsSize> KnownValues { get; } = new SettingsSize[] { M10, M20, M30 };

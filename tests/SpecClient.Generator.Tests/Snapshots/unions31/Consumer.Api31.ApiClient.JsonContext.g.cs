@@ -72,24 +72,24 @@ public sealed partial class ApiClientJsonContext : global::System.Text.Json.Seri
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Circle> Circle => Info<Circle>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Circle(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Circle>(this, o, static () => new() { Radius = default! }, static p => p
-        .Required("radius", x => x.Radius, (x, v) => x.Radius = v));
+        .Required<double>("radius", "Radius"));
 
     /// <summary>Metadata for Square.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Square> Square => Info<Square>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Square(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Square>(this, o, static () => new() { Side = default! }, static p => p
-        .Required("side", x => x.Side, (x, v) => x.Side = v));
+        .Required<double>("side", "Side"));
 
     /// <summary>Metadata for Thing.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<Thing> Thing => Info<Thing>();
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo Create_Thing(global::System.Text.Json.JsonSerializerOptions o) => global::SpecClient.Runtime.GeneratedJson.Object<Thing>(this, o, static () => new(), static p => p
-        .Add("id", x => x.Id, (x, v) => x.Id = v)
-        .Add("note", x => x.Note, (x, v) => x.Note = v)
-        .Add("weight", x => x.Weight, (x, v) => x.Weight = v)
-        .Add("color", x => x.Color, (x, v) => x.Color = v)
-        .Add("state", x => x.State, (x, v) => x.State = v)
-        .Add("shape", x => x.Shape, (x, v) => x.Shape = v));
+        .Add<ThingId?>("id", "Id")
+        .Add<string?>("note", "Note")
+        .Add<ThingWeight?>("weight", "Weight")
+        .Add<ThingColor?>("color", "Color")
+        .Add<ThingState?>("state", "State")
+        .Add<ThingShape?>("shape", "Shape"));
 
     /// <summary>Metadata for ThingColor.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<ThingColor> ThingColor => Info<ThingColor>();

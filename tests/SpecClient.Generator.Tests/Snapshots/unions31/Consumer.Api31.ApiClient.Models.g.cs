@@ -50,9 +50,9 @@ public sealed partial record Thing
 public readonly partial record struct ThingColor(string Value) : global::SpecClient.Runtime.IOpenEnum<ThingColor>
 {
     /// <summary>red: Crimson</summary>
-    public static ThingColor Crimson { get; } = new("red");
+    public static readonly ThingColor Crimson = new("red");
     /// <summary>green: Forest</summary>
-    public static ThingColor Forest { get; } = new("green");
+    public static readonly ThingColor Forest = new("green");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ThingColor> KnownValues { get; } = new ThingColor[] { Crimson, Forest };
@@ -75,9 +75,9 @@ public readonly partial record struct ThingColor(string Value) : global::SpecCli
 public readonly partial record struct ThingState(string Value) : global::SpecClient.Runtime.IOpenEnum<ThingState>
 {
     /// <summary>open</summary>
-    public static ThingState Open { get; } = new("open");
+    public static readonly ThingState Open = new("open");
     /// <summary>closed</summary>
-    public static ThingState Closed { get; } = new("closed");
+    public static readonly ThingState Closed = new("closed");
 
     /// <summary>The values the spec lists.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<ThingState> KnownValues { get; } = new ThingState[] { Open, Closed };

@@ -173,6 +173,21 @@ public sealed partial class ApiConnection
     public RequestUriBuilder CreateUriBuilder() => new(_baseAddressText);
 
     /// <summary>
+    /// Checks an operation's parameters (<see cref="IRequestParameters.Validate"/>), then starts its request URI at
+    /// <see cref="BaseAddress"/>. Called by generated code.
+    /// </summary>
+    /// <param name="parameters">The operation's parameters.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException">A parameter breaks the spec's constraints; nothing is sent.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public RequestUriBuilder CreateUriBuilder(IRequestParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Validate();
+        return new(_baseAddressText);
+    }
+
+    /// <summary>
     /// Creates a request for a URI from <see cref="CreateUriBuilder()"/>, or for a path relative to <see cref="BaseAddress"/>.
     /// Called by generated code.
     /// </summary>

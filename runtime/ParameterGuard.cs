@@ -43,19 +43,6 @@ public static class ParameterGuard
         return builder.ToString();
     }
 
-    /// <summary>Checks an operation's params record (<see cref="IRequestParameters.Validate"/>) and returns it.</summary>
-    /// <typeparam name="T">The params record's type.</typeparam>
-    /// <param name="parameters">The record a caller passed.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
-    /// <exception cref="ArgumentException">A parameter breaks the spec's constraints; nothing is sent.</exception>
-    public static T Checked<T>(T parameters)
-        where T : class, IRequestParameters
-    {
-        ArgumentNullException.ThrowIfNull(parameters);
-        parameters.Validate();
-        return parameters;
-    }
-
     /// <summary>Throws when a required value is missing.</summary>
     /// <param name="value">The value.</param>
     /// <param name="name">The parameter's name in the spec.</param>

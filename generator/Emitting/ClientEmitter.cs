@@ -8,10 +8,9 @@ namespace SpecClient.Generator.Emitting;
 /// Prints the root client, the tag clients and their operations. Each client has an interface, for fakes in tests: the
 /// interface carries the documentation and the conveniences written over the main method (the shorthand overload with
 /// the required parameters, the methods reading every page), so a fake implements one method per operation and gets
-/// them too. The class implements the main method and the shorthand, which share one private method building the
-/// request: the shorthand sends without allocating a params record.
+/// them too; the class implements the main method.
 /// </summary>
-internal static partial class ClientEmitter
+internal static class ClientEmitter
 {
     private const string Connection = "global::SpecClient.Runtime.ApiConnection";
     private const string RequestOptions = "global::SpecClient.Runtime.RequestOptions";
@@ -211,6 +210,128 @@ internal static partial class ClientEmitter
         writer.CloseBrace();
     }
 
+    private static void EmitOperation(SourceWriter writer, ApiSpec spec, OperationSpec operation)
+    {
+        string paramsType = operation.ParamsClassName;
+        string context = "s_json.";
+        string returnType = ReturnType(operation);
+
+        writer.Line("private static readonly global::SpecClient.Runtime.ApiOperation " + operation.DescriptorField + " = new(" + SourceWriter.Literal(operation.OperationId)
+            + ", \"" + operation.HttpMethod.ToUpperInvariant() + "\", " + SourceWriter.Literal(operation.PathTemplate) + (spec.RootClient.ApiVersion is null ? string.Empty : ", " + SourceWriter.Literal(spec.RootClient.ApiVersion)) + ");");
+        writer.Line();
+        writer.DocXml("<inheritdoc/>");
+        EmitObsolete(writer, operation);
+        writer.Line("public " + returnType + " " + operation.MethodName + "(" + paramsType + " parameters, " + CancellationTokenType + " cancellationToken = default)");
+        writer.OpenBrace();
+        writer.Line("var uri = _connection.CreateUriBuilder(parameters);");
+        foreach (PathSegmentSpec segment in operation.PathSegments)
+        {
+            writer.Line(segment.Literal is not null
+                ? "uri.AppendLiteral(" + SourceWriter.Literal(segment.Literal) + ");"
+                : segment.MetadataName is not null
+                    ? "uri.AppendPathValue(parameters." + segment.ParameterPropertyName + ", s_json." + segment.MetadataName + ");"
+                : segment.UrlSafe
+                    ? "uri.AppendUrlSafeValue(parameters." + segment.ParameterPropertyName + ");"
+                    : "uri.AppendPathValue(" + ValueExpression("parameters." + segment.ParameterPropertyName, segment.Format, nullable: false) + ");");
+        }
+
+        foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
+        {
+            EmitQueryParameter(writer, parameter);
+        }
+
+        writer.Line("var request = _connection.CreateRequest(" + operation.DescriptorField + ", uri.ToStringAndClear(), " + SourceWriter.Literal(operation.AcceptMediaType) + ");");
+        foreach (ParameterSpec parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            EmitHeaderParameter(writer, parameter);
+        }
+
+        if (operation.Body is RequestBodySpec body)
+        {
+            EmitBody(writer, body);
+        }
+
+        string error = operation.ErrorType is null ? "null" : context + operation.ErrorType.MetadataName;
+        string result = operation.ResultType is null ? string.Empty : context + operation.ResultType.MetadataName + ", ";
+        if (operation.ResultKind == ResultBodyKind.Json && operation.EnvelopePropertyName is string envelope)
+        {
+            // Only a caller who asked for the envelope gets the step that unwraps it.
+            writer.Line("return parameters." + envelope + " == true");
+            writer.Line("    ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, " + result + error + ", cancellationToken)");
+            writer.Line("    : _connection.SendAsync(request, " + result + error + ", cancellationToken);");
+        }
+        else
+        {
+            writer.Line(operation.ResultKind switch
+            {
+                ResultBodyKind.Text => "return _connection.SendForTextAsync(request, " + error + ", cancellationToken);",
+                ResultBodyKind.Stream => "return _connection.SendForStreamAsync(request, " + error + ", cancellationToken);",
+                ResultBodyKind.Events => "return _connection.SendForEvents(request, " + result + error + ", cancellationToken);",
+                _ => "return _connection.SendAsync(request, " + result + error + ", cancellationToken);",
+            });
+        }
+
+        writer.CloseBrace();
+        if (operation.Paging is LinkedPagingSpec { NextPageMethodName: string nextPage } && operation.ResultType is TypeRefSpec page)
+        {
+            writer.Line();
+            writer.DocXml("<inheritdoc/>");
+            EmitObsolete(writer, operation);
+            writer.Line("public " + returnType + " " + nextPage + "(string nextPage, " + CancellationTokenType + " cancellationToken = default)");
+            writer.Line("    => _connection.SendAsync(_connection.CreateLinkedPageRequest(" + operation.DescriptorField + ", nextPage, " + SourceWriter.Literal(operation.AcceptMediaType) + "), "
+                + context + page.MetadataName + ", " + error + ", cancellationToken);");
+        }
+
+        if (operation.EventStreamVariant is OperationSpec streaming)
+        {
+            writer.Line();
+            EmitOperation(writer, spec, streaming);
+        }
+    }
+
+    /// <summary>The request body, one runtime call per encoding (a multipart form: one per part).</summary>
+    private static void EmitBody(SourceWriter writer, RequestBodySpec body)
+    {
+        const string Bodies = "global::SpecClient.Runtime.RequestBodies.";
+        if (body.Encoding == BodyEncoding.Multipart && !body.Parts.IsEmpty)
+        {
+            writer.Line("var form = new global::SpecClient.Runtime.MultipartBody();");
+            foreach (MultipartPartSpec part in body.Parts)
+            {
+                string name = SourceWriter.Literal(part.Name);
+                string access = "parameters." + part.PropertyName;
+                writer.Line(part.IsFile
+                    ? (part.Type.Underlying.Kind == TypeRefKind.List ? "form.AddFiles(" : "form.AddFile(") + name + ", " + access + ");"
+                    : "form.AddValue(" + name + ", " + access + ", s_json." + part.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(part.ContentType) + ");");
+            }
+
+            writer.Line("request.Content = form;");
+            return;
+        }
+
+        string value = "parameters." + body.PropertyName + (body.Type.IsNullable && body.Type.IsValueType ? ".Value" : string.Empty);
+        string create = "request.Content = " + body.Encoding switch
+        {
+            BodyEncoding.Form => Bodies + "Form(" + value + ", s_json." + body.Type.Underlying.MetadataName + string.Concat(body.FieldEncodings.Select(field =>
+                ", new global::SpecClient.Runtime.FormField(" + SourceWriter.Literal(field.Name) + ", global::SpecClient.Runtime.ParameterStyle." + field.Style.ToString() + ", " + (field.Explode ? "true" : "false") + ")")) + ");",
+            BodyEncoding.Binary => Bodies + "Binary(" + value + ", " + SourceWriter.Literal(body.MediaType) + ");",
+            BodyEncoding.Text => Bodies + "Text(" + value + ", " + SourceWriter.Literal(body.MediaType) + ");",
+            BodyEncoding.Multipart => value + ";",
+            _ => "global::SpecClient.Runtime.JsonBody.Create(" + value + ", s_json." + body.Type.Underlying.MetadataName + ", " + SourceWriter.Literal(body.MediaType) + ");",
+        };
+        if (body.Required)
+        {
+            writer.Line(create);
+        }
+        else
+        {
+            writer.Line("if (parameters." + body.PropertyName + " is not null)");
+            writer.OpenBrace();
+            writer.Line(create);
+            writer.CloseBrace();
+        }
+    }
+
     /// <summary>The interface's part of an operation: the main method with the documentation, and the conveniences over it.</summary>
     private static void EmitInterfaceOperation(SourceWriter writer, OperationSpec operation)
     {
@@ -328,18 +449,39 @@ internal static partial class ClientEmitter
     /// <summary>The overload that takes the required parameters (and body) directly; its documentation is the main method's.</summary>
     private static void EmitConvenienceOverload(SourceWriter writer, OperationSpec operation, string paramsType, string returnType)
     {
-        List<ShorthandValue> values = ShorthandValues(operation);
+        List<ParameterSpec> required = operation.Parameters.Where(p => p.Required).ToList();
+        RequestBodySpec? body = operation.Body is { Required: true, Parts.IsEmpty: true } requiredBody ? requiredBody : null;
+        List<MultipartPartSpec> parts = operation.Body?.Parts.Where(part => part.Required).ToList() ?? new List<MultipartPartSpec>();
+        var arguments = required.Select(p => p.Type.Identifier + " " + p.ArgumentName).Concat(parts.Select(part => part.Type.Identifier + " " + part.ArgumentName)).ToList();
+        var assignments = required.Select(p => p.PropertyName + " = " + p.ArgumentName).Concat(parts.Select(part => part.PropertyName + " = " + part.ArgumentName)).ToList();
+        if (body is not null)
+        {
+            arguments.Add(body.Type.Identifier + " body");
+            assignments.Add(body.PropertyName + " = body");
+        }
+
         writer.Line();
         writer.DocXml("<inheritdoc cref=\"" + operation.MethodName + "(" + paramsType + ", global::System.Threading.CancellationToken)\"/>");
-        foreach (ShorthandValue value in values)
+        foreach (ParameterSpec parameter in required)
         {
-            writer.Doc("param", value.Description, "name=\"" + value.DocArgument + "\"");
+            writer.Doc("param", parameter.ArgumentDescription ?? "The '" + parameter.Name + "' parameter.", "name=\"" + parameter.DocArgumentName + "\"");
+        }
+
+        foreach (MultipartPartSpec part in parts)
+        {
+            writer.Doc("param", part.ArgumentDescription ?? "The '" + part.Name + "' part.", "name=\"" + part.DocArgumentName + "\"");
+        }
+
+        if (body is not null)
+        {
+            writer.Doc("param", body.Description ?? "The request body.", "name=\"body\"");
         }
 
         writer.Doc("param", "Cancels the request.", "name=\"cancellationToken\"");
         EmitObsolete(writer, operation);
-        writer.Line(returnType + " " + operation.MethodName + "(" + string.Concat(values.Select(value => value.Type + " " + value.Argument + ", ")) + CancellationTokenType + " cancellationToken = default)");
-        writer.Line("    => " + operation.MethodName + "(new " + paramsType + (values.Count == 0 ? "()" : " { " + string.Join(", ", values.Select(value => value.Property + " = " + value.Argument)) + " }") + ", cancellationToken);");
+        arguments.Add(CancellationTokenType + " cancellationToken = default");
+        writer.Line(returnType + " " + operation.MethodName + "(" + string.Join(", ", arguments) + ")");
+        writer.Line("    => " + operation.MethodName + "(new " + paramsType + (assignments.Count == 0 ? "()" : " { " + string.Join(", ", assignments) + " }") + ", cancellationToken);");
     }
 
     private static void EmitOperationDocs(SourceWriter writer, OperationSpec operation)
@@ -397,4 +539,45 @@ internal static partial class ClientEmitter
             writer.Line("[global::System.Obsolete(" + SourceWriter.Literal(operation.ObsoleteMessage) + ")]");
         }
     }
+
+    private static void EmitQueryParameter(SourceWriter writer, ParameterSpec parameter)
+    {
+        if (parameter.Format == ValueFormat.Structured)
+        {
+            writer.Line("uri.AppendQuery(" + SourceWriter.Literal(parameter.Name) + ", parameters." + parameter.PropertyName + ", s_json." + parameter.Type.Underlying.MetadataName
+                + ", global::SpecClient.Runtime.ParameterStyle." + parameter.Style.ToString() + ", " + (parameter.Explode ? "true" : "false") + ");");
+            return;
+        }
+
+        EmitParameter(writer, parameter, "uri.AppendQuery(");
+    }
+
+    private static void EmitHeaderParameter(SourceWriter writer, ParameterSpec parameter)
+        => EmitParameter(writer, parameter, "global::SpecClient.Runtime.RequestHeaders.Add(request, ");
+
+    /// <summary>One call per value: arrays repeat the query parameter (form, explode) or the header.</summary>
+    private static void EmitParameter(SourceWriter writer, ParameterSpec parameter, string callStart)
+    {
+        string access = "parameters." + parameter.PropertyName;
+        string name = SourceWriter.Literal(parameter.Name);
+        if (!parameter.IsArray)
+        {
+            writer.Line(callStart + name + ", " + ValueExpression(access, parameter.Format, nullable: !parameter.Required) + ");");
+            return;
+        }
+
+        writer.Line("if (" + access + " is { } " + LocalName(parameter) + ")");
+        writer.OpenBrace();
+        writer.Line("foreach (var item in " + LocalName(parameter) + ")");
+        writer.OpenBrace();
+        writer.Line(callStart + name + ", " + ValueExpression("item", parameter.Format, nullable: false) + ");");
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    private static string LocalName(ParameterSpec parameter) => "values" + parameter.PropertyName;
+
+    /// <summary>The expression handing a parameter value to the runtime's text formatting.</summary>
+    private static string ValueExpression(string access, ValueFormat format, bool nullable)
+        => format == ValueFormat.EnumValue ? access + (nullable ? "?.Value" : ".Value") : access;
 }

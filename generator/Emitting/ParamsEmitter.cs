@@ -82,84 +82,18 @@ internal static class ParamsEmitter
         writer.CloseBrace();
     }
 
-    /// <summary>The static method checking the shorthand overload's values, which the client calls when no record is given.</summary>
-    public const string ValidateShorthandMethod = "ValidateRequired";
-
-    /// <summary>Whether any of the shorthand overload's values (the required members) has a check.</summary>
-    public static bool ChecksShorthandValues(OperationSpec operation) => Checks(operation).Any(check => check.Required);
-
-    /// <summary>
-    /// Validate(), and for the shorthand overload (which sends without a record) ValidateRequired: the same checks of the
-    /// required members alone, on its arguments. When the required members' checks all come first, Validate() begins
-    /// by calling ValidateRequired, so they are written once; otherwise each method lists its own, in order.
-    /// </summary>
     private static void EmitValidate(SourceWriter writer, OperationSpec operation)
     {
-        List<Check> checks = Checks(operation);
-        List<Check> required = checks.Where(check => check.Required).ToList();
-        bool requiredFirst = required.Count > 0 && checks.Take(required.Count).All(check => check.Required);
         writer.DocXml("<inheritdoc/>");
         writer.Line("public void Validate()");
         writer.OpenBrace();
-        if (requiredFirst)
-        {
-            writer.Line(ValidateShorthandMethod + "(" + string.Join(", ", ShorthandMembers(operation).Select(member => member.Property)) + ");");
-        }
-
-        foreach (Check check in requiredFirst ? checks.Skip(required.Count) : checks)
-        {
-            writer.Line(check.OnProperty);
-        }
-
-        writer.CloseBrace();
-        if (required.Count == 0)
-        {
-            return;
-        }
-
-        writer.Line();
-        writer.Line("internal static void " + ValidateShorthandMethod + "(" + string.Join(", ", ShorthandMembers(operation).Select(member => member.Type + " " + member.Argument)) + ")");
-        writer.OpenBrace();
-        foreach (Check check in required)
-        {
-            writer.Line(check.OnArgument);
-        }
-
-        writer.CloseBrace();
-    }
-
-    /// <summary>One check of Validate(): as written on the record's property, and on the shorthand overload's argument.</summary>
-    private readonly record struct Check(string OnProperty, string OnArgument, bool Required);
-
-    /// <summary>The members the shorthand overload takes, in its order: required parameters, required parts, a required body.</summary>
-    private static List<(string Property, string Argument, string Type)> ShorthandMembers(OperationSpec operation)
-    {
-        var members = operation.Parameters.Where(p => p.Required).Select(p => (p.PropertyName, p.ArgumentName, p.Type.Identifier))
-            .Concat((operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty).Where(part => part.Required).Select(part => (part.PropertyName, part.ArgumentName, part.Type.Identifier)))
-            .ToList();
-        if (operation.Body is { Required: true, Parts.IsEmpty: true } body)
-        {
-            members.Add((body.PropertyName, "body", body.Type.Identifier));
-        }
-
-        return members;
-    }
-
-    /// <summary>The checks of Validate(), in its order.</summary>
-    private static List<Check> Checks(OperationSpec operation)
-    {
-        var checks = new List<Check>();
-        void Add(string call, string property, string argument, string arguments, bool required)
-            => checks.Add(new Check(Guard + "." + call + "(" + property + arguments + ");", Guard + "." + call + "(" + argument + arguments + ");", required));
-
         foreach (ParameterSpec parameter in operation.Parameters)
         {
+            string value = parameter.PropertyName;
             string name = SourceWriter.Literal(parameter.Name);
-            string property = parameter.PropertyName;
-            string argument = parameter.ArgumentName;
             if (parameter.Required && !parameter.Type.IsValueType)
             {
-                Add("NotNull", property, argument, ", " + name, required: true);
+                writer.Line(Guard + ".NotNull(" + value + ", " + name + ");");
             }
 
             if (parameter.Validation is not ValidationSpec validation)
@@ -167,44 +101,46 @@ internal static class ParamsEmitter
                 continue;
             }
 
-            string text = parameter.Format == ValueFormat.EnumValue ? (parameter.Required ? ".Value" : "?.Value") : string.Empty;
+            string text = parameter.Format == ValueFormat.EnumValue
+                ? value + (parameter.Required ? ".Value" : "?.Value")
+                : value;
             if (validation.PatternCharacters is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                Add("Pattern", property + text, argument + text, ", " + validation.PatternField + ", " + validation.PatternMinLength + ", "
-                    + Number(validation.PatternMaxLength) + ", " + SourceWriter.Literal(validation.Pattern!) + ", " + name, parameter.Required);
+                writer.Line(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + validation.PatternMinLength + ", "
+                    + Number(validation.PatternMaxLength) + ", " + SourceWriter.Literal(validation.Pattern!) + ", " + name + ");");
             }
             else if (validation.Pattern is not null && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                Add("Pattern", property + text, argument + text, ", " + validation.PatternField + ", " + name, parameter.Required);
+                writer.Line(Guard + ".Pattern(" + text + ", " + validation.PatternField + ", " + name + ");");
             }
 
             if ((validation.MinLength is not null || validation.MaxLength is not null) && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
             {
-                Add("Length", property + text, argument + text, ", " + Number(validation.MinLength) + ", " + Number(validation.MaxLength) + ", " + name, parameter.Required);
+                writer.Line(Guard + ".Length(" + text + ", " + Number(validation.MinLength) + ", " + Number(validation.MaxLength) + ", " + name + ");");
             }
 
             if ((validation.Minimum is not null || validation.Maximum is not null) && parameter.Format is ValueFormat.Integer or ValueFormat.Number)
             {
-                Add("Range", property, argument, validation.ExclusiveMinimum || validation.ExclusiveMaximum
-                    ? ", " + Decimal(validation.Minimum) + ", " + Bool(validation.ExclusiveMinimum) + ", " + Decimal(validation.Maximum) + ", " + Bool(validation.ExclusiveMaximum) + ", " + name
-                    : ", " + Decimal(validation.Minimum) + ", " + Decimal(validation.Maximum) + ", " + name, parameter.Required);
+                writer.Line(validation.ExclusiveMinimum || validation.ExclusiveMaximum
+                    ? Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Bool(validation.ExclusiveMinimum) + ", " + Decimal(validation.Maximum) + ", " + Bool(validation.ExclusiveMaximum) + ", " + name + ");"
+                    : Guard + ".Range(" + value + ", " + Decimal(validation.Minimum) + ", " + Decimal(validation.Maximum) + ", " + name + ");");
             }
         }
 
         if (operation.Body is { Required: true, Parts.IsEmpty: true } body && !body.Type.IsValueType)
         {
-            Add("NotNull", body.PropertyName, "body", ", \"body\"", required: true);
+            writer.Line(Guard + ".NotNull(" + body.PropertyName + ", \"body\");");
         }
 
         foreach (MultipartPartSpec part in operation.Body?.Parts ?? EquatableArray<MultipartPartSpec>.Empty)
         {
             if (part.Required && !part.Type.IsValueType)
             {
-                Add("NotNull", part.PropertyName, part.ArgumentName, ", " + SourceWriter.Literal(part.Name), required: true);
+                writer.Line(Guard + ".NotNull(" + part.PropertyName + ", " + SourceWriter.Literal(part.Name) + ");");
             }
         }
 
-        return checks;
+        writer.CloseBrace();
     }
 
     private static void EmitPatterns(SourceWriter writer, OperationSpec operation)

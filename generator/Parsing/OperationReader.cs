@@ -71,11 +71,10 @@ internal sealed partial class OperationReader
         var components = new List<string?>();
         // The params class is named after the operation (claimed once the operation is read): no property may take it.
         // A params class is a record (page requests copy it `with` another page number): no property may take its members.
-        var propertyNames = NameScope.ForMembers("Body", "Validate", "ValidateRequired", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", baseName + "Params");
+        var propertyNames = NameScope.ForMembers("Body", "Validate", "EqualityContract", "PrintMembers", "Deconstruct", "Clone", baseName + "Params");
 
         // The shorthand overload's own arguments: a parameter named body or cancellationToken must not take them.
-        // The client's core method takes the shorthand's values beside its own "parameters" and declares these locals.
-        var argumentNames = new NameScope("body", "cancellationToken", "parameters", "uri", "request", "form", "item");
+        var argumentNames = new NameScope("body", "cancellationToken");
         foreach ((MappingNode parameterNode, string? component) in MergedParameters(pathItem, operation))
         {
             // A shared parameter's inline schema is named after the parameter component, whichever operation meets it first.

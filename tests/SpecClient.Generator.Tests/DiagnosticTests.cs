@@ -141,7 +141,7 @@ public sealed class DiagnosticTests
         string clients = GeneratedSource.Of(run, ".Clients.g.cs");
         Assert.Contains("uri.AppendLiteral(\"api/pets/\");", clients);
         Assert.Contains("uri.AppendQuery(\"include\", item.Value);", clients);
-        Assert.Contains("RequestHeaders.Add(request, \"X-Request-Id\", parameters?.XRequestId);", clients);
+        Assert.Contains("RequestHeaders.Add(request, \"X-Request-Id\", parameters.XRequestId);", clients);
         string models = GeneratedSource.Of(run, ".Models.g.cs");
         Assert.Contains("public required string Class { get; set; }", models);
         Assert.Contains("public required long Id { get; set; }", models);

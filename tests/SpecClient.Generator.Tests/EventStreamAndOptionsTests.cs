@@ -22,7 +22,7 @@ public sealed class EventStreamAndOptionsTests
 
         Assert.Contains(EventStream + "<ChatChunk> StreamChatAsync(StreamChatParams parameters, global::System.Threading.CancellationToken cancellationToken = default);", clients);
         Assert.Contains(EventStream + "<ChatChunk> StreamChatAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)", clients);
-        string method = Between(clients, EventStream + "<ChatChunk> StreamChatAsyncCore(", "\n    }\n");
+        string method = Between(clients, "public " + EventStream + "<ChatChunk> StreamChatAsync(", "\n    }\n");
         Assert.Contains("uri.ToStringAndClear(), \"text/event-stream\");", method);
         Assert.Contains("return _connection.SendForEvents(request, s_json.ChatChunk, s_json.Error, cancellationToken);", method);
     }
@@ -34,7 +34,7 @@ public sealed class EventStreamAndOptionsTests
 
         Assert.Contains(EventStream + "<string> TailLogsAsync(TailLogsParams parameters,", clients);
         Assert.Contains(EventStream + "<string> SubscribeAsync(SubscribeParams parameters,", clients);
-        Assert.Contains("return _connection.SendForEvents(request, null, cancellationToken);", Between(clients, EventStream + "<string> SubscribeAsyncCore(", "\n    }\n"));
+        Assert.Contains("return _connection.SendForEvents(request, null, cancellationToken);", Between(clients, "public " + EventStream + "<string> SubscribeAsync(", "\n    }\n"));
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public sealed class EventStreamAndOptionsTests
     {
         string clients = Clients(out _);
 
-        string json = Between(clients, "global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsyncCore(", "\n    }\n");
+        string json = Between(clients, "public global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(", "\n    }\n");
         Assert.Contains("\"application/json\");", json);
         Assert.Contains("return _connection.SendAsync(request, s_json.ChatCompletion, null, cancellationToken);", json);
-        string streamed = Between(clients, EventStream + "<ChatChunk> CreateChatCompletionStreamAsyncCore(CreateChatCompletionParams? parameters,", "\n    }\n");
+        string streamed = Between(clients, "public " + EventStream + "<ChatChunk> CreateChatCompletionStreamAsync(CreateChatCompletionParams parameters,", "\n    }\n");
         Assert.Contains("\"text/event-stream\");", streamed);
         Assert.Contains("return _connection.SendForEvents(request, s_json.ChatChunk, null, cancellationToken);", streamed);
         Assert.Contains(EventStream + "<ChatChunk> CreateChatCompletionStreamAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)", clients);

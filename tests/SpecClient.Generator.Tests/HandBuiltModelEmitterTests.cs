@@ -56,7 +56,7 @@ public sealed class HandBuiltModelEmitterTests
 
         string clients = ClientEmitter.Emit(Api(Operation(paging: null, tags)));
 
-        Assert.Contains("uri.AppendQuery(\"tags\", parameters?.Tags, s_json.ListString, global::SpecClient.Runtime.ParameterStyle.PipeDelimited, false);", clients);
+        Assert.Contains("uri.AppendQuery(\"tags\", parameters.Tags, s_json.ListString, global::SpecClient.Runtime.ParameterStyle.PipeDelimited, false);", clients);
     }
 
     [Fact]

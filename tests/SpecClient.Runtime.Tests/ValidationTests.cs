@@ -109,26 +109,6 @@ public class ValidationTests
     }
 
     [Fact]
-    public async Task ShorthandAndParamsRecordRefuseABadValueAlike()
-    {
-        // The shorthand sends without a params record: its values are checked by the record's ValidateRequired, which
-        // must refuse what Validate() refuses, with the same message.
-        var stub = new StubHandler().RespondWith(HttpStatusCode.NoContent);
-        using HttpClient http = Http(stub);
-        var client = new V20250312.AtlasClient(http);
-
-        ArgumentException shorthand = await Assert.ThrowsAsync<ArgumentException>(() => client.Organizations.DeleteOrgInviteAsync(OrgId, "not-an-id"));
-        ArgumentException record = await Assert.ThrowsAsync<ArgumentException>(
-            () => client.Organizations.DeleteOrgInviteAsync(new V20250312.DeleteOrgInviteParams { OrgId = OrgId, InvitationId = "not-an-id" }));
-        ArgumentNullException noRecord = await Assert.ThrowsAsync<ArgumentNullException>(() => client.Organizations.DeleteOrgInviteAsync((V20250312.DeleteOrgInviteParams)null!));
-
-        Assert.Equal("invitationId", shorthand.ParamName);
-        Assert.Equal(record.Message, shorthand.Message);
-        Assert.Equal("parameters", noRecord.ParamName);
-        Assert.Equal(0, stub.CallCount);
-    }
-
-    [Fact]
     public async Task NullBodyThrowsArgumentNullAndNothingIsSent()
     {
         var stub = new StubHandler().RespondWith(HttpStatusCode.OK, """{"orgName":"Acme"}""");

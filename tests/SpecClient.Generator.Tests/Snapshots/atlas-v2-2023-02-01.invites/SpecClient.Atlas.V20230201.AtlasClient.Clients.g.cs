@@ -219,28 +219,18 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrganizationUsersAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListOrganizationUsersParams.ValidateRequired(orgId);
-        return ListOrganizationUsersAsyncCore(null, orgId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<PaginatedAppUserView> ListOrganizationUsersAsyncCore(ListOrganizationUsersParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("includeCount", parameters?.IncludeCount);
-        uri.AppendQuery("itemsPerPage", parameters?.ItemsPerPage);
-        uri.AppendQuery("pageNum", parameters?.PageNum);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
         var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken);
     }
@@ -249,26 +239,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => RemoveOrganizationUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.UserId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        RemoveOrganizationUserParams.ValidateRequired(orgId, userId);
-        return RemoveOrganizationUserAsyncCore(null, orgId, userId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task RemoveOrganizationUserAsyncCore(RemoveOrganizationUserParams? parameters, string orgId, string userId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -277,30 +257,20 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListProjectUsersAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListProjectUsersParams.ValidateRequired(groupId);
-        return ListProjectUsersAsyncCore(null, groupId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<PaginatedAppUserView> ListProjectUsersAsyncCore(ListProjectUsersParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("includeCount", parameters?.IncludeCount);
-        uri.AppendQuery("itemsPerPage", parameters?.ItemsPerPage);
-        uri.AppendQuery("pageNum", parameters?.PageNum);
-        uri.AppendQuery("flattenTeams", parameters?.FlattenTeams);
-        uri.AppendQuery("includeOrgUsers", parameters?.IncludeOrgUsers);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("flattenTeams", parameters.FlattenTeams);
+        uri.AppendQuery("includeOrgUsers", parameters.IncludeOrgUsers);
         var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.PaginatedAppUserView, s_json.ApiError, cancellationToken);
     }
@@ -309,26 +279,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => RemoveProjectUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.UserId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task RemoveProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        RemoveProjectUserParams.ValidateRequired(groupId, userId);
-        return RemoveProjectUserAsyncCore(null, groupId, userId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task RemoveProjectUserAsyncCore(RemoveProjectUserParams? parameters, string groupId, string userId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -487,27 +447,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListOrgInvitesParams.ValidateRequired(orgId);
-        return ListOrgInvitesAsyncCore(null, orgId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsyncCore(ListOrgInvitesParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -517,27 +466,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateOrgInviteParams.ValidateRequired(orgId, body);
-        return CreateOrgInviteAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsyncCore(CreateOrgInviteParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -547,27 +485,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrgInvitesParams.ValidateRequired(orgId, body);
-        return UpdateOrgInvitesAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsyncCore(UpdateOrgInvitesParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -577,27 +504,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetOrgInviteParams.ValidateRequired(orgId, invitationId);
-        return GetOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsyncCore(GetOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -607,28 +523,17 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrgInviteByIdParams.ValidateRequired(orgId, invitationId, body);
-        return UpdateOrgInviteByIdAsyncCore(null, orgId, invitationId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsyncCore(UpdateOrgInviteByIdParams? parameters, string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -638,27 +543,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DeleteOrgInviteParams.ValidateRequired(orgId, invitationId);
-        return DeleteOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task DeleteOrgInviteAsyncCore(DeleteOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -817,27 +711,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListGroupInvitesParams.ValidateRequired(groupId);
-        return ListGroupInvitesAsyncCore(null, groupId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsyncCore(ListGroupInvitesParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -847,27 +730,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateGroupInviteParams.ValidateRequired(groupId, body);
-        return CreateGroupInviteAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsyncCore(CreateGroupInviteParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -877,27 +749,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateGroupInvitesParams.ValidateRequired(groupId, body);
-        return UpdateGroupInvitesAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsyncCore(UpdateGroupInvitesParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -907,27 +768,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetGroupInviteParams.ValidateRequired(groupId, invitationId);
-        return GetGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsyncCore(GetGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -937,28 +787,17 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateInviteByIdParams.ValidateRequired(groupId, invitationId, body);
-        return UpdateInviteByIdAsyncCore(null, groupId, invitationId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsyncCore(UpdateInviteByIdParams? parameters, string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -968,27 +807,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) with ApiVersion 2025-02-19 or later, as in the bundled 2025-03-12 client, before then.")]
-    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DeleteGroupInviteParams.ValidateRequired(groupId, invitationId);
-        return DeleteGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task DeleteGroupInviteAsyncCore(DeleteGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }

@@ -33,16 +33,11 @@ public sealed partial record ListOrganizationUsersParams : global::SpecClient.Ru
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId);
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
-    }
-
-    internal static void ValidateRequired(string orgId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -68,17 +63,12 @@ public sealed partial record RemoveOrganizationUserParams : global::SpecClient.R
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, UserId);
-    }
-
-    internal static void ValidateRequired(string orgId, string userId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -119,16 +109,11 @@ public sealed partial record ListProjectUsersParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId);
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
         global::SpecClient.Runtime.ParameterGuard.Range(ItemsPerPage, 1m, 500m, "itemsPerPage");
         global::SpecClient.Runtime.ParameterGuard.Range(PageNum, 1m, null, "pageNum");
-    }
-
-    internal static void ValidateRequired(string groupId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -153,17 +138,12 @@ public sealed partial record RemoveProjectUserParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, UserId);
-    }
-
-    internal static void ValidateRequired(string groupId, string userId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(userId, "userId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(userId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
-        global::SpecClient.Runtime.ParameterGuard.Length(userId, 24, 24, "userId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(UserId, "userId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(UserId, s_userIdPattern, 24, 24, "^([a-f0-9]{24})$", "userId");
+        global::SpecClient.Runtime.ParameterGuard.Length(UserId, 24, 24, "userId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -193,14 +173,9 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId);
-    }
-
-    internal static void ValidateRequired(string orgId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -226,15 +201,10 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, Body);
-    }
-
-    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -260,15 +230,10 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, Body);
-    }
-
-    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -294,17 +259,12 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string orgId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -335,18 +295,13 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, InvitationId, Body);
-    }
-
-    internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -373,17 +328,12 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string orgId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -411,14 +361,9 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId);
-    }
-
-    internal static void ValidateRequired(string groupId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -444,15 +389,10 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, Body);
-    }
-
-    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -478,15 +418,10 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, Body);
-    }
-
-    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -511,17 +446,12 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string groupId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -552,18 +482,13 @@ public sealed partial record UpdateInviteByIdParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, InvitationId, Body);
-    }
-
-    internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -590,17 +515,12 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string groupId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");

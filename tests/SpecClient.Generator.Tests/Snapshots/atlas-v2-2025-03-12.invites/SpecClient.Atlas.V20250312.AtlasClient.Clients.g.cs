@@ -355,30 +355,20 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<PaginatedOrgUserView> ListOrganizationUsersAsync(ListOrganizationUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrganizationUsersAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<PaginatedOrgUserView> ListOrganizationUsersAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListOrganizationUsersParams.ValidateRequired(orgId);
-        return ListOrganizationUsersAsyncCore(null, orgId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<PaginatedOrgUserView> ListOrganizationUsersAsyncCore(ListOrganizationUsersParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("includeCount", parameters?.IncludeCount);
-        uri.AppendQuery("itemsPerPage", parameters?.ItemsPerPage);
-        uri.AppendQuery("pageNum", parameters?.PageNum);
-        uri.AppendQuery("username", parameters?.Username);
-        uri.AppendQuery("orgMembershipStatus", parameters?.OrgMembershipStatus?.Value);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("username", parameters.Username);
+        uri.AppendQuery("orgMembershipStatus", parameters.OrgMembershipStatus?.Value);
         var request = _connection.CreateRequest(s_listOrganizationUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedOrgUserView, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.PaginatedOrgUserView, s_json.ApiError, cancellationToken);
     }
@@ -387,26 +377,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrgUserResponse> CreateOrganizationUserAsync(CreateOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateOrganizationUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrgUserResponse> CreateOrganizationUserAsync(string orgId, OrgUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateOrganizationUserParams.ValidateRequired(orgId, body);
-        return CreateOrganizationUserAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrgUserResponse> CreateOrganizationUserAsyncCore(CreateOrganizationUserParams? parameters, string orgId, OrgUserRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrgUserRequest, "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrgUserRequest, "application/vnd.atlas.2025-02-19+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -415,26 +395,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrgUserResponse> GetOrganizationUserAsync(GetOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetOrganizationUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.UserId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrgUserResponse> GetOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetOrganizationUserParams.ValidateRequired(orgId, userId);
-        return GetOrganizationUserAsyncCore(null, orgId, userId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrgUserResponse> GetOrganizationUserAsyncCore(GetOrganizationUserParams? parameters, string orgId, string userId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -443,27 +413,17 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrgUserResponse> UpdateOrganizationUserAsync(UpdateOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrganizationUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.UserId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrgUserResponse> UpdateOrganizationUserAsync(string orgId, string userId, OrgUserUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrganizationUserParams.ValidateRequired(orgId, userId, body);
-        return UpdateOrganizationUserAsyncCore(null, orgId, userId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrgUserResponse> UpdateOrganizationUserAsyncCore(UpdateOrganizationUserParams? parameters, string orgId, string userId, OrgUserUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrgUserUpdateRequest, "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrgUserUpdateRequest, "application/vnd.atlas.2025-02-19+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -472,26 +432,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(RemoveOrganizationUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => RemoveOrganizationUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.UserId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task RemoveOrganizationUserAsync(string orgId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        RemoveOrganizationUserParams.ValidateRequired(orgId, userId);
-        return RemoveOrganizationUserAsyncCore(null, orgId, userId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task RemoveOrganizationUserAsyncCore(RemoveOrganizationUserParams? parameters, string orgId, string userId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeOrganizationUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -500,32 +450,22 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<PaginatedGroupUserView> ListProjectUsersAsync(ListProjectUsersParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListProjectUsersAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<PaginatedGroupUserView> ListProjectUsersAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListProjectUsersParams.ValidateRequired(groupId);
-        return ListProjectUsersAsyncCore(null, groupId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<PaginatedGroupUserView> ListProjectUsersAsyncCore(ListProjectUsersParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("includeCount", parameters?.IncludeCount);
-        uri.AppendQuery("itemsPerPage", parameters?.ItemsPerPage);
-        uri.AppendQuery("pageNum", parameters?.PageNum);
-        uri.AppendQuery("flattenTeams", parameters?.FlattenTeams);
-        uri.AppendQuery("includeOrgUsers", parameters?.IncludeOrgUsers);
-        uri.AppendQuery("orgMembershipStatus", parameters?.OrgMembershipStatus?.Value);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("includeCount", parameters.IncludeCount);
+        uri.AppendQuery("itemsPerPage", parameters.ItemsPerPage);
+        uri.AppendQuery("pageNum", parameters.PageNum);
+        uri.AppendQuery("flattenTeams", parameters.FlattenTeams);
+        uri.AppendQuery("includeOrgUsers", parameters.IncludeOrgUsers);
+        uri.AppendQuery("orgMembershipStatus", parameters.OrgMembershipStatus?.Value);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listProjectUsersAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.PaginatedGroupUserView, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.PaginatedGroupUserView, s_json.ApiError, cancellationToken);
     }
@@ -534,26 +474,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupUserResponse> AddProjectUserAsync(AddProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => AddProjectUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<GroupUserResponse> AddProjectUserAsync(string groupId, GroupUserRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        AddProjectUserParams.ValidateRequired(groupId, body);
-        return AddProjectUserAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupUserResponse> AddProjectUserAsyncCore(AddProjectUserParams? parameters, string groupId, GroupUserRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_addProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupUserRequest, "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupUserRequest, "application/vnd.atlas.2025-02-19+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -562,26 +492,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupUserResponse> GetProjectUserAsync(GetProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetProjectUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.UserId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<GroupUserResponse> GetProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetProjectUserParams.ValidateRequired(groupId, userId);
-        return GetProjectUserAsyncCore(null, groupId, userId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupUserResponse> GetProjectUserAsyncCore(GetProjectUserParams? parameters, string groupId, string userId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -590,26 +510,16 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task RemoveProjectUserAsync(RemoveProjectUserParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => RemoveProjectUserAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.UserId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task RemoveProjectUserAsync(string groupId, string userId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        RemoveProjectUserParams.ValidateRequired(groupId, userId);
-        return RemoveProjectUserAsyncCore(null, groupId, userId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task RemoveProjectUserAsyncCore(RemoveProjectUserParams? parameters, string groupId, string userId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.UserId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeProjectUserAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -618,28 +528,18 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrgUserResponse> AddProjectRoleAsync(AddProjectRoleParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => AddProjectRoleAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.UserId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrgUserResponse> AddProjectRoleAsync(string groupId, string userId, AddOrRemoveGroupRole body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        AddProjectRoleParams.ValidateRequired(groupId, userId, body);
-        return AddProjectRoleAsyncCore(null, groupId, userId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrgUserResponse> AddProjectRoleAsyncCore(AddProjectRoleParams? parameters, string groupId, string userId, AddOrRemoveGroupRole body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
+        uri.AppendUrlSafeValue(parameters.UserId);
         uri.AppendLiteral(":addRole");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_addProjectRoleAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -648,28 +548,18 @@ public sealed partial class UsersClient : IUsersClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrgUserResponse> RemoveProjectRoleAsync(RemoveProjectRoleParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => RemoveProjectRoleAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.UserId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrgUserResponse> RemoveProjectRoleAsync(string groupId, string userId, AddOrRemoveGroupRole body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        RemoveProjectRoleParams.ValidateRequired(groupId, userId, body);
-        return RemoveProjectRoleAsyncCore(null, groupId, userId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrgUserResponse> RemoveProjectRoleAsyncCore(RemoveProjectRoleParams? parameters, string groupId, string userId, AddOrRemoveGroupRole body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/users/");
-        uri.AppendUrlSafeValue(userId);
+        uri.AppendUrlSafeValue(parameters.UserId);
         uri.AppendLiteral(":removeRole");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_removeProjectRoleAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2025-02-19+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AddOrRemoveGroupRole, "application/vnd.atlas.2025-02-19+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrgUserResponse, s_json.ApiError, cancellationToken);
     }
@@ -828,27 +718,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Organization (listOrganizationUsers) before then.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListOrgInvitesParams.ValidateRequired(orgId);
-        return ListOrgInvitesAsyncCore(null, orgId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsyncCore(ListOrgInvitesParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -858,27 +737,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Organization (createOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateOrgInviteParams.ValidateRequired(orgId, body);
-        return CreateOrgInviteAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsyncCore(CreateOrgInviteParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -888,27 +756,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrgInvitesParams.ValidateRequired(orgId, body);
-        return UpdateOrgInvitesAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsyncCore(UpdateOrgInvitesParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -918,27 +775,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Organization (getOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetOrgInviteParams.ValidateRequired(orgId, invitationId);
-        return GetOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsyncCore(GetOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -948,28 +794,17 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Update One MongoDB Cloud User in One Organization (updateOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrgInviteByIdParams.ValidateRequired(orgId, invitationId, body);
-        return UpdateOrgInviteByIdAsyncCore(null, orgId, invitationId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsyncCore(UpdateOrgInviteByIdParams? parameters, string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -979,27 +814,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Organization (removeOrganizationUser) before then.")]
-    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DeleteOrgInviteParams.ValidateRequired(orgId, invitationId);
-        return DeleteOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task DeleteOrgInviteAsyncCore(DeleteOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -1158,27 +982,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return All MongoDB Cloud Users in One Project (listProjectUsers) before then.")]
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListGroupInvitesParams.ValidateRequired(groupId);
-        return ListGroupInvitesAsyncCore(null, groupId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsyncCore(ListGroupInvitesParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -1188,27 +1001,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One MongoDB Cloud User to One Project (addProjectUser) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateGroupInviteParams.ValidateRequired(groupId, body);
-        return CreateGroupInviteAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsyncCore(CreateGroupInviteParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -1218,27 +1020,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateGroupInvitesParams.ValidateRequired(groupId, body);
-        return UpdateGroupInvitesAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsyncCore(UpdateGroupInvitesParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -1248,27 +1039,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Return One MongoDB Cloud User in One Project (getProjectUser) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetGroupInviteParams.ValidateRequired(groupId, invitationId);
-        return GetGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsyncCore(GetGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -1278,28 +1058,17 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(UpdateInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Add One Project Role to One MongoDB Cloud User (addProjectRole) and Remove One Project Role from One MongoDB Cloud User (removeProjectRole) before then.")]
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateInviteByIdParams.ValidateRequired(groupId, invitationId, body);
-        return UpdateInviteByIdAsyncCore(null, groupId, invitationId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateInviteByIdAsyncCore(UpdateInviteByIdParams? parameters, string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/vnd.atlas.2023-01-01+json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -1309,27 +1078,16 @@ public sealed partial class ProjectsClient : IProjectsClient
     /// <inheritdoc/>
     [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    [global::System.Obsolete("Deprecated by the API: it stops working on its sunset date, 2027-07-01. Move to Remove One MongoDB Cloud User from One Project (removeProjectUser) before then.")]
-    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DeleteGroupInviteParams.ValidateRequired(groupId, invitationId);
-        return DeleteGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task DeleteGroupInviteAsyncCore(DeleteGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/atlas/v2/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/vnd.atlas.2023-01-01+json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }

@@ -230,21 +230,11 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<CreateTokenResponse> CreateTokenAsync(CreateTokenParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateTokenAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<CreateTokenResponse> CreateTokenAsync(TokenRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateTokenParams.ValidateRequired(body);
-        return CreateTokenAsyncCore(null, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<CreateTokenResponse> CreateTokenAsyncCore(CreateTokenParams? parameters, TokenRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("tokens");
         var request = _connection.CreateRequest(s_createTokenAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.RequestBodies.Form(body, s_json.TokenRequest, new global::SpecClient.Runtime.FormField("scopes", global::SpecClient.Runtime.ParameterStyle.Form, false));
+        request.Content = global::SpecClient.Runtime.RequestBodies.Form(parameters.Body, s_json.TokenRequest, new global::SpecClient.Runtime.FormField("scopes", global::SpecClient.Runtime.ParameterStyle.Form, false));
         return _connection.SendAsync(request, s_json.CreateTokenResponse, null, cancellationToken);
     }
 
@@ -252,26 +242,16 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task UploadFileAsync(UploadFileParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UploadFileAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.File, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task UploadFileAsync(global::SpecClient.Runtime.FilePart file, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UploadFileParams.ValidateRequired(file);
-        return UploadFileAsyncCore(null, file, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task UploadFileAsyncCore(UploadFileParams? parameters, global::SpecClient.Runtime.FilePart file, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("files");
         var request = _connection.CreateRequest(s_uploadFileAsyncOperation, uri.ToStringAndClear(), "application/json");
         var form = new global::SpecClient.Runtime.MultipartBody();
-        form.AddFile("file", file);
-        form.AddFiles("attachments", parameters?.Attachments);
-        form.AddValue("title", parameters?.Title, s_json.String, "text/plain");
-        form.AddValue("copies", parameters?.Copies, s_json.Int32, "text/plain");
-        form.AddValue("metadata", parameters?.Metadata, s_json.FileMetadata, "application/json");
+        form.AddFile("file", parameters.File);
+        form.AddFiles("attachments", parameters.Attachments);
+        form.AddValue("title", parameters.Title, s_json.String, "text/plain");
+        form.AddValue("copies", parameters.Copies, s_json.Int32, "text/plain");
+        form.AddValue("metadata", parameters.Metadata, s_json.FileMetadata, "application/json");
         request.Content = form;
         return _connection.SendAsync(request, null, cancellationToken);
     }
@@ -280,23 +260,13 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task PutFileContentAsync(PutFileContentParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => PutFileContentAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.FileId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task PutFileContentAsync(string fileId, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        PutFileContentParams.ValidateRequired(fileId, body);
-        return PutFileContentAsyncCore(null, fileId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task PutFileContentAsyncCore(PutFileContentParams? parameters, string fileId, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("files/");
-        uri.AppendPathValue(fileId);
+        uri.AppendPathValue(parameters.FileId);
         uri.AppendLiteral("/content");
         var request = _connection.CreateRequest(s_putFileContentAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.RequestBodies.Binary(body, "application/octet-stream");
+        request.Content = global::SpecClient.Runtime.RequestBodies.Binary(parameters.Body, "application/octet-stream");
         return _connection.SendAsync(request, null, cancellationToken);
     }
 
@@ -304,20 +274,10 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(DownloadFileParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DownloadFileAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.FileId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DownloadFileParams.ValidateRequired(fileId);
-        return DownloadFileAsyncCore(null, fileId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsyncCore(DownloadFileParams? parameters, string fileId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("files/");
-        uri.AppendPathValue(fileId);
+        uri.AppendPathValue(parameters.FileId);
         uri.AppendLiteral("/content");
         var request = _connection.CreateRequest(s_downloadFileAsyncOperation, uri.ToStringAndClear(), "application/octet-stream");
         return _connection.SendForStreamAsync(request, s_json.Problem, cancellationToken);
@@ -327,18 +287,11 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<string> AddNoteAsync(AddNoteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => AddNoteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<string> AddNoteAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => AddNoteAsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<string> AddNoteAsyncCore(AddNoteParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("notes");
         var request = _connection.CreateRequest(s_addNoteAsyncOperation, uri.ToStringAndClear(), "text/plain");
-        if (parameters?.Body is not null)
+        if (parameters.Body is not null)
         {
             request.Content = global::SpecClient.Runtime.RequestBodies.Text(parameters.Body, "text/plain");
         }
@@ -349,21 +302,14 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.IO.Stream> SearchAsync(SearchParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => SearchAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> SearchAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => SearchAsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<global::System.IO.Stream> SearchAsyncCore(SearchParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("search");
-        uri.AppendQuery("filter", parameters?.Filter, s_json.Filter, global::SpecClient.Runtime.ParameterStyle.DeepObject, true);
-        uri.AppendQuery("page", parameters?.Page, s_json.Page, global::SpecClient.Runtime.ParameterStyle.Form, true);
-        uri.AppendQuery("point", parameters?.Point, s_json.Page, global::SpecClient.Runtime.ParameterStyle.Form, false);
-        uri.AppendQuery("ids", parameters?.Ids, s_json.ListInt64, global::SpecClient.Runtime.ParameterStyle.PipeDelimited, false);
-        uri.AppendQuery("words", parameters?.Words, s_json.ListString, global::SpecClient.Runtime.ParameterStyle.SpaceDelimited, false);
+        uri.AppendQuery("filter", parameters.Filter, s_json.Filter, global::SpecClient.Runtime.ParameterStyle.DeepObject, true);
+        uri.AppendQuery("page", parameters.Page, s_json.Page, global::SpecClient.Runtime.ParameterStyle.Form, true);
+        uri.AppendQuery("point", parameters.Point, s_json.Page, global::SpecClient.Runtime.ParameterStyle.Form, false);
+        uri.AppendQuery("ids", parameters.Ids, s_json.ListInt64, global::SpecClient.Runtime.ParameterStyle.PipeDelimited, false);
+        uri.AppendQuery("words", parameters.Words, s_json.ListString, global::SpecClient.Runtime.ParameterStyle.SpaceDelimited, false);
         var request = _connection.CreateRequest(s_searchAsyncOperation, uri.ToStringAndClear(), "text/csv");
         return _connection.SendForStreamAsync(request, null, cancellationToken);
     }
@@ -372,15 +318,8 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task Search2Async(Search2Params parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => Search2AsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task Search2Async(global::System.Threading.CancellationToken cancellationToken = default)
-        => Search2AsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task Search2AsyncCore(Search2Params? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("search/again");
         var request = _connection.CreateRequest(s_search2AsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, null, cancellationToken);
@@ -390,20 +329,10 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task GetLeagueAsync(GetLeagueParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetLeagueAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.League, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task GetLeagueAsync(string league, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetLeagueParams.ValidateRequired(league);
-        return GetLeagueAsyncCore(null, league, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task GetLeagueAsyncCore(GetLeagueParams? parameters, string league, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("leagues/");
-        uri.AppendPathValue(league);
+        uri.AppendPathValue(parameters.League);
         var request = _connection.CreateRequest(s_getLeagueAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, null, cancellationToken);
     }
@@ -412,20 +341,10 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task GetBatchesAsync(GetBatchesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetBatchesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Ids, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task GetBatchesAsync(global::System.Collections.Generic.List<int> ids, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetBatchesParams.ValidateRequired(ids);
-        return GetBatchesAsyncCore(null, ids, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task GetBatchesAsyncCore(GetBatchesParams? parameters, global::System.Collections.Generic.List<int> ids, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("batches/");
-        uri.AppendPathValue(ids, s_json.ListInt32);
+        uri.AppendPathValue(parameters.Ids, s_json.ListInt32);
         var request = _connection.CreateRequest(s_getBatchesAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, null, cancellationToken);
     }
@@ -434,20 +353,10 @@ public sealed partial class BodiesOperations : IBodiesOperations
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task ListShelfBooksAsync(ListShelfBooksParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListShelfBooksAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.ShelfId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task ListShelfBooksAsync(string shelfId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListShelfBooksParams.ValidateRequired(shelfId);
-        return ListShelfBooksAsyncCore(null, shelfId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task ListShelfBooksAsyncCore(ListShelfBooksParams? parameters, string shelfId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("shelves/");
-        uri.AppendPathValue(shelfId);
+        uri.AppendPathValue(parameters.ShelfId);
         uri.AppendLiteral("/books");
         var request = _connection.CreateRequest(s_listShelfBooksAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, null, cancellationToken);

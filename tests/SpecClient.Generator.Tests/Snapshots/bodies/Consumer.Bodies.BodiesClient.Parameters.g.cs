@@ -16,12 +16,7 @@ public sealed partial record CreateTokenParams : global::SpecClient.Runtime.IReq
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(Body);
-    }
-
-    internal static void ValidateRequired(TokenRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 }
 
@@ -52,12 +47,7 @@ public sealed partial record UploadFileParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(File);
-    }
-
-    internal static void ValidateRequired(global::SpecClient.Runtime.FilePart file)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(file, "file");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(File, "file");
     }
 }
 
@@ -75,13 +65,8 @@ public sealed partial record PutFileContentParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(FileId, Body);
-    }
-
-    internal static void ValidateRequired(string fileId, global::System.IO.Stream body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 }
 
@@ -95,12 +80,7 @@ public sealed partial record DownloadFileParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(FileId);
-    }
-
-    internal static void ValidateRequired(string fileId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(fileId, "fileId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(FileId, "fileId");
     }
 }
 
@@ -163,12 +143,7 @@ public sealed partial record GetLeagueParams : global::SpecClient.Runtime.IReque
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(League);
-    }
-
-    internal static void ValidateRequired(string league)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(league, "league");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(League, "league");
     }
 }
 
@@ -182,12 +157,7 @@ public sealed partial record GetBatchesParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(Ids);
-    }
-
-    internal static void ValidateRequired(global::System.Collections.Generic.List<int> ids)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(ids, "ids");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Ids, "ids");
     }
 }
 
@@ -201,11 +171,6 @@ public sealed partial record ListShelfBooksParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(ShelfId);
-    }
-
-    internal static void ValidateRequired(string shelfId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(shelfId, "shelfId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(ShelfId, "shelfId");
     }
 }

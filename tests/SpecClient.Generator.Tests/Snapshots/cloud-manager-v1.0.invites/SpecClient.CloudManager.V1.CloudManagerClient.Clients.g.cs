@@ -221,26 +221,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(string orgId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListOrgInvitesParams.ValidateRequired(orgId);
-        return ListOrgInvitesAsyncCore(null, orgId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsyncCore(ListOrgInvitesParams? parameters, string orgId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListOrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -249,26 +239,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(CreateOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateOrgInviteParams.ValidateRequired(orgId, body);
-        return CreateOrgInviteAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> CreateOrgInviteAsyncCore(CreateOrgInviteParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -277,26 +257,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(UpdateOrgInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsync(string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrgInvitesParams.ValidateRequired(orgId, body);
-        return UpdateOrgInvitesAsyncCore(null, orgId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInvitesAsyncCore(UpdateOrgInvitesParams? parameters, string orgId, OrganizationInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationRequest, "application/json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationRequest, "application/json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -305,26 +275,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(GetOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetOrgInviteParams.ValidateRequired(orgId, invitationId);
-        return GetOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> GetOrgInviteAsyncCore(GetOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -333,27 +293,17 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(UpdateOrgInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateOrgInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsync(string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateOrgInviteByIdParams.ValidateRequired(orgId, invitationId, body);
-        return UpdateOrgInviteByIdAsyncCore(null, orgId, invitationId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<OrganizationInvitation> UpdateOrgInviteByIdAsyncCore(UpdateOrgInviteByIdParams? parameters, string orgId, string invitationId, OrganizationInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateOrgInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.OrganizationInvitationUpdateRequest, "application/json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.OrganizationInvitationUpdateRequest, "application/json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.OrganizationInvitation, s_json.ApiError, cancellationToken);
     }
@@ -362,26 +312,16 @@ public sealed partial class OrganizationsClient : IOrganizationsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(DeleteOrgInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteOrgInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.OrgId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DeleteOrgInviteAsync(string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DeleteOrgInviteParams.ValidateRequired(orgId, invitationId);
-        return DeleteOrgInviteAsyncCore(null, orgId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task DeleteOrgInviteAsyncCore(DeleteOrgInviteParams? parameters, string orgId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/orgs/");
-        uri.AppendUrlSafeValue(orgId);
+        uri.AppendUrlSafeValue(parameters.OrgId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteOrgInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }
@@ -527,26 +467,16 @@ public sealed partial class ProjectsClient : IProjectsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(ListGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsync(string groupId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        ListGroupInvitesParams.ValidateRequired(groupId);
-        return ListGroupInvitesAsyncCore(null, groupId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<GroupInvitation>> ListGroupInvitesAsyncCore(ListGroupInvitesParams? parameters, string groupId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
-        uri.AppendQuery("username", parameters?.Username);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
+        uri.AppendQuery("username", parameters.Username);
         var request = _connection.CreateRequest(s_listGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ListGroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -555,26 +485,16 @@ public sealed partial class ProjectsClient : IProjectsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(CreateGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateGroupInviteParams.ValidateRequired(groupId, body);
-        return CreateGroupInviteAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> CreateGroupInviteAsyncCore(CreateGroupInviteParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_createGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -583,26 +503,16 @@ public sealed partial class ProjectsClient : IProjectsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(UpdateGroupInvitesParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInvitesAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsync(string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateGroupInvitesParams.ValidateRequired(groupId, body);
-        return UpdateGroupInvitesAsyncCore(null, groupId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInvitesAsyncCore(UpdateGroupInvitesParams? parameters, string groupId, GroupInvitationRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites");
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInvitesAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationRequest, "application/json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationRequest, "application/json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -611,26 +521,16 @@ public sealed partial class ProjectsClient : IProjectsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(GetGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        GetGroupInviteParams.ValidateRequired(groupId, invitationId);
-        return GetGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> GetGroupInviteAsyncCore(GetGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_getGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -639,27 +539,17 @@ public sealed partial class ProjectsClient : IProjectsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(UpdateGroupInviteByIdParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => UpdateGroupInviteByIdAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsync(string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        UpdateGroupInviteByIdParams.ValidateRequired(groupId, invitationId, body);
-        return UpdateGroupInviteByIdAsyncCore(null, groupId, invitationId, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<GroupInvitation> UpdateGroupInviteByIdAsyncCore(UpdateGroupInviteByIdParams? parameters, string groupId, string invitationId, GroupInvitationUpdateRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_updateGroupInviteByIdAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.GroupInvitationUpdateRequest, "application/json");
-        return parameters?.Envelope == true
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.GroupInvitationUpdateRequest, "application/json");
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.GroupInvitation, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.GroupInvitation, s_json.ApiError, cancellationToken);
     }
@@ -668,26 +558,16 @@ public sealed partial class ProjectsClient : IProjectsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(DeleteGroupInviteParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => DeleteGroupInviteAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.GroupId, parameters.InvitationId, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task DeleteGroupInviteAsync(string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        DeleteGroupInviteParams.ValidateRequired(groupId, invitationId);
-        return DeleteGroupInviteAsyncCore(null, groupId, invitationId, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task DeleteGroupInviteAsyncCore(DeleteGroupInviteParams? parameters, string groupId, string invitationId, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/public/v1.0/groups/");
-        uri.AppendUrlSafeValue(groupId);
+        uri.AppendUrlSafeValue(parameters.GroupId);
         uri.AppendLiteral("/invites/");
-        uri.AppendUrlSafeValue(invitationId);
-        uri.AppendQuery("envelope", parameters?.Envelope);
-        uri.AppendQuery("pretty", parameters?.Pretty);
+        uri.AppendUrlSafeValue(parameters.InvitationId);
+        uri.AppendQuery("envelope", parameters.Envelope);
+        uri.AppendQuery("pretty", parameters.Pretty);
         var request = _connection.CreateRequest(s_deleteGroupInviteAsyncOperation, uri.ToStringAndClear(), "application/json");
-        return parameters?.Envelope == true
+        return parameters.Envelope == true
             ? global::SpecClient.Runtime.EnvelopedResponse.SendAsync(_connection, request, s_json.ApiError, cancellationToken)
             : _connection.SendAsync(request, s_json.ApiError, cancellationToken);
     }

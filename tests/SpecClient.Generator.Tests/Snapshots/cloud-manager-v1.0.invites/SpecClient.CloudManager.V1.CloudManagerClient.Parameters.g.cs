@@ -27,14 +27,9 @@ public sealed partial record ListOrgInvitesParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId);
-    }
-
-    internal static void ValidateRequired(string orgId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -60,15 +55,10 @@ public sealed partial record CreateOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, Body);
-    }
-
-    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -94,15 +84,10 @@ public sealed partial record UpdateOrgInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, Body);
-    }
-
-    internal static void ValidateRequired(string orgId, OrganizationInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -128,17 +113,12 @@ public sealed partial record GetOrgInviteParams : global::SpecClient.Runtime.IRe
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string orgId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -169,18 +149,13 @@ public sealed partial record UpdateOrgInviteByIdParams : global::SpecClient.Runt
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, InvitationId, Body);
-    }
-
-    internal static void ValidateRequired(string orgId, string invitationId, OrganizationInvitationUpdateRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -207,17 +182,12 @@ public sealed partial record DeleteOrgInviteParams : global::SpecClient.Runtime.
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(OrgId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string orgId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(orgId, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(orgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
-        global::SpecClient.Runtime.ParameterGuard.Length(orgId, 24, 24, "orgId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(OrgId, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(OrgId, s_orgIdPattern, 24, 24, "^([a-f0-9]{24})$", "orgId");
+        global::SpecClient.Runtime.ParameterGuard.Length(OrgId, 24, 24, "orgId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_orgIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -245,14 +215,9 @@ public sealed partial record ListGroupInvitesParams : global::SpecClient.Runtime
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId);
-    }
-
-    internal static void ValidateRequired(string groupId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -278,15 +243,10 @@ public sealed partial record CreateGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, Body);
-    }
-
-    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -312,15 +272,10 @@ public sealed partial record UpdateGroupInvitesParams : global::SpecClient.Runti
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, Body);
-    }
-
-    internal static void ValidateRequired(string groupId, GroupInvitationRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -345,17 +300,12 @@ public sealed partial record GetGroupInviteParams : global::SpecClient.Runtime.I
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string groupId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -386,18 +336,13 @@ public sealed partial record UpdateGroupInviteByIdParams : global::SpecClient.Ru
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, InvitationId, Body);
-    }
-
-    internal static void ValidateRequired(string groupId, string invitationId, GroupInvitationUpdateRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");
@@ -424,17 +369,12 @@ public sealed partial record DeleteGroupInviteParams : global::SpecClient.Runtim
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(GroupId, InvitationId);
-    }
-
-    internal static void ValidateRequired(string groupId, string invitationId)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(groupId, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(groupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
-        global::SpecClient.Runtime.ParameterGuard.Length(groupId, 24, 24, "groupId");
-        global::SpecClient.Runtime.ParameterGuard.NotNull(invitationId, "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Pattern(invitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
-        global::SpecClient.Runtime.ParameterGuard.Length(invitationId, 24, 24, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(GroupId, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(GroupId, s_groupIdPattern, 24, 24, "^([a-f0-9]{24})$", "groupId");
+        global::SpecClient.Runtime.ParameterGuard.Length(GroupId, 24, 24, "groupId");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(InvitationId, "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Pattern(InvitationId, s_invitationIdPattern, 24, 24, "^([a-f0-9]{24})$", "invitationId");
+        global::SpecClient.Runtime.ParameterGuard.Length(InvitationId, 24, 24, "invitationId");
     }
 
     private static readonly global::System.Buffers.SearchValues<char> s_groupIdPattern = global::System.Buffers.SearchValues.Create("0123456789abcdef");

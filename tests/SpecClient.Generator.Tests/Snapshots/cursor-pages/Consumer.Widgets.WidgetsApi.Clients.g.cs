@@ -127,18 +127,11 @@ public sealed partial class WidgetsClient : IWidgetsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<WidgetPage> ListWidgetsAsync(ListWidgetsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListWidgetsAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<WidgetPage> ListWidgetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => ListWidgetsAsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<WidgetPage> ListWidgetsAsyncCore(ListWidgetsParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/widgets");
-        uri.AppendQuery("cursor", parameters?.Cursor);
-        uri.AppendQuery("limit", parameters?.Limit);
+        uri.AppendQuery("cursor", parameters.Cursor);
+        uri.AppendQuery("limit", parameters.Limit);
         var request = _connection.CreateRequest(s_listWidgetsAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.WidgetPage, null, cancellationToken);
     }

@@ -170,21 +170,11 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<ChatChunk> StreamChatAsync(StreamChatParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => StreamChatAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::SpecClient.Runtime.EventStream<ChatChunk> StreamChatAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        StreamChatParams.ValidateRequired(body);
-        return StreamChatAsyncCore(null, body, cancellationToken);
-    }
-
-    private global::SpecClient.Runtime.EventStream<ChatChunk> StreamChatAsyncCore(StreamChatParams? parameters, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/chat/stream");
         var request = _connection.CreateRequest(s_streamChatAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.ChatRequest, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.ChatRequest, "application/json");
         return _connection.SendForEvents(request, s_json.ChatChunk, s_json.Error, cancellationToken);
     }
 
@@ -192,21 +182,11 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(CreateChatCompletionParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateChatCompletionAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateChatCompletionParams.ValidateRequired(body);
-        return CreateChatCompletionAsyncCore(null, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<ChatCompletion> CreateChatCompletionAsyncCore(CreateChatCompletionParams? parameters, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/chat/completions");
         var request = _connection.CreateRequest(s_createChatCompletionAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.ChatRequest, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.ChatRequest, "application/json");
         return _connection.SendAsync(request, s_json.ChatCompletion, null, cancellationToken);
     }
 
@@ -214,21 +194,11 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<ChatChunk> CreateChatCompletionStreamAsync(CreateChatCompletionParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateChatCompletionStreamAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::SpecClient.Runtime.EventStream<ChatChunk> CreateChatCompletionStreamAsync(ChatRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        CreateChatCompletionParams.ValidateRequired(body);
-        return CreateChatCompletionStreamAsyncCore(null, body, cancellationToken);
-    }
-
-    private global::SpecClient.Runtime.EventStream<ChatChunk> CreateChatCompletionStreamAsyncCore(CreateChatCompletionParams? parameters, ChatRequest body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/chat/completions");
         var request = _connection.CreateRequest(s_createChatCompletionStreamAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.ChatRequest, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.ChatRequest, "application/json");
         return _connection.SendForEvents(request, s_json.ChatChunk, null, cancellationToken);
     }
 
@@ -236,17 +206,10 @@ public sealed partial class ChatClient : IChatClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<string> TailLogsAsync(TailLogsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => TailLogsAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::SpecClient.Runtime.EventStream<string> TailLogsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => TailLogsAsyncCore(null, cancellationToken);
-
-    private global::SpecClient.Runtime.EventStream<string> TailLogsAsyncCore(TailLogsParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/logs");
-        uri.AppendQuery("level", parameters?.Level);
+        uri.AppendQuery("level", parameters.Level);
         var request = _connection.CreateRequest(s_tailLogsAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
         return _connection.SendForEvents(request, null, cancellationToken);
     }
@@ -292,20 +255,10 @@ public sealed partial class HubClient : IHubClient
 
     /// <inheritdoc/>
     public global::SpecClient.Runtime.EventStream<string> SubscribeAsync(SubscribeParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => SubscribeAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Topic, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::SpecClient.Runtime.EventStream<string> SubscribeAsync(global::System.Collections.Generic.List<string> topic, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        SubscribeParams.ValidateRequired(topic);
-        return SubscribeAsyncCore(null, topic, cancellationToken);
-    }
-
-    private global::SpecClient.Runtime.EventStream<string> SubscribeAsyncCore(SubscribeParams? parameters, global::System.Collections.Generic.List<string> topic, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/.well-known/mercure");
-        if (topic is { } valuesTopic)
+        if (parameters.Topic is { } valuesTopic)
         {
             foreach (var item in valuesTopic)
             {
@@ -313,7 +266,7 @@ public sealed partial class HubClient : IHubClient
             }
         }
         var request = _connection.CreateRequest(s_subscribeAsyncOperation, uri.ToStringAndClear(), "text/event-stream");
-        global::SpecClient.Runtime.RequestHeaders.Add(request, "Last-Event-ID", parameters?.LastEventId);
+        global::SpecClient.Runtime.RequestHeaders.Add(request, "Last-Event-ID", parameters.LastEventId);
         return _connection.SendForEvents(request, null, cancellationToken);
     }
 }

@@ -16,12 +16,7 @@ public sealed partial record StreamChatParams : global::SpecClient.Runtime.IRequ
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(Body);
-    }
-
-    internal static void ValidateRequired(ChatRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 }
 
@@ -36,12 +31,7 @@ public sealed partial record CreateChatCompletionParams : global::SpecClient.Run
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(Body);
-    }
-
-    internal static void ValidateRequired(ChatRequest body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 }
 
@@ -71,11 +61,6 @@ public sealed partial record SubscribeParams : global::SpecClient.Runtime.IReque
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(Topic);
-    }
-
-    internal static void ValidateRequired(global::System.Collections.Generic.List<string> topic)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(topic, "topic");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Topic, "topic");
     }
 }

@@ -164,17 +164,10 @@ public sealed partial class GadgetsClient : IGadgetsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListGadgetsResponse> ListGadgetsAsync(ListGadgetsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGadgetsAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<ListGadgetsResponse> ListGadgetsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGadgetsAsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<ListGadgetsResponse> ListGadgetsAsyncCore(ListGadgetsParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/gadgets");
-        uri.AppendQuery("size", parameters?.Size);
+        uri.AppendQuery("size", parameters.Size);
         var request = _connection.CreateRequest(s_listGadgetsAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ListGadgetsResponse, null, cancellationToken);
     }
@@ -187,15 +180,8 @@ public sealed partial class GadgetsClient : IGadgetsClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<ListGizmosResponse> ListGizmosAsync(ListGizmosParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGizmosAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<ListGizmosResponse> ListGizmosAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => ListGizmosAsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<ListGizmosResponse> ListGizmosAsyncCore(ListGizmosParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("v1/gizmos");
         var request = _connection.CreateRequest(s_listGizmosAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.ListGizmosResponse, null, cancellationToken);

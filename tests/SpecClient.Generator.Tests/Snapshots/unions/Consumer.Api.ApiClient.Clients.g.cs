@@ -92,18 +92,11 @@ public sealed partial class ApiClient : IApiClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<AlertConfig> CreateAlertAsync(CreateAlertParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateAlertAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<AlertConfig> CreateAlertAsync(AlertConfig body, global::System.Threading.CancellationToken cancellationToken = default)
-        => CreateAlertAsyncCore(null, body, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<AlertConfig> CreateAlertAsyncCore(CreateAlertParams? parameters, AlertConfig body, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/alerts");
         var request = _connection.CreateRequest(s_createAlertAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.AlertConfig, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.AlertConfig, "application/json");
         return _connection.SendAsync(request, s_json.AlertConfig, null, cancellationToken);
     }
 
@@ -111,15 +104,8 @@ public sealed partial class ApiClient : IApiClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<Settings> GetSettingsAsync(GetSettingsParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => GetSettingsAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<Settings> GetSettingsAsync(global::System.Threading.CancellationToken cancellationToken = default)
-        => GetSettingsAsyncCore(null, cancellationToken);
-
-    private global::System.Threading.Tasks.Task<Settings> GetSettingsAsyncCore(GetSettingsParams? parameters, global::System.Threading.CancellationToken cancellationToken)
     {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/settings");
         var request = _connection.CreateRequest(s_getSettingsAsyncOperation, uri.ToStringAndClear(), "application/json");
         return _connection.SendAsync(request, s_json.Settings, null, cancellationToken);

@@ -79,21 +79,11 @@ public sealed partial class ApiClient : IApiClient
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<Thing> PutThingAsync(PutThingParams parameters, global::System.Threading.CancellationToken cancellationToken = default)
-        => PutThingAsyncCore(global::SpecClient.Runtime.ParameterGuard.Checked(parameters), parameters.Body, cancellationToken);
-
-    /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<Thing> PutThingAsync(Thing body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        PutThingParams.ValidateRequired(body);
-        return PutThingAsyncCore(null, body, cancellationToken);
-    }
-
-    private global::System.Threading.Tasks.Task<Thing> PutThingAsyncCore(PutThingParams? parameters, Thing body, global::System.Threading.CancellationToken cancellationToken)
-    {
-        var uri = _connection.CreateUriBuilder();
+        var uri = _connection.CreateUriBuilder(parameters);
         uri.AppendLiteral("api/things");
         var request = _connection.CreateRequest(s_putThingAsyncOperation, uri.ToStringAndClear(), "application/json");
-        request.Content = global::SpecClient.Runtime.JsonBody.Create(body, s_json.Thing, "application/json");
+        request.Content = global::SpecClient.Runtime.JsonBody.Create(parameters.Body, s_json.Thing, "application/json");
         return _connection.SendAsync(request, s_json.Thing, null, cancellationToken);
     }
 }

@@ -16,11 +16,6 @@ public sealed partial record PutThingParams : global::SpecClient.Runtime.IReques
     /// <inheritdoc/>
     public void Validate()
     {
-        ValidateRequired(Body);
-    }
-
-    internal static void ValidateRequired(Thing body)
-    {
-        global::SpecClient.Runtime.ParameterGuard.NotNull(body, "body");
+        global::SpecClient.Runtime.ParameterGuard.NotNull(Body, "body");
     }
 }

@@ -76,8 +76,9 @@ public class EventStreamTests
     public async Task EventsArriveAsTheyComeThroughSpecClientHttpsChain()
     {
         await using var server = new LoopbackEventServer();
-        // The pipeline's timeouts bound the wait for the headers, not a stream that goes on longer.
-        using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions { BaseAddress = server.BaseAddress, AttemptTimeout = TimeSpan.FromMilliseconds(300), Timeout = TimeSpan.FromMilliseconds(300) });
+        // The pipeline's timeouts bound the wait for the headers, not a stream that goes on longer (2 s: room for a loaded
+        // machine to answer the headers; the pause below outlasts it).
+        using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions { BaseAddress = server.BaseAddress, AttemptTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2) });
         var connection = new ApiConnection(http, server.BaseAddress);
         EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
 
@@ -88,7 +89,7 @@ public class EventStreamTests
 
         Assert.True(await first.AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal("first", items.Current);
-        await Task.Delay(600);
+        await Task.Delay(2500);
         await server.WriteAsync("data: second\n\n");
         await server.CloseAsync();
         Assert.True(await items.MoveNextAsync());
@@ -187,7 +188,9 @@ public class EventStreamTests
     {
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
-        ApiConnection connection = new ApiConnection(http, server.BaseAddress).WithOptions(new RequestOptions { Headers = { ["X-Trace"] = "abc" }, Timeout = TimeSpan.FromMilliseconds(200) });
+        // Long enough for the request head to reach the server on a loaded machine before the timeout cancels the call
+        // (200 ms was not, once); the server never answers, so the timeout is what ends it.
+        ApiConnection connection = new ApiConnection(http, server.BaseAddress).WithOptions(new RequestOptions { Headers = { ["X-Trace"] = "abc" }, Timeout = TimeSpan.FromSeconds(2) });
         EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
 
         TimeoutException timeout = await Assert.ThrowsAsync<TimeoutException>(() => ReadAllAsync(stream.Events).WaitAsync(TimeSpan.FromSeconds(10)));

@@ -18,6 +18,8 @@ namespace SpecClient.Generator.Benchmarks;
 /// <c>--compare-kiota [runs]</c>: SpecClient's and Kiota's clients for the full Atlas 2025-03-12 spec, built interleaved
 /// with an empty library and SpecClient's floor (its client without JSON metadata or records: a lower bound) (size,
 /// compile overhead, compiler peak memory);
+/// <c>--edit-and-build [runs]</c>: edit one file of an application and build, with the whole-API client in the
+/// application project and in a class library it references;
 /// <c>--generate-kiota</c>: only writes Kiota's client for that spec into the WithKiotaAtlas consumer's obj/ folder;
 /// <c>--generator-time</c>: parse + emit of the full Atlas 2025-03-12 spec, cold (fresh process) and warm.
 /// </summary>
@@ -51,6 +53,12 @@ public static class Program
         {
             int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
             return CompareKiota.Run(runs);
+        }
+
+        if (args.Length > 0 && args[0] == "--edit-and-build")
+        {
+            int runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+            return EditAndBuild.Run(runs);
         }
 
         if (args.Length > 0 && args[0] == "--generate-kiota")

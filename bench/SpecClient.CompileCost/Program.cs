@@ -215,6 +215,7 @@ internal static class InProcessCompile
     private sealed class ConfigOptions : AnalyzerConfigOptionsProvider
     {
         private readonly AnalyzerConfigSet _configs;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AnalyzerConfigOptions> _byPath = new(StringComparer.Ordinal);
 
         public ConfigOptions(AnalyzerConfigSet configs)
         {
@@ -224,9 +225,14 @@ internal static class InProcessCompile
 
         public override AnalyzerConfigOptions GlobalOptions { get; }
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(_configs.GetOptionsForSourcePath(tree.FilePath).AnalyzerOptions);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => ForPath(tree.FilePath);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(_configs.GetOptionsForSourcePath(textFile.Path).AnalyzerOptions);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => ForPath(textFile.Path);
+
+        // Worked out once per file, as csc does: analyzers ask for a file's options many times, and recomputing them would
+        // count this harness's allocations against the consumer with the most files.
+        private AnalyzerConfigOptions ForPath(string path)
+            => _byPath.GetOrAdd(path, p => new Options(_configs.GetOptionsForSourcePath(p).AnalyzerOptions));
 
         private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
         {

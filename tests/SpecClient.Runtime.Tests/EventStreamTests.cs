@@ -24,7 +24,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<Chunk> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), EventJson.Default.Chunk, null, default);
+        EventStream<Chunk> stream = ChunkStream(connection);
 
         Task<List<ServerSentEvent<Chunk>>> reading = ReadAllAsync(stream.Events);
         await server.StartAsync();
@@ -55,7 +55,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+        EventStream<string> stream = TextStream(connection);
 
         await using IAsyncEnumerator<string> items = stream.GetAsyncEnumerator();
         ValueTask<bool> first = items.MoveNextAsync();
@@ -80,7 +80,7 @@ public class EventStreamTests
         // machine to answer the headers; the pause below outlasts it).
         using HttpClient http = SpecClientHttp.CreateHttpClient(new SpecClientOptions { BaseAddress = server.BaseAddress, AttemptTimeout = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromSeconds(2) });
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+        EventStream<string> stream = TextStream(connection);
 
         await using IAsyncEnumerator<string> items = stream.GetAsyncEnumerator();
         ValueTask<bool> first = items.MoveNextAsync();
@@ -103,7 +103,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+        EventStream<string> stream = TextStream(connection);
 
         Task<string?> firstOnly = FirstAsync(stream);
         await server.StartAsync();
@@ -121,7 +121,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+        EventStream<string> stream = TextStream(connection);
         using var cts = new CancellationTokenSource();
 
         await using IAsyncEnumerator<string> items = stream.GetAsyncEnumerator(cts.Token);
@@ -141,7 +141,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<Chunk> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), EventJson.Default.Chunk, null, default);
+        EventStream<Chunk> stream = ChunkStream(connection);
 
         Task<List<ServerSentEvent<Chunk>>> reading = ReadAllAsync(stream.Events);
         await server.StartAsync(429, "application/json", "{\"error\":\"slow down\"}");
@@ -158,7 +158,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<Chunk> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), EventJson.Default.Chunk, null, default);
+        EventStream<Chunk> stream = ChunkStream(connection);
 
         Task<List<ServerSentEvent<Chunk>>> reading = ReadAllAsync(stream.Events);
         await server.StartAsync();
@@ -176,7 +176,7 @@ public class EventStreamTests
         await using var server = new LoopbackEventServer();
         using var http = new HttpClient();
         var connection = new ApiConnection(http, server.BaseAddress);
-        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+        EventStream<string> stream = TextStream(connection);
 
         await using IAsyncEnumerator<string> items = stream.GetAsyncEnumerator();
 
@@ -191,13 +191,24 @@ public class EventStreamTests
         // Long enough for the request head to reach the server on a loaded machine before the timeout cancels the call
         // (200 ms was not, once); the server never answers, so the timeout is what ends it.
         ApiConnection connection = new ApiConnection(http, server.BaseAddress).WithOptions(new RequestOptions { Headers = { ["X-Trace"] = "abc" }, Timeout = TimeSpan.FromSeconds(2) });
-        EventStream<string> stream = connection.SendForEvents(connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream"), null, default);
+        EventStream<string> stream = TextStream(connection);
 
         TimeoutException timeout = await Assert.ThrowsAsync<TimeoutException>(() => ReadAllAsync(stream.Events).WaitAsync(TimeSpan.FromSeconds(10)));
 
         Assert.StartsWith("streamChat (POST /chat/stream) timed out", timeout.Message, StringComparison.Ordinal);
         Assert.Contains("X-Trace: abc", await server.RequestHeadAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>Starts the chat stream call, its items read as <see cref="Chunk"/>s; the server answers when the test writes.</summary>
+    private static EventStream<Chunk> ChunkStream(ApiConnection connection)
+        => connection.SendForEvents(ChatRequest(connection), EventJson.Default.Chunk, null, default);
+
+    /// <summary>Starts the chat stream call, its items read as the events' text.</summary>
+    private static EventStream<string> TextStream(ApiConnection connection)
+        => connection.SendForEvents(ChatRequest(connection), null, default);
+
+    private static System.Net.Http.HttpRequestMessage ChatRequest(ApiConnection connection)
+        => connection.CreateRequest(StreamChat, "chat/stream", "text/event-stream");
 
     private static async Task<List<ServerSentEvent<T>>> ReadAllAsync<T>(IAsyncEnumerable<ServerSentEvent<T>> events)
     {

@@ -24,6 +24,7 @@ internal static class ParamsEmitter
             EmitParams(writer, operation);
         }
 
+        EmitPatterns(writer, spec.ParameterPatterns);
         return GeneratedCode.EndFile(writer);
     }
 
@@ -78,7 +79,6 @@ internal static class ParamsEmitter
         }
 
         EmitValidate(writer, operation);
-        EmitPatterns(writer, operation);
         writer.CloseBrace();
     }
 
@@ -143,23 +143,27 @@ internal static class ParamsEmitter
         writer.CloseBrace();
     }
 
-    private static void EmitPatterns(SourceWriter writer, OperationSpec operation)
+    private static void EmitPatterns(SourceWriter writer, ParameterPatternsSpec spec)
     {
-        foreach (ParameterSpec parameter in operation.Parameters)
+        if (spec.Patterns.IsEmpty)
         {
-            if (parameter.Validation?.PatternCharacters is string characters && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
-            {
-                writer.Line();
-                writer.Line("private static readonly global::System.Buffers.SearchValues<char> " + parameter.Validation.PatternField
-                    + " = global::System.Buffers.SearchValues.Create(" + SourceWriter.Literal(characters) + ");");
-            }
-            else if (parameter.Validation?.Pattern is string pattern && parameter.Format is ValueFormat.String or ValueFormat.EnumValue)
-            {
-                writer.Line();
-                writer.Line("private static readonly global::System.Text.RegularExpressions.Regex " + parameter.Validation.PatternField
-                    + " = global::SpecClient.Runtime.ParameterGuard.CreatePattern(" + SourceWriter.Literal(pattern) + ");");
-            }
+            return;
         }
+
+        writer.Line();
+        writer.Doc("summary", "The patterns the parameters are checked against, each compiled once.");
+        writer.Line(GeneratedCode.Attribute);
+        writer.Line("internal static class " + spec.ClassName);
+        writer.OpenBrace();
+        foreach (ParameterPatternSpec pattern in spec.Patterns)
+        {
+            writer.Doc("summary", "Matches " + pattern.Pattern + ".");
+            writer.Line(pattern.Characters is string characters
+                ? "internal static readonly global::System.Buffers.SearchValues<char> " + pattern.FieldName + " = global::System.Buffers.SearchValues.Create(" + SourceWriter.Literal(characters) + ");"
+                : "internal static readonly global::System.Text.RegularExpressions.Regex " + pattern.FieldName + " = global::SpecClient.Runtime.ParameterGuard.CreatePattern(" + SourceWriter.Literal(pattern.Pattern) + ");");
+        }
+
+        writer.CloseBrace();
     }
 
     private static string? Remarks(ParameterSpec parameter)

@@ -22,7 +22,8 @@ internal sealed record ApiSpec(
     EquatableArray<EnumSpec> Enums,
     EquatableArray<UnionSpec> Unions,
     JsonContextSpec JsonContext,
-    ErrorCodesSpec? ErrorCodes)
+    ErrorCodesSpec? ErrorCodes,
+    ParameterPatternsSpec ParameterPatterns)
 {
     /// <summary>Every operation: the root client's, then each tag client's.</summary>
     public IEnumerable<OperationSpec> AllOperations => OperationsOf(RootClient, TagClients);
@@ -58,6 +59,13 @@ internal sealed record ClientSpec(
     string Tag,
     string? Description,
     EquatableArray<OperationSpec> Operations);
+
+/// <summary>The patterns parameters are checked against, each compiled once, in one class of the client's.</summary>
+internal sealed record ParameterPatternsSpec(string ClassName, EquatableArray<ParameterPatternSpec> Patterns);
+
+/// <summary>One pattern: a regular expression, or, when <paramref name="Characters"/> is set, the characters of a
+/// pattern that is one character class repeated (checked by a scan instead).</summary>
+internal sealed record ParameterPatternSpec(string FieldName, string Pattern, string? Characters);
 
 /// <summary>The error codes found in the spec's error examples, as constants.</summary>
 internal sealed record ErrorCodesSpec(string ClassName, EquatableArray<ErrorCodeSpec> Codes);

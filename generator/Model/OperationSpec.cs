@@ -253,7 +253,7 @@ internal sealed record ParameterSpec(
 /// When <paramref name="Pattern"/> is one character class repeated (<c>^([a-f0-9]{24})$</c>), its characters, so the
 /// check is a length test and a character scan instead of a regular expression; otherwise null.
 /// </param>
-/// <param name="PatternField">The params class's static field holding the compiled pattern (or its characters).</param>
+/// <param name="PatternField">The qualified static field holding the compiled pattern (or its characters).</param>
 /// <param name="ExclusiveMinimum">The value must be greater than <paramref name="Minimum"/>, not equal to it.</param>
 /// <param name="ExclusiveMaximum">The value must be less than <paramref name="Maximum"/>, not equal to it.</param>
 internal sealed record ValidationSpec(

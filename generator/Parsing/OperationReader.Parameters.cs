@@ -119,8 +119,7 @@ internal sealed partial class OperationReader
         ValidationSpec? validation = isArray ? null : ReadValidation(schema, operationId + "." + name);
         if (validation?.Pattern is not null && format is ValueFormat.String or ValueFormat.EnumValue)
         {
-            // Property names are unique in the class, so the fields named after them are too.
-            validation = validation with { PatternField = "s_" + char.ToLowerInvariant(propertyName[0]) + propertyName.Substring(1) + "Pattern" };
+            validation = validation with { PatternField = _patterns.Reference(validation) };
         }
 
         string? description = DocText.Of(node, "description") ?? (schema is null ? null : SchemaMapper.Describe(schema));

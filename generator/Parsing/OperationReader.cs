@@ -21,6 +21,7 @@ internal sealed partial class OperationReader
     private readonly SchemaMapper _schemas;
     private readonly TypeRegistry _types;
     private readonly ErrorCodeHarvester _errorCodes;
+    private readonly ParameterPatterns _patterns;
     private readonly PagingConventions _paging;
     private readonly NameScope _typeNames;
     private readonly NameScope _methodNames;
@@ -40,6 +41,7 @@ internal sealed partial class OperationReader
         SchemaMapper schemas,
         TypeRegistry types,
         ErrorCodeHarvester errorCodes,
+        ParameterPatterns patterns,
         NameScope typeNames,
         NameScope methodNames,
         string? apiVersion,
@@ -50,6 +52,7 @@ internal sealed partial class OperationReader
         _schemas = schemas;
         _types = types;
         _errorCodes = errorCodes;
+        _patterns = patterns;
         _typeNames = typeNames;
         _methodNames = methodNames;
         _paging = new PagingConventions(types, methodNames);

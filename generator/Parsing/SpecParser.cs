@@ -146,6 +146,7 @@ internal static class SpecParser
         clientName = typeNames.Claim(clientName);
         string interfaceName = typeNames.Claim("I" + clientName);
         string jsonContextName = typeNames.Claim(clientName + "JsonContext");
+        string patternsName = typeNames.Claim(clientName + "Patterns");
         var metadataNames = NameScope.ForMembers("Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Info", jsonContextName);
         var types = new TypeRegistry(@namespace, typeNames, metadataNames);
         types.ReserveComponentNames(document, context);
@@ -162,11 +163,13 @@ internal static class SpecParser
             tagClients.Register(FirstTag(operation));
         }
 
+        var patterns = new ParameterPatterns(patternsName, types.Qualify(patternsName));
         var reader = new OperationReader(
             context,
             schemas,
             types,
             errorCodes,
+            patterns,
             typeNames,
             new NameScope(),
             apiVersion,
@@ -248,7 +251,8 @@ internal static class SpecParser
             enums,
             unions,
             JsonContextBuilder.Build(jsonContextName, types.Qualify(jsonContextName), models, enums, unions, operationSpecs),
-            errorCodes.ToSpec(typeNames));
+            errorCodes.ToSpec(typeNames),
+            patterns.ToSpec());
     }
 
     private static List<(string, string, MappingNode, MappingNode, ScalarNode)> CollectOperations(ParseContext context, MappingNode document)

@@ -42,6 +42,26 @@ public sealed class ClientShapeTests
         Assert.Contains("public global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<OrganizationInvitation>> ListOrgInvitesAsync(ListOrgInvitesParams parameters", organizationsClass);
     }
 
+    [Fact]
+    public void EachPatternIsCompiledOnceForTheWholeClient()
+    {
+        SpecInput spec = BundledSpecs.Atlas("2025-03-12", "V20250312");
+        ApiSpec model = SpecParser.Parse(new SpecFileOptions(spec.Path, spec.Namespace, spec.ClientName, spec.ApiVersion, null), spec.Text, default).Spec!;
+        ValidationSpec[] checks = model.AllOperations.SelectMany(o => o.Parameters).Select(p => p.Validation).OfType<ValidationSpec>().Where(v => v.Pattern is not null).ToArray();
+
+        // Every orgId, groupId and invitationId has the same pattern: one field holds it, and every check reads that field.
+        Assert.True(checks.Length >= 10, checks.Length + " pattern checks");
+        ParameterPatternSpec pattern = Assert.Single(model.ParameterPatterns.Patterns);
+        Assert.Equal("^([a-f0-9]{24})$", pattern.Pattern);
+        Assert.Equal("AtlasClientPatterns", model.ParameterPatterns.ClassName);
+        Assert.All(checks, check => Assert.Equal("global::" + spec.Namespace + ".AtlasClientPatterns." + pattern.FieldName, check.PatternField));
+
+        GeneratorDriverRunResult run = new GeneratorHarness().Run(spec);
+        string parameters = GeneratedSource.Of(run, ".Parameters.g.cs");
+        Assert.Single(Regex.Matches(parameters, Regex.Escape("SearchValues.Create(")));
+        Assert.DoesNotContain("private static readonly", parameters);
+    }
+
     [SkippableFact]
     public void NumberedPageOperationsOfTheFullAtlasSpecReadEveryPage()
     {

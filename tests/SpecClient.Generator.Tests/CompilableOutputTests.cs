@@ -82,10 +82,14 @@ public sealed class CompilableOutputTests
         Assert.Contains("public sealed partial record GetHashCode2\n", models);
         Assert.Contains("public sealed partial record System : global::SpecClient.Runtime.IApiError\n", models);
         Assert.Contains("public readonly partial record struct Value2(string Value) : ", models);
-        Assert.Contains("public static readonly Value2 Value3 = new(\"Value\");", models);
-        Assert.Contains("public static readonly Value2 IsKnown2 = new(\"IsKnown\");", models);
-        Assert.Contains("public static readonly Value2 KnownValues2 = new(\"KnownValues\");", models);
-        Assert.Contains("public static readonly Value2 Clone2 = new(\"CLONE\");", models);
+        Assert.Contains("public static readonly Value2 Value3;", models);
+        Assert.Contains("\n        Value3 = new(\"Value\");", models);
+        Assert.Contains("public static readonly Value2 IsKnown2;", models);
+        Assert.Contains("\n        IsKnown2 = new(\"IsKnown\");", models);
+        Assert.Contains("public static readonly Value2 KnownValues2;", models);
+        Assert.Contains("\n        KnownValues2 = new(\"KnownValues\");", models);
+        Assert.Contains("public static readonly Value2 Clone2;", models);
+        Assert.Contains("\n        Clone2 = new(\"CLONE\");", models);
         Assert.Contains("public string? Clone2 { get; set; }", models);
         Assert.Contains("public const string ApiErrorCodes2 = \"ApiErrorCodes\";", GeneratedSource.Of(run, ".ErrorCodes.g.cs"));
 

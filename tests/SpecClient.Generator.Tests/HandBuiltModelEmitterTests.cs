@@ -87,6 +87,28 @@ public sealed class HandBuiltModelEmitterTests
         Assert.Contains("<remarks>One of <c>string</c>, <c>list of tags</c>;", models);
     }
 
+    [Fact]
+    public void PatternsArePrintedOnceAndCheckedThroughTheFieldTheModelNames()
+    {
+        var validation = new ValidationSpec("^([a-f0-9]{24})$", null, null, null, null, PatternCharacters: "0123456789abcdef", PatternMinLength: 24, PatternMaxLength: 24, PatternField: "global::Consumer.Widgets.WidgetsClientPatterns.Pattern1");
+        var owner = new ParameterSpec("ownerId", "OwnerId", "ownerId", "ownerId", ParameterLocation.Query, Required: true, StringType, ValueFormat.String, IsArray: false, null, null, Deprecated: false, validation);
+        var code = new ParameterSpec("code", "Code", "code", "code", ParameterLocation.Query, Required: false, NullableString, ValueFormat.String, IsArray: false, null, null, Deprecated: false, new ValidationSpec("^[A-Z]+-\\d+$", null, null, null, null, PatternField: "global::Consumer.Widgets.WidgetsClientPatterns.Pattern2"));
+        var patterns = new ParameterPatternsSpec("WidgetsClientPatterns", new[]
+        {
+            new ParameterPatternSpec("Pattern1", "^([a-f0-9]{24})$", "0123456789abcdef"),
+            new ParameterPatternSpec("Pattern2", "^[A-Z]+-\\d+$", Characters: null),
+        }.ToEquatableArray());
+
+        string parameters = ParamsEmitter.Emit(Api(Operation(paging: null, owner, code)) with { ParameterPatterns = patterns });
+
+        Assert.Contains("ParameterGuard.Pattern(OwnerId, global::Consumer.Widgets.WidgetsClientPatterns.Pattern1, 24, 24, \"^([a-f0-9]{24})$\", \"ownerId\");", parameters);
+        Assert.Contains("ParameterGuard.Pattern(Code, global::Consumer.Widgets.WidgetsClientPatterns.Pattern2, \"code\");", parameters);
+        Assert.Contains("internal static class WidgetsClientPatterns\n{\n    /// <summary>Matches ^([a-f0-9]{24})$.</summary>\n", parameters);
+        Assert.Contains("    internal static readonly global::System.Buffers.SearchValues<char> Pattern1 = global::System.Buffers.SearchValues.Create(\"0123456789abcdef\");\n", parameters);
+        Assert.Contains("    internal static readonly global::System.Text.RegularExpressions.Regex Pattern2 = global::SpecClient.Runtime.ParameterGuard.CreatePattern(\"^[A-Z]+-\\\\d+$\");\n", parameters);
+        Assert.DoesNotContain("private static readonly", parameters);
+    }
+
     private static OperationSpec Operation(PagingSpec? paging, params ParameterSpec[] parameters)
         => new(
             "listWidgets",
@@ -119,5 +141,6 @@ public sealed class HandBuiltModelEmitterTests
             EquatableArray<EnumSpec>.Empty,
             EquatableArray<UnionSpec>.Empty,
             new JsonContextSpec("WidgetsJsonContext", "global::Consumer.Widgets.WidgetsJsonContext", EquatableArray<JsonTypeSpec>.Empty),
-            ErrorCodes: null);
+            ErrorCodes: null,
+            new ParameterPatternsSpec("WidgetsClientPatterns", EquatableArray<ParameterPatternSpec>.Empty));
 }

@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -32,6 +33,18 @@ public class ResponseTests
         Assert.Equal("joe@example.com", invitations[1].Username);
         Assert.Equal(new[] { V20250312.OrgRole.OrgOwner, V20250312.OrgRole.OrgReadOnly }, invitations[1].Roles);
         Assert.Null(invitations[1].CreatedAt);
+    }
+
+    [Fact]
+    public void KnownValuesAreTheSpecsValuesInItsOrder()
+    {
+        // The values and the list are set by one static constructor: the list must see the values, not their defaults.
+        string[] spelled = V20250312.OrgRole.KnownValues.Select(role => role.Value).ToArray();
+
+        Assert.Equal(new[] { "ORG_BILLING_ADMIN", "ORG_BILLING_READ_ONLY", "ORG_GROUP_CREATOR", "ORG_MEMBER", "ORG_OWNER", "ORG_READ_ONLY" }, spelled);
+        Assert.Equal(V20250312.OrgRole.OrgOwner, V20250312.OrgRole.KnownValues[4]);
+        Assert.True(V20250312.OrgRole.OrgReadOnly.IsKnown);
+        Assert.False(new V20250312.OrgRole("ORG_SOMETHING_NEW").IsKnown);
     }
 
     [Fact]

@@ -139,16 +139,17 @@ public sealed class BadInputAndFaultTests
         await using TestServer server = await TestServer.StartAsync();
         SpecClientOptions options = server.ServiceAccount();
         options.Retry.MaxRetryAttempts = 0;
-        options.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+        // Long enough that the first, undelayed call never times out on a loaded machine; far below the delay.
+        options.AttemptTimeout = TimeSpan.FromSeconds(2);
         var atlas = new AtlasClient(server.Http(options));
         await atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId);
-        server.Faults.DelayNext(1, TimeSpan.FromSeconds(3), OrgInvites);
+        server.Faults.DelayNext(1, TimeSpan.FromSeconds(10), OrgInvites);
 
         var clock = Stopwatch.StartNew();
         TimeoutException error = await Assert.ThrowsAsync<TimeoutException>(() => atlas.Organizations.ListOrgInvitesAsync(SimulatorDemo.OrgId));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.9), $"took {clock.Elapsed}");
-        Assert.Equal($"GET /api/atlas/v2/orgs/{SimulatorDemo.OrgId}/invites timed out: no response within 0.3 s.", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(9.5), $"took {clock.Elapsed}");
+        Assert.Equal($"GET /api/atlas/v2/orgs/{SimulatorDemo.OrgId}/invites timed out: no response within 2 s.", error.Message);
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(error.InnerException);
     }
 

@@ -13,7 +13,8 @@ internal sealed class ParameterPatterns
 {
     private readonly string _className;
     private readonly string _qualifiedClassName;
-    private readonly Dictionary<(string Pattern, string? Characters), string> _fields = new();
+    // Keyed by the pattern alone: its characters, when it has any, follow from it.
+    private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
     private readonly List<ParameterPatternSpec> _patterns = new();
 
     /// <param name="className">The class holding the patterns, claimed among the spec's type names.</param>
@@ -29,11 +30,10 @@ internal sealed class ParameterPatterns
     public string Reference(ValidationSpec validation)
     {
         string pattern = validation.Pattern ?? throw new ArgumentException("The validation has no pattern.", nameof(validation));
-        var key = (pattern, validation.PatternCharacters);
-        if (!_fields.TryGetValue(key, out string? field))
+        if (!_fields.TryGetValue(pattern, out string? field))
         {
             field = "Pattern" + (_patterns.Count + 1).ToString(CultureInfo.InvariantCulture);
-            _fields.Add(key, field);
+            _fields.Add(pattern, field);
             _patterns.Add(new ParameterPatternSpec(field, pattern, validation.PatternCharacters));
         }
 
